@@ -1,0 +1,63 @@
+# Two commands do all the set-up on a fresh machine:
+#   make site   build the site (and PDFs) into site/
+#   make test   run the whole test suite (installs Debian's chromium when missing and root)
+# Also: make serve (live preview), make validate (content checks), make fast (tests without a browser).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site test fast serve validate pdf bench lint clean chromium
+
+site: $(STAMP) validate
+	$(BIN)/mkdocs build --strict
+	$(BIN)/cittamedie pdf --site-dir site
+
+validate: $(STAMP)
+	$(BIN)/cittamedie validate
+
+test: $(STAMP) node_modules/axe-core/axe.min.js chromium
+	$(BIN)/pytest
+
+fast: $(STAMP)
+	$(BIN)/pytest -m "not browser and not slow"
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+pdf: $(STAMP)
+	$(BIN)/cittamedie pdf --site-dir site
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's chromium (needed by the browser tests)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "The browser tests need Chromium at $(CHROMIUM)."; \
+	  echo "Install it with: sudo apt-get install chromium   (or set CHROMIUM=/path/to/chromium)"; \
+	  exit 1; \
+	fi
+
+clean:
+	rm -rf site good-practices/tema good-practices/citta .pytest_cache

@@ -1,0 +1,131 @@
+"""cittamedie: validate the content, follow translations, scaffold new pages, export PDFs.
+
+    cittamedie validate [--format text|github|json] [--strict]
+    cittamedie translations [--mark-current FILE ...]
+    cittamedie new good-practice --city Bari --slug urbis
+    cittamedie new chapter --document linee-guida --slug risorse
+    cittamedie pdf [--site-dir site] [--jobs 2]
+
+Exit codes: 0 clean, 1 problems found, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from .errors import ERROR
+
+
+def _error(message: str, tip: str = "") -> None:
+    colour = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    red, dim, reset = ("\033[31m", "\033[2m", "\033[0m") if colour else ("", "", "")
+    print(f"{red}ERROR{reset} {message}", file=sys.stderr)
+    if tip:
+        print(f"{dim}TIP{reset} {tip}", file=sys.stderr)
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", default=".", help="repository folder (default: current folder)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="check every source file")
+    validate.add_argument("--format", choices=("text", "github", "json"), default="text")
+    validate.add_argument("--strict", action="store_true", help="warnings fail too")
+    translations = sub.add_parser("translations", help="list missing and stale translations")
+    translations.add_argument("--mark-current", nargs="+", metavar="FILE", default=[],
+                              help="English files whose translation was checked")
+    new = sub.add_parser("new", help="create a new good practice or chapter in both languages")
+    new.add_argument("kind", choices=("good-practice", "chapter"))
+    new.add_argument("--slug", required=True)
+    new.add_argument("--city", default="")
+    new.add_argument("--document", default="")
+    pdf = sub.add_parser("pdf", help="export the PDFs from a built site")
+    pdf.add_argument("--site-dir", default="site")
+    pdf.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    pdf.add_argument("--force", action="store_true", help="rebuild PDFs even when their pages did not change")
+    return parser
+
+
+def main(cli_args: list[str] | None = None, prog: str = "cittamedie") -> int:
+    try:
+        args = _parser(prog).parse_args(cli_args)
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2
+    root = Path(args.root).resolve()
+    if not (root / "docs").is_dir():
+        _error(f"{root} has no docs/ folder", "run the command from the repository folder, or pass --root")
+        return 2
+    return COMMANDS[args.command](args, root)
+
+
+def _validate(args, root: Path) -> int:
+    from .model import load_site
+    from .report import REPORTER_BY_NAME
+    from .rules import run_all
+
+    started = time.perf_counter()
+    site = load_site(root)
+    problems = run_all(site)
+    print(REPORTER_BY_NAME[args.format](problems, len(site.sources) + len(site.documents) + len(site.data)))
+    if args.format == "text":
+        print(f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)
+    failing = [p for p in problems if p.severity == ERROR or args.strict]
+    return 1 if failing else 0
+
+
+def _translations(args, root: Path) -> int:
+    from .model import load_site
+    from .translations import mark_current, status
+
+    site = load_site(root)
+    for name in args.mark_current:
+        problem = mark_current(site, name)
+        if problem:
+            _error(str(problem))
+            return 1
+        print(f"marked current: {name}")
+    if args.mark_current:
+        site = load_site(root)
+    rows = status(site)
+    for state, it, en in rows:
+        print(f"{state:13} {it} → {en}")
+    print(f"{len(rows)} page(s) need attention" if rows else "every translation is current")
+    return 1 if any(state in ("missing", "stale", "unmarked") for state, _, _ in rows) else 0
+
+
+def _new(args, root: Path) -> int:
+    from .scaffold import new
+
+    written, problems = new(args.kind, root, city=args.city, slug=args.slug, document=args.document)
+    for problem in problems:
+        _error(str(problem))
+    for path in written:
+        print(f"written: {path.relative_to(root)}")
+    if written and args.kind == "chapter":
+        print(f"next: add `{args.slug}` to `chapters:` in guidelines/{args.document}/document.yml")
+    if written:
+        print("next: replace every TODO; `make validate` lists those left")
+    return 2 if any(p.rule == "usage" for p in problems) else (1 if problems else 0)
+
+
+def _pdf(args, root: Path) -> int:
+    from .pdf import export_all
+
+    return export_all(root, Path(args.site_dir).resolve(), jobs=args.jobs, force=args.force)
+
+
+COMMANDS = {"validate": _validate, "translations": _translations, "new": _new, "pdf": _pdf}
+
+
+def entrypoint() -> None:
+    sys.exit(main(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    entrypoint()
+

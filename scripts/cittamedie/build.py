@@ -1,0 +1,183 @@
+"""The site build's logic, called by the thin MkDocs hooks in hooks/site.py.
+
+static-i18n runs MkDocs' build() once per language with the same config: every function here is
+keyed by language and idempotent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+from . import outputs
+from .errors import ERROR, ContentError
+from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, page_url, split_language
+from .pages import GENERATED_HEADER, decorate, index_pages
+from .rules import run_all
+
+
+_state: dict[str, Site] = {}
+
+
+def load(config_file: str, docs_dir: str) -> Site:
+    """Load the content once per `mkdocs` run and stop the build on any error."""
+    root = Path(config_file).resolve().parent
+    site = load_site(root, Path(docs_dir))
+    errors = [p for p in run_all(site) if p.severity == ERROR]
+    if errors:
+        raise ContentError(errors)
+    _state["site"] = site
+    return site
+
+
+def site() -> Site:
+    return _state["site"]
+
+
+def write_index_pages(site: Site) -> None:
+    """Write the generated theme and city index pages; never touch a file we did not write."""
+    wanted = index_pages(site)
+    for folder in {Path(uri).parent for uri in wanted}:
+        target = site.docs_dir / folder
+        for old in target.glob("*.md") if target.is_dir() else []:
+            rel = old.relative_to(site.docs_dir).as_posix()
+            if rel not in wanted and _is_ours(old):
+                old.unlink()
+    for uri, text in wanted.items():
+        path = site.docs_dir / uri
+        if path.exists() and not _is_ours(path):
+            raise ContentError([_foreign(site, path)])
+        if not path.exists() or path.read_text("utf-8") != text:  # unchanged files keep `serve` quiet
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+
+
+def _is_ours(path: Path) -> bool:
+    return GENERATED_HEADER in path.read_text("utf-8", errors="replace")[:400]
+
+
+def _foreign(site: Site, path: Path):
+    from .errors import Problem, relative
+
+    return Problem(relative(path.resolve(), site.root), 1, "generated",
+                   "this folder is written by the build, but this file was written by hand",
+                   "move the file elsewhere: the build would overwrite it")
+
+
+def page_markdown(markdown: str, src_uri: str, lang: str, extra: dict) -> str:
+    key, file_lang = split_language(src_uri)
+    current = site()
+    source = current.get(key, file_lang)
+    url = page_url(key, lang)
+    if source is None:  # a generated index page
+        from .pages import abbreviations
+        return markdown + "\n\n" + abbreviations(current, lang)
+    return decorate(markdown, current, source, lang, url, extra)
+
+
+def alternates(src_uri: str, site_url: str) -> list[dict]:
+    """hreflang links: every language has a URL for every page (the Italian text as fallback)."""
+    key, _ = split_language(src_uri)
+    base = site_url.rstrip("/") + "/"
+    links = [{"hreflang": lang, "href": base + page_url(key, lang)} for lang in LANGUAGES]
+    links.append({"hreflang": "x-default", "href": base + page_url(key, SOURCE_LANGUAGE)})
+    return links
+
+
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"base": ")([^"]*)(")')
+
+
+def post_page(html: str, lang: str) -> str:
+    """English pages search their own index and check their own sitemap under /en/."""
+    if lang == SOURCE_LANGUAGE:
+        return html
+    return _CONFIG_BASE.sub(lambda m: m[1] + (f"{m[2]}/{lang}" if m[2] not in ("", ".") else lang) + m[3],
+                            html, count=1)
+
+
+def not_found_page(html: str, site_dir: Path, lang: str) -> str:
+    """One 404 page per language: each language build would otherwise overwrite /404.html."""
+    _state[f"404-{lang}"] = html
+    if lang == SOURCE_LANGUAGE:
+        return html
+    target = site_dir / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, "utf-8")
+    return _state.get(f"404-{SOURCE_LANGUAGE}", html)
+
+
+def finish(site: Site, site_dir: Path, site_url: str) -> dict[str, int]:
+    """After every language is built: scoped search, per-language sitemaps, generated files."""
+    sizes = split_search_index(site_dir)
+    language_sitemaps(site_dir)
+    write_outputs(site, site_dir, site_url)
+    return sizes
+
+
+def split_search_index(site_dir: Path) -> dict[str, int]:
+    """static-i18n stacks every language into one index: give each language its own."""
+    index_file = site_dir / "search" / "search_index.json"
+    index = json.loads(index_file.read_text("utf-8"))
+    sizes = {}
+    for lang in LANGUAGES:
+        prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+        docs = [dict(d, location=d["location"].removeprefix(prefix)) for d in index["docs"]
+                if _language_of(d["location"]) == lang]
+        config = dict(index["config"], lang=[lang])
+        target = site_dir / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, "utf-8")
+        sizes[lang] = len(text.encode("utf-8"))
+    return sizes
+
+
+def _language_of(location: str) -> str:
+    first = location.split("/", 1)[0]
+    return first if first in LANGUAGES and first != SOURCE_LANGUAGE else SOURCE_LANGUAGE
+
+
+def language_sitemaps(site_dir: Path) -> None:
+    """Material's switcher fetches <language root>/sitemap.xml: give /en/ one with its own URLs."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.exists():
+        return
+    text = sitemap.read_text("utf-8")
+    for lang in LANGUAGES:
+        if lang == SOURCE_LANGUAGE:
+            continue
+        urls = re.findall(r"<url>.*?</url>", text, flags=re.S)
+        mine = [u for u in urls if re.search(rf"<loc>[^<]*/{lang}/", u)]
+        (site_dir / lang).mkdir(exist_ok=True)
+        (site_dir / lang / "sitemap.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(mine) + "\n</urlset>\n", "utf-8")
+
+
+def write_outputs(site: Site, site_dir: Path, site_url: str) -> None:
+    """Calendar, open data and its schema: the same model the pages were built from."""
+    (site_dir / outputs.CALENDAR).write_text(outputs.calendar(site, site_url), "utf-8", newline="")
+    records = outputs.open_data_records(site, site_url)
+    base = site_dir / outputs.OPEN_DATA
+    base.parent.mkdir(parents=True, exist_ok=True)
+    Path(f"{base}.json").write_text(outputs.open_data_json(records), "utf-8")
+    Path(f"{base}.csv").write_text(outputs.open_data_csv(records), "utf-8", newline="")
+    from .schema import schema_files
+
+    schemas = schema_files()
+    Path(f"{base}.schema.json").write_text(schemas["good-practice.schema.json"], "utf-8")
+    (site_dir / "schemas").mkdir(exist_ok=True)
+    for name, text in schemas.items():
+        (site_dir / "schemas" / name).write_text(text, "utf-8")
+
+
+def pdf_files(site_dir: Path) -> dict[str, tuple[int, str]]:
+    """Existing PDFs: path → (bytes, ISO date), for the downloads page."""
+    folder = site_dir / outputs.PDF_DIR
+    return {f"{outputs.PDF_DIR}/{p.name}": (p.stat().st_size, dt.date.fromtimestamp(p.stat().st_mtime).isoformat())
+            for p in sorted(folder.glob("*.pdf"))} if folder.is_dir() else {}
+
+

@@ -1,0 +1,53 @@
+"""Problems found in the content, and the exceptions whose str() is the editor's sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file, worded for an editor who is not a programmer."""
+
+    path: str
+    line: int
+    rule: str
+    message: str
+    fix: str
+    field: str = ""
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        field = f" ({self.field})" if self.field else ""
+        label = "" if self.severity == ERROR else "warning: "
+        return f"{where}: {self.rule}: {label}{self.message}{field} — {self.fix}"
+
+
+class ContentError(Exception):
+    """Raised when content cannot be built; carries the problems that stop the build."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__()
+        self.problems = problems
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        lines = "\n".join(str(p) for p in self.problems[:20])
+        more = f"\n… and {count - 20} more" if count > 20 else ""
+        return (
+            f"{count} problem(s) in the content stop the build:\n{lines}{more}\n"
+            "Run `make validate` for the full report."
+        )
+
+
+def relative(path: Path, root: Path) -> str:
+    """Path as the editor sees it in the repository."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,65 @@
+"""MkDocs hooks: thin calls into cittamedie.build, keyed by the language static-i18n is building."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from cittamedie import build
+from cittamedie.errors import ContentError
+
+# ---------------------------------------------------------------- Hooks
+
+
+def on_config(config):
+    try:
+        build.load(config.config_file_path, config.docs_dir)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    return config
+
+
+def on_pre_build(config):
+    try:
+        build.write_index_pages(build.site())
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_page_markdown(markdown, page, config, files):
+    extra = {"pdf_files": build.pdf_files(Path(config.site_dir))}
+    return build.page_markdown(markdown, page.file.src_uri, _language(config), extra)
+
+
+def on_page_context(context, page, config, nav):
+    context["cm_alternates"] = build.alternates(page.file.src_uri, config.site_url or "")
+    context["cm_language"] = _language(config)
+    return context
+
+
+def on_post_page(output, page, config):
+    return build.post_page(output, _language(config))
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name != "404.html":
+        return output_content
+    return build.not_found_page(output_content, Path(config.site_dir), _language(config))
+
+
+@event_priority(-200)  # after static-i18n has built every language and merged the search index
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # an inner build of one more language: the outer build finishes the job
+    build.finish(build.site(), Path(config.site_dir), config.site_url or "")
+
+
+# ---------------------------------------------------------------- Helper functions
+
+
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme["language"]

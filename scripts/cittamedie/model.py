@@ -1,0 +1,269 @@
+"""The content model: every source file loaded once, typed, and paired across languages.
+
+The validator, the MkDocs hooks, the generated pages and the PDF export all read a Site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .errors import Problem, relative
+from .load import load_markdown, load_yaml_file
+
+LANGUAGES = ("it", "en")
+SOURCE_LANGUAGE = "it"
+# Folders under docs/buone-pratiche/ that the build writes itself (see generate.py).
+GENERATED_FOLDERS = ("buone-pratiche/tema", "buone-pratiche/citta")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([^\s}]+)[^}]*\})?\s*#*\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    id: str | None
+    line: int
+
+
+@dataclass
+class Source:
+    """One Markdown file of the site, in one language."""
+
+    path: Path  # real file on disk
+    rel: str  # path shown to editors, relative to the repository
+    uri: str  # path inside the docs tree, e.g. linee-guida/priorita.en.md
+    key: str  # uri without the language suffix: the page's identity across languages
+    lang: str
+    kind: str  # page | chapter | good-practice
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    lines: dict[str, int] = field(default_factory=dict)
+    ok: bool = True
+    document: str | None = None
+
+    @property
+    def id(self) -> str | None:
+        return self.meta.get("id") if isinstance(self.meta.get("id"), str) else None
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or self.key)
+
+    def url(self, lang: str | None = None) -> str:
+        """Site-relative URL with directory URLs, e.g. en/linee-guida/priorita/."""
+        return page_url(self.key, lang or self.lang)
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, 1)
+
+    def headings(self) -> list[Heading]:
+        found, fenced = [], False
+        for number, text in enumerate(self.body.split("\n"), start=self.body_line):
+            if FENCE.match(text):
+                fenced = not fenced
+                continue
+            match = None if fenced else HEADING.match(text)
+            if match:
+                found.append(Heading(len(match[1]), match[2], match[3], number))
+        return found
+
+    def body_hash(self) -> str:
+        return text_hash(self.body)
+
+
+@dataclass
+class Document:
+    """An official document (guidelines/<id>/document.yml) and its chapters in order."""
+
+    id: str
+    rel: str
+    folder: str  # its folder in the docs tree, e.g. linee-guida
+    meta: dict
+    lines: dict[str, int]
+
+    @property
+    def chapters(self) -> list[str]:
+        return [f"{self.folder}/{name}.md" for name in self.meta.get("chapters", [])]
+
+    def title(self, lang: str) -> str:
+        return (self.meta.get("title") or {}).get(lang) or self.id
+
+    @property
+    def is_draft(self) -> bool:
+        return self.meta.get("status") != "approvato"
+
+
+@dataclass
+class Site:
+    root: Path
+    docs_dir: Path
+    sources: list[Source]
+    documents: dict[str, Document]
+    data: dict[str, dict]
+    problems: list[Problem]
+
+    def get(self, key: str, lang: str) -> Source | None:
+        return self._index.get((key, lang))
+
+    def __post_init__(self) -> None:
+        self._index = {(s.key, s.lang): s for s in self.sources}
+
+    def keys(self) -> list[str]:
+        return sorted({s.key for s in self.sources})
+
+    def in_language(self, lang: str) -> list[Source]:
+        return [s for s in self.sources if s.lang == lang]
+
+    def of_kind(self, kind: str, lang: str) -> list[Source]:
+        return sorted((s for s in self.sources if s.kind == kind and s.lang == lang and s.ok),
+                      key=lambda s: s.title.casefold())
+
+    def shown(self, key: str, lang: str) -> Source | None:
+        """The source a reader sees for key in lang: the translation, else the Italian page."""
+        return self.get(key, lang) or self.get(key, SOURCE_LANGUAGE)
+
+    def document_of(self, source: Source) -> Document | None:
+        return self.documents.get(source.document) if source.document else None
+
+    def items(self, name: str) -> list[dict]:
+        """The list held by data/<name>.yml (themes, cities, events…), or [] when broken."""
+        data = self.data.get(name) or {}
+        key = "terms" if name == "glossary" else name
+        value = data.get(key)
+        return value if isinstance(value, list) else []
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII with dashes: "Cava de' Tirreni" → cava-de-tirreni."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def text_hash(text: str) -> str:
+    normal = "\n".join(line.rstrip() for line in text.strip().split("\n"))
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
+def page_url(key: str, lang: str) -> str:
+    stem = key.removesuffix(".md")
+    path = "" if stem == "index" else (stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/")
+    prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+    return prefix + path
+
+
+def split_language(uri: str) -> tuple[str, str]:
+    """linee-guida/priorita.en.md → (linee-guida/priorita.md, en)."""
+    stem = uri.removesuffix(".md")
+    base, _, suffix = stem.rpartition(".")
+    if base and suffix in LANGUAGES:
+        return base + ".md", suffix
+    return uri, SOURCE_LANGUAGE
+
+
+def walk_docs(docs_dir: Path) -> tuple[list[tuple[Path, str]], list[str]]:
+    """(real path, uri) of every Markdown file under docs/, following the section links once."""
+    found, loops, seen = [], [], set()
+
+    def visit(folder: Path, prefix: str) -> None:
+        real = folder.resolve()
+        if real in seen:
+            loops.append(prefix.rstrip("/") or ".")
+            return
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            loops.append(prefix.rstrip("/") or ".")
+            return
+        for entry in entries:
+            uri = prefix + entry.name
+            if entry.name.startswith((".", "_")) or uri in GENERATED_FOLDERS:
+                continue
+            if entry.is_dir():
+                visit(Path(entry.path), uri + "/")
+            elif entry.name.endswith(".md"):
+                found.append((Path(entry.path), uri))
+            elif entry.is_symlink() and not os.path.exists(entry.path) and not entry.name.count("."):
+                loops.append(uri)
+
+    visit(docs_dir, "")
+    return found, loops
+
+
+def _kind(real: str) -> str:
+    if real.startswith("guidelines/"):
+        return "chapter"
+    if real.startswith("good-practices/") and not real.endswith(("/index.md", "/index.en.md")):
+        return "good-practice"
+    return "page"
+
+
+def load_site(root: Path, docs_dir: Path | None = None) -> Site:
+    """Load and schema-check every source; cross-file rules live in rules/."""
+    root = root.resolve()
+    docs_dir = docs_dir or root / "docs"
+    problems: list[Problem] = []
+    files, loops = walk_docs(docs_dir)
+    for loop in loops:
+        problems.append(Problem(f"docs/{loop}", 0, "file", "this link points to itself or to nothing",
+                                "remove the link, or point it to a real folder"))
+    documents = _load_documents(root, docs_dir, problems)
+    folder_to_doc = {d.folder: d.id for d in documents.values()}
+    sources = []
+    for path, uri in files:
+        real = path.resolve()
+        rel = relative(real, root) if real.is_relative_to(root) else relative(path, root)
+        key, lang = split_language(uri)
+        kind = _kind(rel)
+        loaded = load_markdown(path, rel)
+        problems.extend(loaded.problems)
+        source = Source(path, rel, uri, key, lang, kind, loaded.meta, loaded.body, loaded.body_line,
+                        loaded.lines, loaded.ok, folder_to_doc.get(key.partition("/")[0]))
+        if loaded.ok:
+            problems.extend(schema.check("good-practice" if kind == "good-practice" else "page",
+                                         loaded.meta, rel, loaded.lines))
+        sources.append(source)
+    data = _load_data(root, problems)
+    return Site(root, docs_dir, sources, documents, data, problems)
+
+
+def _load_documents(root: Path, docs_dir: Path, problems: list[Problem]) -> dict[str, Document]:
+    documents = {}
+    for link in sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []:
+        meta_file = link / "document.yml"
+        if not link.is_dir() or not meta_file.is_file():
+            continue
+        rel = relative(meta_file.resolve(), root)
+        loaded = load_yaml_file(meta_file, rel)
+        problems.extend(loaded.problems)
+        if not loaded.ok:
+            continue
+        problems.extend(schema.check("document", loaded.meta, rel, loaded.lines))
+        doc_id = loaded.meta.get("id") if isinstance(loaded.meta.get("id"), str) else link.name
+        documents[doc_id] = Document(doc_id, rel, link.name, loaded.meta, loaded.lines)
+    return documents
+
+
+def _load_data(root: Path, problems: list[Problem]) -> dict[str, dict]:
+    data = {}
+    for name in ("themes", "programmes", "cities", "priorities", "events", "glossary"):
+        path = root / "data" / f"{name}.yml"
+        rel = f"data/{name}.yml"
+        if not path.is_file():
+            problems.append(Problem(rel, 0, "data", "the data file is missing",
+                                    f"restore {rel} from the repository history"))
+            continue
+        loaded = load_yaml_file(path, rel)
+        problems.extend(loaded.problems)
+        if loaded.ok:
+            problems.extend(schema.check(name, loaded.meta, rel, loaded.lines))
+            data[name] = loaded.meta
+    return data

@@ -1,0 +1,18 @@
+"""Rules that need more than one file: each module's check(site) returns Problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import Problem
+from ..model import Site
+from . import anchors, links, pairing, review, safety, taxonomy
+
+RULES = (pairing, anchors, links, taxonomy, review, safety)
+
+
+def run_all(site: Site, today: dt.date | None = None) -> list[Problem]:
+    problems = list(site.problems)
+    for rule in RULES:
+        problems.extend(rule.check(site, today or dt.date.today()))
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))

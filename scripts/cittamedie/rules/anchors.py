@@ -1,0 +1,51 @@
+"""Explicit heading ids: present on every section, unique, and the same set in both languages."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import Problem
+from ..model import SOURCE_LANGUAGE, Site, slugify
+
+ID_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def check(site: Site, today) -> list[Problem]:
+    problems = []
+    for source in site.sources:
+        if not source.ok:
+            continue
+        seen: dict[str, int] = {}
+        for heading in source.headings():
+            if heading.level < 2:
+                continue
+            if heading.id is None:
+                problems.append(Problem(source.rel, heading.line, "heading-id",
+                                        f"the heading “{heading.text}” has no explicit id",
+                                        f"end the line with {{#{slugify(heading.text)[:40] or 'sezione'}}}, the same id in both languages"))
+            elif not ID_FORM.match(heading.id):
+                problems.append(Problem(source.rel, heading.line, "heading-id",
+                                        f"the id `{heading.id}` has the wrong form",
+                                        "use lowercase letters, digits and dashes"))
+            elif heading.id in seen:
+                problems.append(Problem(source.rel, heading.line, "heading-id",
+                                        f"the id `{heading.id}` is used twice (first on line {seen[heading.id]})",
+                                        "give each section its own id"))
+            else:
+                seen[heading.id] = heading.line
+    for key in site.keys():
+        it, en = site.get(key, SOURCE_LANGUAGE), site.get(key, "en")
+        if not (it and en and it.ok and en.ok):
+            continue
+        it_ids = {h.id for h in it.headings() if h.id}
+        en_ids = {h.id: h.line for h in en.headings() if h.id}
+        for missing in sorted(it_ids - set(en_ids)):
+            problems.append(Problem(en.rel, 1, "heading-id",
+                                    f"the section id `{missing}` of the Italian page is missing here",
+                                    f"give the matching English heading {{#{missing}}}"))
+        for extra in sorted(set(en_ids) - it_ids):
+            problems.append(Problem(en.rel, en_ids[extra], "heading-id",
+                                    f"the section id `{extra}` does not exist in the Italian page",
+                                    "use the same ids as the Italian page"))
+    return problems
+

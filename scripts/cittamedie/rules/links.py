@@ -1,0 +1,71 @@
+"""Internal links and their anchors resolve, in both languages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import unquote
+
+from ..errors import Problem
+from ..model import FENCE, Site, split_language
+from ..outputs import generated_files, generated_pages
+
+LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+INLINE_CODE = re.compile(r"`[^`]*`")
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+
+
+def links_of(source) -> list[tuple[int, str]]:
+    found, fenced = [], False
+    for number, text in enumerate(source.body.split("\n"), start=source.body_line):
+        if FENCE.match(text):
+            fenced = not fenced
+            continue
+        if not fenced:
+            found.extend((number, m[1]) for m in LINK.finditer(INLINE_CODE.sub("", text)))
+    return found
+
+
+def check(site: Site, today) -> list[Problem]:
+    problems = []
+    pages = generated_pages(site)
+    files = generated_files(site)
+    for source in site.sources:
+        if not source.ok:
+            continue
+        own_ids = {h.id for h in source.headings() if h.id}
+        for line, target in links_of(source):
+            if EXTERNAL.match(target):
+                continue
+            problems.extend(_check_link(site, source, line, unquote(target), own_ids, pages, files))
+    return problems
+
+
+def _check_link(site, source, line, target, own_ids, pages, files) -> list[Problem]:
+    path, _, anchor = target.partition("#")
+    if not path:
+        if anchor and anchor not in own_ids:
+            return [Problem(source.rel, line, "anchor", f"`#{anchor}` is not a section of this page",
+                            "use an id written as {#id} on one of this page's headings")]
+        return []
+    base = posixpath.dirname(source.uri)
+    resolved = posixpath.normpath(posixpath.join(base, path))
+    if resolved.startswith(".."):
+        return [Problem(source.rel, line, "link", f"`{target}` points outside the site",
+                        "link to a page of the site with a relative path, or use a full https:// address")]
+    if not resolved.endswith(".md"):
+        if resolved in files or (site.docs_dir / resolved).exists():
+            return []
+        return [Problem(source.rel, line, "link", f"`{target}` does not exist",
+                        "check the path; files are linked relative to this page")]
+    key, _ = split_language(resolved)
+    target_page = site.shown(key, source.lang)
+    if target_page is None:
+        if key in pages:
+            return []
+        return [Problem(source.rel, line, "link", f"the page `{target}` does not exist",
+                        "check the file name and the ../ steps; link to the Italian file name (name.md)")]
+    if anchor and anchor not in {h.id for h in target_page.headings() if h.id}:
+        return [Problem(source.rel, line, "anchor", f"`#{anchor}` is not a section of {target_page.rel}",
+                        "use one of the {#id} written on that page's headings")]
+    return []

@@ -1,0 +1,75 @@
+"""Every Italian page has its English counterpart; translations say which Italian text they follow."""
+
+from __future__ import annotations
+
+from ..errors import WARNING, Problem
+from ..model import SOURCE_LANGUAGE, Site
+
+# Language-neutral facts of a good practice: translated words may differ, these may not.
+SHARED_FIELDS = ("id", "city", "programme", "period.start", "period.end", "budget_eur", "themes",
+                 "confidence")
+
+
+def check(site: Site, today) -> list[Problem]:
+    problems = []
+    for key in site.keys():
+        it, en = site.get(key, SOURCE_LANGUAGE), site.get(key, "en")
+        if it is None:
+            problems.append(Problem(en.rel, 1, "pairing", "this English page has no Italian original",
+                                    f"add {en.rel.replace('.en.md', '.md')} or remove this file"))
+            continue
+        if en is None:
+            if it.ok and "untranslated" not in it.meta:
+                problems.append(Problem(
+                    it.rel, 1, "pairing", "the English translation is missing",
+                    f"add {it.rel.removesuffix('.md')}.en.md, or add `untranslated: \"reason\"` "
+                    "to the front matter if it stays Italian only"))
+            continue
+        if not (it.ok and en.ok):
+            continue
+        if en.meta.get("id") != it.meta.get("id"):
+            problems.append(Problem(en.rel, en.line_of("id"), "pairing",
+                                    f"the id `{en.meta.get('id')}` differs from the Italian `{it.meta.get('id')}`",
+                                    "use the same id in both languages", "id"))
+        problems.extend(_staleness(it, en))
+        if it.kind == "good-practice":
+            problems.extend(_shared_facts(it, en))
+    return problems
+
+
+def _staleness(it, en) -> list[Problem]:
+    mark = en.meta.get("translated_from")
+    fix = f"check the translation, then run `cittamedie translations --mark-current {en.rel}`"
+    if mark is None:
+        return [Problem(en.rel, 1, "stale-translation", "the translation does not say which Italian text it follows",
+                        fix, "translated_from", WARNING)]
+    if mark != it.body_hash():
+        return [Problem(en.rel, en.line_of("translated_from"), "stale-translation",
+                        f"the Italian page {it.rel} changed after this translation", fix,
+                        "translated_from", WARNING)]
+    return []
+
+
+def _value(meta: dict, dotted: str):
+    for part in dotted.split("."):
+        meta = meta.get(part) if isinstance(meta, dict) else None
+    return meta
+
+
+def _shared_facts(it, en) -> list[Problem]:
+    problems = []
+    for name in SHARED_FIELDS:
+        a, b = _value(it.meta, name), _value(en.meta, name)
+        if a != b:
+            problems.append(Problem(en.rel, en.line_of(name), "facts-mismatch",
+                                    f"`{b}` differs from the Italian page's `{a}`",
+                                    "facts are the same in both languages: copy the Italian value", name))
+    for name, part in (("results", ("value", "unit", "year", "source")), ("sources", ("url",)),
+                       ("links", ("url",))):
+        a, b = it.meta.get(name) or [], en.meta.get(name) or []
+        pick = lambda rows: [tuple(r.get(p) for p in part if p != "unit") for r in rows if isinstance(r, dict)]
+        if pick(a) != pick(b):
+            problems.append(Problem(en.rel, en.line_of(name), "facts-mismatch",
+                                    f"the {name} differ from the Italian page's (values, years or addresses)",
+                                    f"keep the same {name} in the same order; translate only the words", name))
+    return problems

@@ -1,0 +1,55 @@
+"""Interface strings (strings.yml) and small formatting helpers shared by the generators."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@cache
+def _strings() -> dict:
+    return yaml.safe_load((resources.files(__package__) / "strings.yml").read_text("utf-8"))
+
+
+def t(key: str, lang: str, **values) -> str:
+    node = _strings()
+    for part in key.split("."):
+        node = node[part]
+    return node[lang].format(**values) if values else node[lang]
+
+
+def esc(value) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def href(from_url: str, to_url: str) -> str:
+    """Relative link between two site-relative directory URLs (both end with / or are '')."""
+    rel = posixpath.relpath("/" + to_url, "/" + (from_url or ""))
+    if rel == ".":
+        return "./"
+    return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
+
+
+def euro(value, lang: str) -> str:
+    if value is None:
+        return t("unknown", lang)
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    if lang == "it":
+        number = number.replace(",", "·").replace(".", ",").replace("·", ".")
+    return f"€ {number}"
+
+
+def number(value, lang: str) -> str:
+    text = f"{value:,}" if isinstance(value, int) or float(value).is_integer() else f"{value:,.2f}"
+    if isinstance(value, float) and value.is_integer():
+        text = f"{int(value):,}"
+    return text.replace(",", ".") if lang == "it" else text
+
+
+def date(value: str, lang: str) -> str:
+    year, month, day = (int(x) for x in value.split("-"))
+    return f"{day} {t('months', lang).split()[month - 1]} {year}"
