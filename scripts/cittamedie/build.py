@@ -17,6 +17,7 @@ from .errors import ERROR, ContentError
 from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, page_url, split_language
 from .pages import GENERATED_HEADER, decorate, index_pages
 from .rules import run_all
+from .schema import schema_files
 
 
 _state: dict[str, Site] = {}
@@ -87,11 +88,15 @@ def alternates(src_uri: str, site_url: str) -> list[dict]:
     return links
 
 
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"base": ")([^"]*)(")')
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+
+
+_MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def post_page(html: str, lang: str) -> str:
-    """English pages search their own index and check their own sitemap under /en/."""
+    """Drop Material's relative alternates (replaced by ours); English pages search their own index."""
+    html = _MATERIAL_ALTERNATE.sub("", html)
     if lang == SOURCE_LANGUAGE:
         return html
     return _CONFIG_BASE.sub(lambda m: m[1] + (f"{m[2]}/{lang}" if m[2] not in ("", ".") else lang) + m[3],
@@ -113,7 +118,6 @@ def finish(site: Site, site_dir: Path, site_url: str) -> dict[str, int]:
     """After every language is built: scoped search, per-language sitemaps, generated files."""
     sizes = split_search_index(site_dir)
     language_sitemaps(site_dir)
-    write_outputs(site, site_dir, site_url)
     return sizes
 
 
@@ -157,21 +161,19 @@ def language_sitemaps(site_dir: Path) -> None:
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(mine) + "\n</urlset>\n", "utf-8")
 
 
-def write_outputs(site: Site, site_dir: Path, site_url: str) -> None:
-    """Calendar, open data and its schema: the same model the pages were built from."""
-    (site_dir / outputs.CALENDAR).write_text(outputs.calendar(site, site_url), "utf-8", newline="")
-    records = outputs.open_data_records(site, site_url)
-    base = site_dir / outputs.OPEN_DATA
-    base.parent.mkdir(parents=True, exist_ok=True)
-    Path(f"{base}.json").write_text(outputs.open_data_json(records), "utf-8")
-    Path(f"{base}.csv").write_text(outputs.open_data_csv(records), "utf-8", newline="")
-    from .schema import schema_files
+def generated_files(site: Site, site_url: str) -> dict[str, str]:
+    """site path → text of the files built from the model: calendar, open data, schemas.
 
+    They are handed to MkDocs as generated files, so that links to them are checked like any other.
+    """
+    records = outputs.open_data_records(site, site_url)
     schemas = schema_files()
-    Path(f"{base}.schema.json").write_text(schemas["good-practice.schema.json"], "utf-8")
-    (site_dir / "schemas").mkdir(exist_ok=True)
-    for name, text in schemas.items():
-        (site_dir / "schemas" / name).write_text(text, "utf-8")
+    files = {outputs.CALENDAR: outputs.calendar(site, site_url),
+             f"{outputs.OPEN_DATA}.json": outputs.open_data_json(records),
+             f"{outputs.OPEN_DATA}.csv": outputs.open_data_csv(records),
+             f"{outputs.OPEN_DATA}.schema.json": schemas["good-practice.schema.json"]}
+    files.update({f"schemas/{name}": text for name, text in schemas.items()})
+    return files
 
 
 def pdf_files(site_dir: Path) -> dict[str, tuple[int, str]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .model import Site, Source, slugify
-from .outputs import CALENDAR, OFFLINE_ZIP, PDF_DIR, pdf_names, practices, theme_page
+from .model import Site, Source, page_url, slugify
+from .outputs import CALENDAR, OFFLINE_ZIP, OPEN_DATA, PDF_DIR, pdf_names, practices, theme_page
 from .text import date, esc, euro, href, t
 
 MARKER = re.compile(r"<!--\s*cittamedie:([a-z-]+)((?:\s+[a-z-]+(?:=[a-z0-9-]+)?)*)\s*-->")
@@ -132,12 +132,12 @@ def catalogue(site, lang, url, args, extra) -> str:
            '<div id="cm-catalogue" class="cm-filterable">']
     for th in themes:
         members = [c for c in cases if c.meta["themes"][0] == th["id"]]
-        out.append(f'<section class="cm-group"><h2 id="{th["id"]}"><a href="{href(url, theme_page(th["id"]).removesuffix(".md") + "/")}">'
+        out.append(f'<section class="cm-group"><h2 id="{th["id"]}"><a href="{href(url, page_url(theme_page(th["id"]), lang))}">'
                    f'{esc(th["title"][lang])}</a> ({len(members)})</h2>')
         out += [practice_card(site, c, lang, url) for c in members]
         out.append("</section>")
     out.append("</div>")
-    data = href(url, "buone-pratiche/buone-pratiche")
+    data = href(url, OPEN_DATA)
     out.append(f'<p>{t("open_data", lang)}: <a href="{data}.json">JSON</a> · <a href="{data}.csv">CSV</a> · '
                f'<a href="{data}.schema.json">JSON Schema</a> — CC BY 4.0</p>')
     return "\n".join(out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .markers import practice_card, render_markers
-from .model import SOURCE_LANGUAGE, Site, Source
+from .model import SOURCE_LANGUAGE, Site, Source, page_url
 from .outputs import PDF_DIR, city_page, practices, theme_page
 from .text import date, esc, euro, href, number, t
 
@@ -61,9 +61,9 @@ def _key_facts(site: Site, source: Source, lang: str, url: str) -> str:
         period += f' ({esc(m["period"]["note"])})'
     budget = euro(m.get("budget_eur"), lang) + (f' ({esc(m["budget_note"])})' if m.get("budget_note") else "")
     theme_links = ", ".join(
-        f'<a href="{href(url, theme_page(x).removesuffix(".md") + "/")}">{esc(themes[x]["title"][lang])}</a>'
+        f'<a href="{href(url, page_url(theme_page(x), lang))}">{esc(themes[x]["title"][lang])}</a>'
         for x in m["themes"] if x in themes)
-    city = f'<a href="{href(url, city_page(m["city"]).removesuffix(".md") + "/")}">{esc(m["city"])}</a> ({esc(m["region"])})'
+    city = f'<a href="{href(url, page_url(city_page(m["city"]), lang))}">{esc(m["city"])}</a> ({esc(m["region"])})'
     rows = [("city", city), ("programme", esc(programme)),
             ("action", esc(" · ".join(x for x in (m.get("axis"), m.get("action")) if x)) or "—"),
             ("period", period), ("budget", budget), ("funding", esc(m["funding"])), ("themes", theme_links),
@@ -137,10 +137,9 @@ def index_pages(site: Site) -> dict[str, str]:
 
 
 def _index_page(title: str, intro: str, cases, site: Site, lang: str, key: str) -> str:
-    url = key.removesuffix(".md") + "/"
-    url = url if lang == SOURCE_LANGUAGE else f"{lang}/{url}"
+    url = page_url(key, lang)
     cards = "\n".join(practice_card(site, site.shown(c.key, lang), lang, url) for c in cases)
-    back = href(url, "buone-pratiche/" if lang == SOURCE_LANGUAGE else f"{lang}/buone-pratiche/")
+    back = href(url, page_url("buone-pratiche/index.md", lang))
     return (f"---\ntitle: \"{title}\"\n---\n{GENERATED_HEADER}\n\n# {title}\n\n{intro}\n\n"
             f'<div class="cm-cards">\n{cards}\n</div>\n\n<p><a href="{back}">{t("all_cases", lang)}</a></p>\n')
 

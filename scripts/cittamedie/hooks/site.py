@@ -6,8 +6,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
-from cittamedie import build
+from cittamedie import build, navigation
 from cittamedie.errors import ContentError
 
 # ---------------------------------------------------------------- Hooks
@@ -26,6 +27,17 @@ def on_pre_build(config):
         build.write_index_pages(build.site())
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+
+
+@event_priority(-150)  # after static-i18n has picked this language's files
+def on_files(files, config):
+    for path, text in build.generated_files(build.site(), config.site_url or "").items():
+        files.append(File.generated(config, path, content=text))
+    return files
+
+
+def on_nav(nav, config, files):
+    return navigation.order(nav, build.site(), _language(config), config.extra.get("nav_order", []))
 
 
 def on_page_markdown(markdown, page, config, files):
