@@ -228,8 +228,10 @@ def load_site(root: Path, docs_dir: Path | None = None) -> Site:
         source = Source(path, rel, uri, key, lang, kind, loaded.meta, loaded.body, loaded.body_line,
                         loaded.lines, loaded.ok, folder_to_doc.get(key.partition("/")[0]))
         if loaded.ok:
-            problems.extend(schema.check("good-practice" if kind == "good-practice" else "page",
-                                         loaded.meta, rel, loaded.lines))
+            found = schema.check("good-practice" if kind == "good-practice" else "page", loaded.meta, rel,
+                                 loaded.lines)
+            problems.extend(found)
+            source.ok = not found  # rules across files trust the types the schema promises
         sources.append(source)
     data = _load_data(root, problems)
     return Site(root, docs_dir, sources, documents, data, problems)
@@ -246,7 +248,10 @@ def _load_documents(root: Path, docs_dir: Path, problems: list[Problem]) -> dict
         problems.extend(loaded.problems)
         if not loaded.ok:
             continue
-        problems.extend(schema.check("document", loaded.meta, rel, loaded.lines))
+        found = schema.check("document", loaded.meta, rel, loaded.lines)
+        problems.extend(found)
+        if found:
+            continue
         doc_id = loaded.meta.get("id") if isinstance(loaded.meta.get("id"), str) else link.name
         documents[doc_id] = Document(doc_id, rel, link.name, loaded.meta, loaded.lines)
     return documents
@@ -264,6 +269,8 @@ def _load_data(root: Path, problems: list[Problem]) -> dict[str, dict]:
         loaded = load_yaml_file(path, rel)
         problems.extend(loaded.problems)
         if loaded.ok:
-            problems.extend(schema.check(name, loaded.meta, rel, loaded.lines))
-            data[name] = loaded.meta
+            found = schema.check(name, loaded.meta, rel, loaded.lines)
+            problems.extend(found)
+            if not found:
+                data[name] = loaded.meta
     return data
