@@ -7,9 +7,9 @@ keyed by language and idempotent.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
-import shutil
 from pathlib import Path
 
 from . import outputs
@@ -18,7 +18,6 @@ from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, page_url, split_
 from .pages import GENERATED_HEADER, decorate, index_pages
 from .rules import run_all
 from .schema import schema_files
-
 
 _state: dict[str, Site] = {}
 
@@ -80,10 +79,12 @@ def page_markdown(markdown: str, src_uri: str, lang: str, extra: dict) -> str:
 
 
 def alternates(src_uri: str, site_url: str) -> list[dict]:
-    """hreflang links: every language has a URL for every page (the Italian text as fallback)."""
+    """hreflang links to the languages this page is really written in, plus x-default."""
     key, _ = split_language(src_uri)
+    current = site()
     base = site_url.rstrip("/") + "/"
-    links = [{"hreflang": lang, "href": base + page_url(key, lang)} for lang in LANGUAGES]
+    written = [lang for lang in LANGUAGES if current.get(key, lang) or current.get(key, SOURCE_LANGUAGE) is None]
+    links = [{"hreflang": lang, "href": base + page_url(key, lang)} for lang in written]
     links.append({"hreflang": "x-default", "href": base + page_url(key, SOURCE_LANGUAGE)})
     return links
 
@@ -117,7 +118,10 @@ def not_found_page(html: str, site_dir: Path, lang: str) -> str:
 def finish(site: Site, site_dir: Path, site_url: str) -> dict[str, int]:
     """After every language is built: scoped search, per-language sitemaps, generated files."""
     sizes = split_search_index(site_dir)
-    language_sitemaps(site_dir)
+    text = sitemap(site, site_url)
+    (site_dir / "sitemap.xml").write_text(text, "utf-8")
+    with gzip.open(site_dir / "sitemap.xml.gz", "wt", encoding="utf-8") as handle:
+        handle.write(text)
     return sizes
 
 
@@ -144,21 +148,18 @@ def _language_of(location: str) -> str:
     return first if first in LANGUAGES and first != SOURCE_LANGUAGE else SOURCE_LANGUAGE
 
 
-def language_sitemaps(site_dir: Path) -> None:
-    """Material's switcher fetches <language root>/sitemap.xml: give /en/ one with its own URLs."""
-    sitemap = site_dir / "sitemap.xml"
-    if not sitemap.exists():
-        return
-    text = sitemap.read_text("utf-8")
-    for lang in LANGUAGES:
-        if lang == SOURCE_LANGUAGE:
-            continue
-        urls = re.findall(r"<url>.*?</url>", text, flags=re.S)
-        mine = [u for u in urls if re.search(rf"<loc>[^<]*/{lang}/", u)]
-        (site_dir / lang).mkdir(exist_ok=True)
-        (site_dir / lang / "sitemap.xml").write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(mine) + "\n</urlset>\n", "utf-8")
+def sitemap(site: Site, site_url: str) -> str:
+    """Every page once per language it is written in, with its alternates (a fallback is not English)."""
+    base = site_url.rstrip("/") + "/"
+    pages: dict[str, list[str]] = {key: [lang for lang in LANGUAGES if site.get(key, lang)] for key in site.keys()}
+    pages.update({key: list(LANGUAGES) for key in outputs.generated_pages(site)})
+    entries = []
+    for key, langs in sorted(pages.items()):
+        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{base}{page_url(key, lang)}"/>'
+                        for lang in langs)
+        entries += [f"<url><loc>{base}{page_url(key, lang)}</loc>{links}</url>" for lang in langs]
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n")
 
 
 def generated_files(site: Site, site_url: str) -> dict[str, str]:

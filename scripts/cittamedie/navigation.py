@@ -15,7 +15,7 @@ from .model import GENERATED_FOLDERS, Site, split_language
 def order(nav: Navigation, site: Site, lang: str, top_order: list[str]) -> Navigation:
     nav.items = _sorted(nav.items, site, lang, top_order)
     pages = _pages(nav.items)
-    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
         page.previous_page, page.next_page = before, after
     nav.pages = pages
     return nav

@@ -38,7 +38,7 @@ def new(kind: str, root: Path, *, city: str = "", slug: str = "", document: str 
     values = {"id": item_id, "city": city, "slug": slug, "today": dt.date.today().isoformat(),
               "year": dt.date.today().year}
     templates = resources.files(__package__) / "templates" / "new"
-    for target, suffix in zip(targets, ("", ".en")):
+    for target, suffix in zip(targets, ("", ".en"), strict=True):
         text = Template((templates / f"{kind}{suffix}.md").read_text("utf-8")).substitute(values)
         with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
             handle.write(text)

@@ -64,12 +64,14 @@ def _shared_facts(it, en) -> list[Problem]:
             problems.append(Problem(en.rel, en.line_of(name), "facts-mismatch",
                                     f"`{b}` differs from the Italian page's `{a}`",
                                     "facts are the same in both languages: copy the Italian value", name))
-    for name, part in (("results", ("value", "unit", "year", "source")), ("sources", ("url",)),
-                       ("links", ("url",))):
-        a, b = it.meta.get(name) or [], en.meta.get(name) or []
-        pick = lambda rows: [tuple(r.get(p) for p in part if p != "unit") for r in rows if isinstance(r, dict)]
-        if pick(a) != pick(b):
+    for name, parts in (("results", ("value", "year", "source")), ("sources", ("url",)), ("links", ("url",))):
+        if _pick(it.meta.get(name), parts) != _pick(en.meta.get(name), parts):
             problems.append(Problem(en.rel, en.line_of(name), "facts-mismatch",
                                     f"the {name} differ from the Italian page's (values, years or addresses)",
                                     f"keep the same {name} in the same order; translate only the words", name))
     return problems
+
+
+def _pick(rows, parts: tuple[str, ...]) -> list[tuple]:
+    """The language-neutral columns of a list of records."""
+    return [tuple(row.get(p) for p in parts) for row in rows or [] if isinstance(row, dict)]

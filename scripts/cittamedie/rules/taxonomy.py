@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from ..errors import Problem
 from ..markers import MARKER, known_marker_problem
 from ..model import SOURCE_LANGUAGE, Site
