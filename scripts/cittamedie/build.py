@@ -92,20 +92,28 @@ def alternates(src_uri: str, site_url: str) -> list[dict]:
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 
+_SEARCH_WORKER = re.compile(r'"search": "([^"]*/workers/)(search\.[0-9a-f]+\.min\.js)"')
 _MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def post_page(html: str, lang: str) -> str:
-    """Drop Material's relative alternates (replaced by ours); English pages search their own index."""
+    """Drop Material's relative alternates (ours replace them), search with stemming (see
+    workers/cittamedie-search.js), and let English pages search their own index."""
     html = _MATERIAL_ALTERNATE.sub("", html)
+    html = _SEARCH_WORKER.sub(r'"search": "\1cittamedie-search.js?worker=\2"', html, count=1)
     if lang == SOURCE_LANGUAGE:
         return html
-    return _CONFIG_BASE.sub(lambda m: m[1] + (f"{m[2]}/{lang}" if m[2] not in ("", ".") else lang) + m[3],
-                            html, count=1)
+    return _CONFIG_BASE.sub(lambda m: m[1] + _language_base(m[2], lang) + m[3], html, count=1)
+
+
+def _language_base(base: str, lang: str) -> str:
+    """Material's base URL for a language root: '../..' → '../../en/', '/' → '/en/', '.' → 'en/'."""
+    return f"{lang}/" if base in ("", ".") else f"{base.rstrip('/')}/{lang}/"
 
 
 def not_found_page(html: str, site_dir: Path, lang: str) -> str:
     """One 404 page per language: each language build would otherwise overwrite /404.html."""
+    html = post_page(html, lang)
     _state[f"404-{lang}"] = html
     if lang == SOURCE_LANGUAGE:
         return html

@@ -1,0 +1,100 @@
+"""The built site in headless Chromium: search, language switcher, requests, accessibility, filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import REPO
+
+pytestmark = pytest.mark.browser
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_TYPES = ["", "programma/", "citta/", "percorso/", "glossario/", "download/", "linee-guida/",
+              "linee-guida/aree-tematiche/", "protocollo-intesa/modello/", "buone-pratiche/",
+              "buone-pratiche/ba-urbis/", "buone-pratiche/tema/poverta/", "buone-pratiche/citta/napoli/",
+              "accessibilita/", "404.html"]
+
+
+@pytest.fixture
+def page(browser, site_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requests, tab.failures, tab.errors = [], [], []
+    tab.on("request", lambda r: tab.requests.append(r.url))
+    tab.on("response", lambda r: tab.failures.append((r.status, r.url)) if r.status >= 400 else None)
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    yield tab
+    context.close()
+
+
+def search(tab, query: str) -> list[str]:
+    tab.click("input.md-search__input")
+    tab.keyboard.type(query, delay=30)
+    tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+def test_italian_search_is_scoped_and_stemmed(page, site_server):
+    page.goto(f"{site_server}/programma/")
+    hits = search(page, "innovazioni")
+    assert hits, "no result for a plural of a word the pages use"
+    assert not [h for h in hits if "/en/" in h]
+    page.goto(hits[0])
+    assert "innovazion" in page.inner_text("article").lower()
+
+
+def test_english_search_is_scoped(page, site_server):
+    page.goto(f"{site_server}/en/programma/")
+    hits = search(page, "families")  # the pages say "family" and "families"
+    assert hits and all(h.startswith(f"{site_server}/en/") for h in hits), hits
+
+
+@pytest.mark.parametrize("start, target", [("/programma/", "/en/programma/"),
+                                           ("/en/buone-pratiche/ba-urbis/", "/buone-pratiche/ba-urbis/")])
+def test_language_switcher_keeps_the_page(page, site_server, start, target):
+    page.goto(site_server + start)
+    page.hover(".md-header__option .md-select")
+    lang = "English" if target.startswith("/en/") else "Italiano"
+    page.click(f".md-select__link:has-text('{lang}')")
+    page.wait_for_load_state()
+    assert page.url == site_server + target
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_pages_stay_local_load_cleanly_and_pass_axe(page, site_server, prefix):
+    for path in PAGE_TYPES:
+        page.requests.clear()
+        page.goto(f"{site_server}/{prefix}{path}")
+        page.wait_for_load_state("networkidle")
+        outside = [u for u in page.requests if not u.startswith(site_server) and not u.startswith("data:")]
+        assert not outside, (path, outside)
+        assert not page.failures, (path, page.failures)
+        assert not page.errors, (path, page.errors)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("""async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        assert not violations, (prefix + path, violations)
+
+
+def test_catalogue_filters_are_in_the_url_and_survive_a_reload(page, site_server):
+    page.goto(f"{site_server}/buone-pratiche/")
+    total = page.locator("#cm-catalogue .cm-card").count()
+    assert total >= 13
+    page.select_option("#cm-tema", "disagio-abitativo")
+    visible = page.locator("#cm-catalogue .cm-card:visible").count()
+    assert 0 < visible < total
+    assert "tema=disagio-abitativo" in page.url
+    assert page.inner_text("output.cm-count") == f"{visible} casi su {total}"
+    page.reload()
+    assert page.locator("#cm-catalogue .cm-card:visible").count() == visible
+    assert page.input_value("#cm-tema") == "disagio-abitativo"
+
+
+def test_catalogue_without_javascript_lists_every_case(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{site_server}/buone-pratiche/?tema=poverta")
+    assert tab.locator("#cm-catalogue .cm-card:visible").count() >= 13
+    assert not tab.is_visible("form.cm-filter")
+    context.close()
