@@ -11,11 +11,12 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test fast serve validate pdf bench lint clean chromium
+.PHONY: site test fast serve validate pdf offline bench lint clean chromium
 
 site: $(STAMP) validate
 	$(BIN)/mkdocs build --strict
 	$(BIN)/cittamedie pdf --site-dir site
+	$(BIN)/cittamedie offline --site-dir site
 
 validate: $(STAMP)
 	$(BIN)/cittamedie validate
@@ -31,6 +32,9 @@ serve: $(STAMP)
 
 pdf: $(STAMP)
 	$(BIN)/cittamedie pdf --site-dir site
+
+offline: $(STAMP)
+	$(BIN)/cittamedie offline --site-dir site
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
@@ -60,4 +64,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf site good-practices/tema good-practices/citta .pytest_cache
+	rm -rf site .cache good-practices/tema good-practices/citta .pytest_cache

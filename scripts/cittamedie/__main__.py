@@ -4,7 +4,8 @@
     cittamedie translations [--mark-current FILE ...]
     cittamedie new good-practice --city Bari --slug urbis
     cittamedie new chapter --document linee-guida --slug risorse
-    cittamedie pdf [--site-dir site] [--jobs 2]
+    cittamedie pdf [--site-dir site] [--jobs 2] [--only linee-guida]
+    cittamedie offline [--site-dir site]
 
 Exit codes: 0 clean, 1 problems found, 2 wrong usage.
 """
@@ -48,6 +49,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     pdf.add_argument("--site-dir", default="site")
     pdf.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     pdf.add_argument("--force", action="store_true", help="rebuild PDFs even when their pages did not change")
+    pdf.add_argument("--only", nargs="+", metavar="NAME", help="export only these documents (e.g. linee-guida)")
+    offline = sub.add_parser("offline", help="build the browsable offline copy (zip) into the site")
+    offline.add_argument("--site-dir", default="site")
     return parser
 
 
@@ -116,10 +120,17 @@ def _new(args, root: Path) -> int:
 def _pdf(args, root: Path) -> int:
     from .pdf import export_all
 
-    return export_all(root, Path(args.site_dir).resolve(), jobs=args.jobs, force=args.force)
+    return export_all(root, Path(args.site_dir).resolve(), jobs=args.jobs, force=args.force, only=args.only)
 
 
-COMMANDS = {"validate": _validate, "translations": _translations, "new": _new, "pdf": _pdf}
+def _offline(args, root: Path) -> int:
+    from .offline import export
+
+    export(root, Path(args.site_dir).resolve())
+    return 0
+
+
+COMMANDS = {"validate": _validate, "translations": _translations, "new": _new, "pdf": _pdf, "offline": _offline}
 
 
 def entrypoint() -> None:

@@ -6,15 +6,14 @@ keyed by language and idempotent.
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import json
 import re
 from pathlib import Path
 
-from . import outputs
+from . import manifest, outputs
 from .errors import ERROR, ContentError
-from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, page_url, split_language
+from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, split_language
 from .pages import GENERATED_HEADER, decorate, index_pages
 from .rules import run_all
 from .schema import schema_files
@@ -22,10 +21,11 @@ from .schema import schema_files
 _state: dict[str, Site] = {}
 
 
-def load(config_file: str, docs_dir: str) -> Site:
+def load(config_file: str, docs_dir: str, directory_urls: bool = True) -> Site:
     """Load the content once per `mkdocs` run and stop the build on any error."""
     root = Path(config_file).resolve().parent
     site = load_site(root, Path(docs_dir))
+    site.directory_urls = directory_urls
     errors = [p for p in run_all(site) if p.severity == ERROR]
     if errors:
         raise ContentError(errors)
@@ -67,15 +67,15 @@ def _foreign(site: Site, path: Path):
                    "move the file elsewhere: the build would overwrite it")
 
 
-def page_markdown(markdown: str, src_uri: str, lang: str, extra: dict) -> str:
+def page_markdown(markdown: str, src_uri: str, lang: str) -> str:
     key, file_lang = split_language(src_uri)
     current = site()
     source = current.get(key, file_lang)
-    url = page_url(key, lang)
+    url = current.url(key, lang)
     if source is None:  # a generated index page
         from .pages import abbreviations
         return markdown + "\n\n" + abbreviations(current, lang)
-    return decorate(markdown, current, source, lang, url, extra)
+    return decorate(markdown, current, source, lang, url)
 
 
 def alternates(src_uri: str, site_url: str) -> list[dict]:
@@ -84,8 +84,8 @@ def alternates(src_uri: str, site_url: str) -> list[dict]:
     current = site()
     base = site_url.rstrip("/") + "/"
     written = [lang for lang in LANGUAGES if current.get(key, lang) or current.get(key, SOURCE_LANGUAGE) is None]
-    links = [{"hreflang": lang, "href": base + page_url(key, lang)} for lang in written]
-    links.append({"hreflang": "x-default", "href": base + page_url(key, SOURCE_LANGUAGE)})
+    links = [{"hreflang": lang, "href": base + current.url(key, lang)} for lang in written]
+    links.append({"hreflang": "x-default", "href": base + current.url(key, SOURCE_LANGUAGE)})
     return links
 
 
@@ -123,9 +123,10 @@ def not_found_page(html: str, site_dir: Path, lang: str) -> str:
     return _state.get(f"404-{SOURCE_LANGUAGE}", html)
 
 
-def finish(site: Site, site_dir: Path, site_url: str) -> dict[str, int]:
-    """After every language is built: scoped search, per-language sitemaps, generated files."""
-    sizes = split_search_index(site_dir)
+def finish(site: Site, site_dir: Path, site_url: str, whole_guide: list[str], offline: bool = False) -> dict[str, int]:
+    """After every language is built: scoped search, sitemap, the manifest for the PDF export."""
+    sizes = split_search_index(site_dir, inline=offline)
+    manifest.write(site, site_dir, site_url, whole_guide)
     text = sitemap(site, site_url)
     (site_dir / "sitemap.xml").write_text(text, "utf-8")
     with gzip.open(site_dir / "sitemap.xml.gz", "wt", encoding="utf-8") as handle:
@@ -133,8 +134,10 @@ def finish(site: Site, site_dir: Path, site_url: str) -> dict[str, int]:
     return sizes
 
 
-def split_search_index(site_dir: Path) -> dict[str, int]:
-    """static-i18n stacks every language into one index: give each language its own."""
+def split_search_index(site_dir: Path, inline: bool = False) -> dict[str, int]:
+    """static-i18n stacks every language into one index: give each language its own.
+
+    inline also writes search_index.js (`var __index = …`), which Material loads under file://."""
     index_file = site_dir / "search" / "search_index.json"
     index = json.loads(index_file.read_text("utf-8"))
     sizes = {}
@@ -147,6 +150,8 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         target.write_text(text, "utf-8")
+        if inline:
+            target.with_suffix(".js").write_text(f"var __index = {text}", "utf-8")
         sizes[lang] = len(text.encode("utf-8"))
     return sizes
 
@@ -163,9 +168,9 @@ def sitemap(site: Site, site_url: str) -> str:
     pages.update({key: list(LANGUAGES) for key in outputs.generated_pages(site)})
     entries = []
     for key, langs in sorted(pages.items()):
-        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{base}{page_url(key, lang)}"/>'
+        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{base}{site.url(key, lang)}"/>'
                         for lang in langs)
-        entries += [f"<url><loc>{base}{page_url(key, lang)}</loc>{links}</url>" for lang in langs]
+        entries += [f"<url><loc>{base}{site.url(key, lang)}</loc>{links}</url>" for lang in langs]
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n")
 
@@ -180,15 +185,6 @@ def generated_files(site: Site, site_url: str) -> dict[str, str]:
     files = {outputs.CALENDAR: outputs.calendar(site, site_url),
              f"{outputs.OPEN_DATA}.json": outputs.open_data_json(records),
              f"{outputs.OPEN_DATA}.csv": outputs.open_data_csv(records),
-             f"{outputs.OPEN_DATA}.schema.json": schemas["good-practice.schema.json"]}
+             f"{outputs.OPEN_DATA}.schema.json": schemas["open-data.schema.json"]}
     files.update({f"schemas/{name}": text for name, text in schemas.items()})
     return files
-
-
-def pdf_files(site_dir: Path) -> dict[str, tuple[int, str]]:
-    """Existing PDFs: path → (bytes, ISO date), for the downloads page."""
-    folder = site_dir / outputs.PDF_DIR
-    return {f"{outputs.PDF_DIR}/{p.name}": (p.stat().st_size, dt.date.fromtimestamp(p.stat().st_mtime).isoformat())
-            for p in sorted(folder.glob("*.pdf"))} if folder.is_dir() else {}
-
-

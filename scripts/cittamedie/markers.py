@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .model import Site, Source, page_url, slugify
+from .model import Site, Source, slugify
 from .outputs import CALENDAR, OFFLINE_ZIP, OPEN_DATA, PDF_DIR, pdf_names, practices, theme_page
 from .text import date, esc, euro, href, t
 
@@ -29,16 +29,16 @@ def known_marker_problem(line: str, site: Site) -> tuple[str, str] | None:
     return None
 
 
-def render_markers(markdown: str, site: Site, lang: str, url: str, extra: dict) -> str:
+def render_markers(markdown: str, site: Site, lang: str, url: str) -> str:
     """Replace each marker with its generated block; url is the page's site-relative URL."""
     def replace(match: re.Match) -> str:
-        return "\n" + RENDERERS[match[1]](site, lang, url, _args(match[2]), extra) + "\n"
+        return "\n" + RENDERERS[match[1]](site, lang, url, _args(match[2])) + "\n"
     return MARKER.sub(replace, markdown)
 
 
 # ---------------------------------------------------------------- renderers
 
-def cities(site, lang, url, args, extra) -> str:
+def cities(site, lang, url, args) -> str:
     items = site.items("cities")
     counts = Counter(c["region"] for c in items)
     regions = sorted(counts, key=lambda r: (-counts[r], r))
@@ -62,7 +62,7 @@ def cities(site, lang, url, args, extra) -> str:
     return "\n".join(out)
 
 
-def timeline(site, lang, url, args, extra) -> str:
+def timeline(site, lang, url, args) -> str:
     out = ['<ol class="cm-timeline">']
     for e in sorted(site.items("events"), key=lambda e: e["start"]):
         when = date(e["start"], lang) if e["start"] == e["end"] else f'{date(e["start"], lang)} – {date(e["end"], lang)}'
@@ -75,7 +75,7 @@ def timeline(site, lang, url, args, extra) -> str:
     return "\n".join(out)
 
 
-def priorities(site, lang, url, args, extra) -> str:
+def priorities(site, lang, url, args) -> str:
     rows = [p for p in site.items("priorities") if "medium-cities" not in args or p.get("medium_cities")]
     head = ["number", "title", "fund", "objectives", "amount", "target"]
     out = ["<table>", "<thead><tr>" + "".join(f'<th scope="col">{t(h, lang)}</th>' for h in head) + "</tr></thead><tbody>"]
@@ -92,7 +92,7 @@ def priorities(site, lang, url, args, extra) -> str:
     return "\n".join(out)
 
 
-def glossary(site, lang, url, args, extra) -> str:
+def glossary(site, lang, url, args) -> str:
     out = ['<dl class="cm-glossary">']
     for term in sorted(site.items("glossary"), key=lambda x: x["abbr"].casefold()):
         out.append(f'<dt id="{slugify(term["abbr"]) or "term"}">{esc(term["abbr"])} — {esc(term["expansion"][lang])}</dt>'
@@ -107,13 +107,13 @@ def practice_card(site: Site, source: Source, lang: str, url: str) -> str:
     programme = next((p["short"] for p in site.items("programmes") if p["id"] == m["programme"]), m["programme"])
     period = f'{m["period"]["start"]}–{m["period"].get("end") or "…"}'
     return (f'<article class="cm-card cm-item" data-tema="{" ".join(m["themes"])}" data-citta="{slugify(m["city"])}" '
-            f'data-programma="{m["programme"]}"><h3><a href="{href(url, source.url(lang))}">{esc(source.title)}</a></h3>'
+            f'data-programma="{m["programme"]}"><h3><a href="{href(url, site.url(source.key, lang))}">{esc(source.title)}</a></h3>'
             f'<p class="cm-meta">{esc(m["city"])} · {esc(programme)} · {period} · {euro(m.get("budget_eur"), lang)}</p>'
             f'<p>{esc(m["summary"])}</p><p class="cm-tags">'
             + " ".join(f'<span class="cm-tag">{esc(themes.get(x, x))}</span>' for x in m["themes"]) + "</p></article>")
 
 
-def catalogue(site, lang, url, args, extra) -> str:
+def catalogue(site, lang, url, args) -> str:
     cases = [site.shown(s.key, lang) for s in practices(site, "it")]
     themes = site.items("themes")
     cities_ = sorted({c.meta["city"] for c in cases})
@@ -132,7 +132,7 @@ def catalogue(site, lang, url, args, extra) -> str:
            '<div id="cm-catalogue" class="cm-filterable">']
     for th in themes:
         members = [c for c in cases if c.meta["themes"][0] == th["id"]]
-        out.append(f'<section class="cm-group"><h2 id="{th["id"]}"><a href="{href(url, page_url(theme_page(th["id"]), lang))}">'
+        out.append(f'<section class="cm-group"><h2 id="{th["id"]}"><a href="{href(url, site.url(theme_page(th["id"]), lang))}">'
                    f'{esc(th["title"][lang])}</a> ({len(members)})</h2>')
         out += [practice_card(site, c, lang, url) for c in members]
         out.append("</section>")
@@ -143,24 +143,25 @@ def catalogue(site, lang, url, args, extra) -> str:
     return "\n".join(out)
 
 
-def practices_of_theme(site, lang, url, args, extra) -> str:
+def practices_of_theme(site, lang, url, args) -> str:
     cases = [site.shown(s.key, lang) for s in practices(site, "it") if args["theme"] in s.meta["themes"]]
     if not cases:
         return f'<p class="cm-muted">{t("no_cases", lang)}</p>'
     return '<div class="cm-cards">' + "\n".join(practice_card(site, c, lang, url) for c in cases) + "</div>"
 
 
-def downloads(site, lang, url, args, extra) -> str:
-    files = extra.get("pdf_files", {})
+def downloads(site, lang, url, args) -> str:
+    """PDF table; the PDF export fills in the sizes once the files exist (pdf.fill_downloads)."""
+    updated = {doc.meta.get("pdf") or doc.id: doc.meta["updated"] for doc in site.documents.values()}
     out = ["<table>", f'<thead><tr><th scope="col">{t("document", lang)}</th><th scope="col">{t("language", lang)}</th>'
            f'<th scope="col">{t("size", lang)}</th><th scope="col">{t("updated", lang)}</th></tr></thead><tbody>']
     for name, title in _pdf_titles(site, lang):
+        when = updated.get(name)
         for pdf_lang in ("it", "en"):
             path = f"{PDF_DIR}/{name}-{pdf_lang}.pdf"
-            size, when = files.get(path, (None, None))
-            size_text = f"{size / 1024:,.0f} kB".replace(",", ".") if size else "—"
-            out.append(f'<tr><td><a href="{href(url, path)}">{esc(title)}</a></td><td>{t("lang_names." + pdf_lang, lang)}</td>'
-                       f'<td>{size_text}</td><td>{date(when, lang) if when else "—"}</td></tr>')
+            out.append(f'<tr><td><a href="{href(url, path)}" hreflang="{pdf_lang}">{esc(title)} (PDF)</a></td>'
+                       f'<td>{t("lang_names." + pdf_lang, lang)}</td><td data-pdf-size="{path}">—</td>'
+                       f'<td>{date(when, lang) if when else "—"}</td></tr>')
     out.append("</tbody></table>")
     out.append(f'<p><a class="md-button" href="{href(url, OFFLINE_ZIP)}">{t("offline_copy", lang)}</a></p>')
     return "\n".join(out)
@@ -172,17 +173,17 @@ def _pdf_titles(site: Site, lang: str) -> list[tuple[str, str]]:
             for name in pdf_names(site)]
 
 
-def recent(site, lang, url, args, extra) -> str:
+def recent(site, lang, url, args) -> str:
     entries = []
     for doc in site.documents.values():
         first = site.shown(doc.chapters[0], lang) if doc.chapters else None
         if first:
-            entries.append((doc.meta["updated"], doc.title(lang), first.url(lang),
+            entries.append((doc.meta["updated"], doc.title(lang), site.url(first.key, lang),
                             f'{t("version", lang)} {doc.meta["version"]}, {t("status." + doc.meta["status"], lang)}'))
     for s in site.in_language("it"):
         if s.ok and s.kind != "chapter" and s.key != "index.md":
             shown = site.shown(s.key, lang)
-            entries.append((s.meta.get("updated", ""), shown.title, s.url(lang), ""))
+            entries.append((s.meta.get("updated", ""), shown.title, site.url(s.key, lang), ""))
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
     out = ['<ul class="cm-recent">']
     for when, title, target, note in entries[:8]:

@@ -57,10 +57,6 @@ class Source:
     def title(self) -> str:
         return str(self.meta.get("title") or self.key)
 
-    def url(self, lang: str | None = None) -> str:
-        """Site-relative URL with directory URLs, e.g. en/linee-guida/priorita/."""
-        return page_url(self.key, lang or self.lang)
-
     def line_of(self, name: str) -> int:
         return self.lines.get(name, 1)
 
@@ -109,6 +105,11 @@ class Site:
     documents: dict[str, Document]
     data: dict[str, dict]
     problems: list[Problem]
+    directory_urls: bool = True  # False for the offline copy, browsed from file://
+
+    def url(self, key: str, lang: str) -> str:
+        """Site-relative URL of a page, e.g. en/linee-guida/priorita/ (or …/priorita.html offline)."""
+        return page_url(key, lang, self.directory_urls)
 
     def get(self, key: str, lang: str) -> Source | None:
         return self._index.get((key, lang))
@@ -152,10 +153,12 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 
-def page_url(key: str, lang: str) -> str:
+def page_url(key: str, lang: str, directory_urls: bool = True) -> str:
     stem = key.removesuffix(".md")
-    path = "" if stem == "index" else (stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/")
     prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+    if not directory_urls:
+        return f"{prefix}{stem}.html"
+    path = "" if stem == "index" else (stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/")
     return prefix + path
 
 

@@ -107,7 +107,7 @@ def open_data_records(site: Site, site_url: str) -> list[dict]:
             "budget_eur": m.get("budget_eur"), "funding": m.get("funding"), "themes": m["themes"],
             "targets": m["targets"], "partners": m["partners"], "results": m["results"],
             "confidence": m["confidence"], "updated": m["updated"],
-            "url_it": base + it.url("it"), "url_en": base + it.url("en"),
+            "url_it": base + site.url(it.key, "it"), "url_en": base + site.url(it.key, "en"),
             "sources": [s["url"] for s in m["sources"]],
         })
     return records

@@ -27,8 +27,9 @@ def esc(value) -> str:
 
 
 def href(from_url: str, to_url: str) -> str:
-    """Relative link between two site-relative directory URLs (both end with / or are '')."""
-    rel = posixpath.relpath("/" + to_url, "/" + (from_url or ""))
+    """Relative link between two site-relative URLs: folders end with /, pages may end with .html."""
+    folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath("/" + to_url, "/" + folder)
     if rel == ".":
         return "./"
     return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")

@@ -16,7 +16,7 @@ from cittamedie.errors import ContentError
 
 def on_config(config):
     try:
-        build.load(config.config_file_path, config.docs_dir)
+        build.load(config.config_file_path, config.docs_dir, config.use_directory_urls)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     return config
@@ -41,8 +41,7 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    extra = {"pdf_files": build.pdf_files(Path(config.site_dir))}
-    return build.page_markdown(markdown, page.file.src_uri, _language(config), extra)
+    return build.page_markdown(markdown, page.file.src_uri, _language(config))
 
 
 def on_page_context(context, page, config, nav):
@@ -66,7 +65,8 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
         return  # an inner build of one more language: the outer build finishes the job
-    build.finish(build.site(), Path(config.site_dir), config.site_url or "")
+    build.finish(build.site(), Path(config.site_dir), config.site_url or "", config.extra.get("whole_guide", []),
+                 offline=bool(config.extra.get("offline")))
 
 
 # ---------------------------------------------------------------- Helper functions

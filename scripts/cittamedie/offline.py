@@ -1,0 +1,44 @@
+"""The offline copy: the same site built for file:// browsing, zipped under site/offline/.
+
+Directory URLs off, the search index inlined as a script (no fetch under file://), Workers through
+the self-hosted iframe-worker shim, and the PDFs copied in so that the downloads page works.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from .outputs import OFFLINE_ZIP, PDF_DIR
+
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+FOLDER = "cittamedie-sud"  # the folder the zip unpacks to
+
+
+def export(root: Path, site_dir: Path) -> Path:
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / FOLDER
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(target), use_directory_urls=False)
+        config.extra["offline"] = True
+        config.extra["polyfills"] = [SHIM]
+        build(config)
+        if (site_dir / PDF_DIR).is_dir():
+            shutil.copytree(site_dir / PDF_DIR, target / PDF_DIR, dirs_exist_ok=True)
+        archive = site_dir / OFFLINE_ZIP
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
+            for path in sorted(target.rglob("*")):
+                if path.is_file():
+                    zipped.write(path, path.relative_to(target.parent).as_posix())
+    print(f"offline: {archive.relative_to(site_dir.parent) if archive.is_relative_to(site_dir.parent) else archive} "
+          f"{archive.stat().st_size / 1_048_576:.1f} MB in {time.perf_counter() - started:.1f} s")
+    return archive
