@@ -13,7 +13,7 @@ import yaml
 from .errors import Problem
 
 MAX_BYTES = 2_000_000  # the longest real page is ~30 kB; anything this big is a mistake
-MAX_ALIASES = 50  # bounds "billion laughs" alias bombs
+MAX_NODES = 20_000  # the largest real front matter has ~400 values; bounds alias bombs
 
 
 @dataclass
@@ -26,28 +26,36 @@ class Loaded:
     ok: bool = True
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Safe loader that remembers the line of each mapping key and counts aliases."""
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.key_lines: dict[str, int] = {}
-        self.aliases = 0
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            self.aliases += 1
-            if self.aliases > MAX_ALIASES:
-                raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases (*name)")
-        return super().compose_node(parent, index)
+# LibYAML's parser where PyYAML was built with it (ten times faster), the Python one otherwise.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-# Dates stay strings, so that the schema's "format: date" can say which date is not real
-# (PyYAML would raise on 2026-02-30 before any schema sees it).
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class _Loader(_BaseLoader):
+    """Safe loader that keeps dates as strings, so that the schema's "format: date" can say which
+    date is not real (PyYAML would raise on 2026-02-30 before any schema sees it)."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def _expanded_size(node, memo: dict, open_nodes: set) -> int:
+    """How many nodes the document has once every alias is written out ("billion laughs" guard)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    if key in open_nodes:
+        raise yaml.YAMLError("an alias (*name) refers to its own anchor")
+    open_nodes.add(key)
+    children = node.value if isinstance(node, yaml.SequenceNode) else (
+        [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else [])
+    size = 1 + sum(_expanded_size(child, memo, open_nodes) for child in children)
+    open_nodes.discard(key)
+    memo[key] = size
+    if size > MAX_NODES:
+        raise yaml.YAMLError(f"more than {MAX_NODES:,} values once the aliases (*name) are expanded")
+    return size
 
 
 def _record_lines(node, prefix: str, out: dict[str, int], offset: int) -> None:
@@ -65,19 +73,21 @@ def _record_lines(node, prefix: str, out: dict[str, int], offset: int) -> None:
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[str, int], list[Problem]]:
     """Parse YAML text; returns (data, dotted-field → line, problems)."""
-    loader = _LineLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         lines: dict[str, int] = {}
         if node is not None:
+            if "&" in text:  # aliases need an &anchor: no anchor, no bomb
+                _expanded_size(node, {}, set())
             _record_lines(node, "", lines, first_line)
         data = loader.construct_document(node) if node is not None else None
         return _plain(data), lines, []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
-        what = exc.problem or str(exc)
-        return None, {}, [Problem(path, line, "yaml", f"the YAML cannot be read: {what}", _yaml_tip(what))]
+        message, fix = _in_plain_words(f"{exc.context or ''} {exc.problem or exc}")
+        return None, {}, [Problem(path, line, "yaml", f"the YAML cannot be read: {message}", fix)]
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
         return None, {}, [Problem(path, first_line, "yaml", f"the YAML cannot be read: {exc}",
                                   "remove anchors (&name) and aliases (*name); write the values out")]
@@ -85,16 +95,30 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[
         loader.dispose()
 
 
-def _yaml_tip(what: str) -> str:
-    if "mapping values are not allowed" in what:
-        return 'put text that contains ": " between double quotes, e.g. title: "Bari: un caso"'
-    if "found character '\\t'" in what or "tab" in what:
-        return "indent with spaces, not tabs"
-    if "could not find expected ':'" in what:
-        return "each line of the header is `field: value`; check the line above for a missing colon"
-    if "found undefined alias" in what:
-        return "remove the *alias or define its &anchor first"
-    return "check quotes, colons and indentation on that line and the one before"
+# Parser messages (PyYAML's or LibYAML's wording) → what went wrong and how to fix it, in plain words.
+_PLAIN_WORDS = (
+    (("mapping values are not allowed",), "a value contains “: ” but is not between quotes",
+     'put text that contains ": " between double quotes, e.g. title: "Bari: un caso"'),
+    (("found character '\\t'", "found a tab character", "tab character"), "a tab is used for indentation",
+     "indent with spaces, not tabs"),
+    (("found undefined alias",), "an alias (*name) has no matching anchor (&name)",
+     "remove the *alias, or write the value out"),
+    (("while scanning a quoted scalar", "found unexpected end of stream"), "a quote is opened and never closed",
+     "close the quote on the same line"),
+    (("could not find expected ':'", "while scanning a simple key"), "a line is not of the form `field: value`",
+     "check that line and the one before for a missing colon or an unclosed quote"),
+    (("did not find expected ',' or ']'", "did not find expected ',' or '}'"),
+     "a list in [ ] or a group in { } is not closed", "close the bracket, and separate the items with commas"),
+    (("did not find expected key", "expected <block end>", "did not find expected '-' indicator"),
+     "the indentation is not consistent", "align the fields of a list or group with the same number of spaces"),
+)
+
+
+def _in_plain_words(what: str) -> tuple[str, str]:
+    for needles, message, fix in _PLAIN_WORDS:
+        if any(needle in what for needle in needles):
+            return message, fix
+    return what, "check quotes, colons and indentation on that line and the one before"
 
 
 def _plain(value):

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from .model import LANGUAGES, Site
-from .outputs import CATALOGUE_PDF, WHOLE_GUIDE, practices
+from .outputs import CATALOGUE_PAGE, CATALOGUE_PDF, WHOLE_GUIDE, practices
 from .text import t
 
 MANIFEST = "manifest.json"
@@ -44,7 +44,7 @@ def documents(site: Site, lang: str, whole_guide: list[str]) -> list[dict]:
                     "description": (meta.get("description") or {}).get(lang, ""), "status": meta["status"],
                     "version": meta["version"], "updated": meta["updated"], "draft": doc.is_draft,
                     "pages": _pages(site, doc.chapters, lang)})
-    catalogue = site.shown("buone-pratiche/index.md", lang)
+    catalogue = site.shown(CATALOGUE_PAGE, lang)
     cases = _folder(site, "buone-pratiche")
     newest = max((site.get(k, "it").meta.get("updated", "") for k in cases if site.get(k, "it")), default="")
     out.append({"id": CATALOGUE_PDF, "pdf": CATALOGUE_PDF, "lang": lang,

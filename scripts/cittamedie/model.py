@@ -9,7 +9,9 @@ import hashlib
 import os
 import re
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import schema
@@ -20,6 +22,7 @@ LANGUAGES = ("it", "en")
 SOURCE_LANGUAGE = "it"
 # Folders under docs/buone-pratiche/ that the build writes itself (see generate.py).
 GENERATED_FOLDERS = ("buone-pratiche/tema", "buone-pratiche/citta")
+PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([^\s}]+)[^}]*\})?\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -60,13 +63,15 @@ class Source:
     def line_of(self, name: str) -> int:
         return self.lines.get(name, 1)
 
+    @cached_property
     def headings(self) -> list[Heading]:
+        """Markdown headings outside code blocks (computed once: four rules read them)."""
         found, fenced = [], False
         for number, text in enumerate(self.body.split("\n"), start=self.body_line):
-            if FENCE.match(text):
+            if ("```" in text or "~~~" in text) and FENCE.match(text):
                 fenced = not fenced
                 continue
-            match = None if fenced else HEADING.match(text)
+            match = None if fenced or not text.startswith("#") else HEADING.match(text)
             if match:
                 found.append(Heading(len(match[1]), match[2], match[3], number))
         return found
@@ -220,24 +225,39 @@ def load_site(root: Path, docs_dir: Path | None = None) -> Site:
                                 "remove the link, or point it to a real folder"))
     documents = _load_documents(root, docs_dir, problems)
     folder_to_doc = {d.folder: d.id for d in documents.values()}
+    jobs = [(path, uri, root) for path, uri in files]
+    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        # YAML parsing and schema checks are CPU-bound: two cores halve a large corpus's time.
+        schema.warm_up()  # built once here, inherited by the forked workers
+        with ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+            results = list(pool.map(_load_source, jobs, chunksize=64))
+    else:
+        results = [_load_source(job) for job in jobs]
     sources = []
-    for path, uri in files:
-        real = path.resolve()
-        rel = relative(real, root) if real.is_relative_to(root) else relative(path, root)
-        key, lang = split_language(uri)
-        kind = _kind(rel)
-        loaded = load_markdown(path, rel)
-        problems.extend(loaded.problems)
-        source = Source(path, rel, uri, key, lang, kind, loaded.meta, loaded.body, loaded.body_line,
-                        loaded.lines, loaded.ok, folder_to_doc.get(key.partition("/")[0]))
-        if loaded.ok:
-            found = schema.check("good-practice" if kind == "good-practice" else "page", loaded.meta, rel,
-                                 loaded.lines)
-            problems.extend(found)
-            source.ok = not found  # rules across files trust the types the schema promises
+    for source, found in results:
+        source.document = folder_to_doc.get(source.key.partition("/")[0])
+        problems.extend(found)
         sources.append(source)
     data = _load_data(root, problems)
     return Site(root, docs_dir, sources, documents, data, problems)
+
+
+def _load_source(job: tuple[Path, str, Path]) -> tuple[Source, list[Problem]]:
+    """Read one Markdown file and check its front matter against the schema of its kind."""
+    path, uri, root = job
+    real = path.resolve()
+    rel = relative(real, root) if real.is_relative_to(root) else relative(path, root)
+    key, lang = split_language(uri)
+    kind = _kind(rel)
+    loaded = load_markdown(path, rel)
+    source = Source(path, rel, uri, key, lang, kind, loaded.meta, loaded.body, loaded.body_line,
+                    loaded.lines, loaded.ok)
+    found = list(loaded.problems)
+    if loaded.ok:
+        errors = schema.check("good-practice" if kind == "good-practice" else "page", loaded.meta, rel, loaded.lines)
+        found.extend(errors)
+        source.ok = not errors  # rules across files trust the types the schema promises
+    return source, found
 
 
 def _load_documents(root: Path, docs_dir: Path, problems: list[Problem]) -> dict[str, Document]:

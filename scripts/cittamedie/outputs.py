@@ -15,6 +15,7 @@ PDF_DIR = "pdf"
 OFFLINE_ZIP = "offline/cittamedie-sud-offline.zip"
 WHOLE_GUIDE = "guida-completa"
 CATALOGUE_PDF = "buone-pratiche"
+CATALOGUE_PAGE = "buone-pratiche/index.md"
 
 
 def practices(site: Site, lang: str):

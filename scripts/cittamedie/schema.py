@@ -28,8 +28,27 @@ def _validator(name: str) -> Draft202012Validator:
     texts = schema_files()
     registry = Registry().with_resources(
         (file, Resource.from_contents(json.loads(text))) for file, text in texts.items())
-    schema = json.loads(texts[f"{name}.schema.json"])
+    schema = _inline_refs(json.loads(texts[f"{name}.schema.json"]), registry.resolver())
     return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+
+
+def _inline_refs(node, resolver):
+    """Replace each $ref by the schema it names, once, at start-up: resolving references while
+    validating took more than a third of the validation time of 2,000 files."""
+    if isinstance(node, list):
+        return [_inline_refs(item, resolver) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node and len(node) <= 3:  # a $ref with at most title/description beside it
+        resolved = resolver.lookup(node["$ref"])
+        target = _inline_refs(resolved.contents, resolved.resolver)
+        return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return {key: _inline_refs(value, resolver) for key, value in node.items()}
+
+
+def warm_up() -> None:
+    for name in SCHEMA_NAMES:
+        _validator(name)
 
 
 def check(name: str, data: dict, path: str, lines: dict[str, int], default_line: int = 1) -> list[Problem]:

@@ -98,3 +98,12 @@ def test_catalogue_without_javascript_lists_every_case(browser, site_server):
     assert tab.locator("#cm-catalogue .cm-card:visible").count() >= 13
     assert not tab.is_visible("form.cm-filter")
     context.close()
+
+
+def test_cities_filter_by_region(page, site_server):
+    page.goto(f"{site_server}/citta/")
+    assert page.locator("#cm-cities li:visible").count() == 39
+    page.select_option("#cm-region", "puglia")
+    assert page.locator("#cm-cities section:visible h3").all_inner_texts() == ["Puglia (9)"]
+    assert page.locator("#cm-cities li:visible").count() == 9
+    assert "regione=puglia" in page.url

@@ -24,9 +24,9 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 @pytest.mark.parametrize("content, expected", [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "docs/index.md: encoding: the file is binary, not text"),
     ("---\nid: home\ntitle: Città\n---\n".encode("latin-1"), "docs/index.md:3: encoding: the file is not UTF-8 text"),
-    (f"---\n{BOMB}---\n".encode(), "docs/index.md:2: yaml: the YAML cannot be read: more than 50 aliases"),
-    (b"---\na: *nowhere\n---\n", "docs/index.md:2: yaml: the YAML cannot be read: found undefined alias"),
-    (b"---\nid: home\n\ttitle: x\n---\n", "docs/index.md:3: yaml: the YAML cannot be read"),
+    (f"---\n{BOMB}---\n".encode(), "docs/index.md:2: yaml: the YAML cannot be read: more than 20,000 values once the aliases (*name) are expanded"),
+    (b"---\na: *nowhere\n---\n", "docs/index.md:2: yaml: the YAML cannot be read: an alias (*name) has no matching anchor (&name)"),
+    (b"---\nid: home\n\ttitle: x\n---\n", "docs/index.md:3: yaml: the YAML cannot be read: a tab is used for indentation — indent with spaces"),
 ], ids=["binary", "latin-1", "alias-bomb", "undefined-alias", "tab"])
 def test_hostile_bytes(valid_tree, capsys, content, expected):
     (valid_tree / "docs" / "index.md").write_bytes(content)

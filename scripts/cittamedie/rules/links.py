@@ -18,10 +18,10 @@ EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 def links_of(source) -> list[tuple[int, str]]:
     found, fenced = [], False
     for number, text in enumerate(source.body.split("\n"), start=source.body_line):
-        if FENCE.match(text):
+        if ("```" in text or "~~~" in text) and FENCE.match(text):
             fenced = not fenced
             continue
-        if not fenced:
+        if not fenced and "](" in text:
             found.extend((number, m[1]) for m in LINK.finditer(INLINE_CODE.sub("", text)))
     return found
 
@@ -33,7 +33,7 @@ def check(site: Site, today) -> list[Problem]:
     for source in site.sources:
         if not source.ok:
             continue
-        own_ids = {h.id for h in source.headings() if h.id}
+        own_ids = {h.id for h in source.headings if h.id}
         for line, target in links_of(source):
             if EXTERNAL.match(target):
                 continue
@@ -65,7 +65,7 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
             return []
         return [Problem(source.rel, line, "link", f"the page `{target}` does not exist",
                         "check the file name and the ../ steps; link to the Italian file name (name.md)")]
-    if anchor and anchor not in {h.id for h in target_page.headings() if h.id}:
+    if anchor and anchor not in {h.id for h in target_page.headings if h.id}:
         return [Problem(source.rel, line, "anchor", f"`#{anchor}` is not a section of {target_page.rel}",
                         "use one of the {#id} written on that page's headings")]
     return []

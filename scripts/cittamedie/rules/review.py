@@ -34,6 +34,8 @@ def check(site: Site, today: dt.date) -> list[Problem]:
 
 
 def _todos(source) -> list[Problem]:
+    if "TODO" not in source.body and "TODO" not in str(source.meta):
+        return []
     found = [(line, name) for name, line in source.lines.items() if TODO.search(str(_get(source.meta, name)))
              and not isinstance(_get(source.meta, name), (dict, list))]
     found += [(n, "") for n, text in enumerate(source.body.split("\n"), start=source.body_line) if TODO.search(text)]

@@ -38,7 +38,8 @@ def check(site: Site, today) -> list[Problem]:
                 problems.append(Problem(source.rel, source.line_of("id"), "id",
                                         f"the id `{source.id}` is already used by {other}",
                                         "give this page an id of its own", "id"))
-        for number, text in enumerate(source.body.split("\n"), start=source.body_line):
+        lines = source.body.split("\n") if "cittamedie:" in source.body else []
+        for number, text in enumerate(lines, start=source.body_line):
             if MARKER.search(text):
                 problem = known_marker_problem(text, site)
                 if problem:
