@@ -1,0 +1,112 @@
+"""PDFs: tagged, with language, metadata, bookmarks, embedded fonts, contents with page numbers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cittamedie.__main__ import main
+
+from .conftest import build
+
+pytestmark = pytest.mark.slow
+pypdf = pytest.importorskip("pypdf")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """The fixture site with one draft and one approved document, built and exported."""
+    from ..conftest import FIXTURES, copy_tree
+
+    tree = copy_tree(FIXTURES / "valid", tmp_path_factory.mktemp("pdf") / "repo")
+    approved = copy_tree(tree / "guidelines" / "guida", tree / "guidelines" / "atto")
+    meta = (approved / "document.yml").read_text("utf-8")
+    meta = meta.replace("id: guida", "id: atto").replace("pdf: guida", "pdf: atto").replace(
+        "status: bozza", 'status: approvato\nact: {title: "Decreto n. 1/2026", date: 2026-01-05}').replace(
+        "Guida di prova", "Atto approvato")
+    (approved / "document.yml").write_text(meta, "utf-8")
+    for page in approved.glob("*.md"):
+        page.write_text(page.read_text("utf-8").replace("id: guida-", "id: atto-"), "utf-8")
+    (tree / "docs" / "atto").symlink_to("../guidelines/atto")
+    for suffix, title in (("", "Scaricare"), (".en", "Downloads")):
+        (tree / "docs" / f"download{suffix}.md").write_text(
+            f"---\nid: download\ntitle: {title}\nupdated: 2026-01-10\nsources:\n"
+            "  - {title: Fonte, url: 'https://example.org/fonte'}\n---\n\n<!-- cittamedie:downloads -->\n", "utf-8")
+    result = build(tree)
+    assert result.returncode == 0, result.stderr
+    assert main(["--root", str(tree), "pdf", "--site-dir", str(tree / "site")]) == 0
+    return tree
+
+
+def read(tree, name):
+    return pypdf.PdfReader(tree / "site" / "pdf" / name)
+
+
+def text_of(reader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("name, title, lang", [("guida-it.pdf", "Guida di prova", "it"),
+                                               ("guida-en.pdf", "Test guide", "en")])
+def test_pdf_is_tagged_with_language_metadata_bookmarks_and_fonts(exported, name, title, lang):
+    reader = read(exported, name)
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == lang
+    assert reader.metadata.title == title
+    assert reader.metadata.author
+    assert reader.metadata.subject
+    assert [item.title for item in reader.outline if not isinstance(item, list)]
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts") or [font]
+            for desc in descendants:
+                descriptor = desc.get_object().get("/FontDescriptor")
+                if descriptor and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    fonts.add(str(desc.get_object()["/BaseFont"]))
+    assert any("Titillium" in f for f in fonts), fonts
+
+
+def test_contents_have_page_numbers_and_chapters_start_on_new_pages(exported):
+    reader = read(exported, "guida-it.pdf")
+    contents = reader.pages[1].extract_text()
+    assert "Indice" in contents
+    assert re.search(r"Capitolo capitolo\s*\.*\s*(\d+)", contents)
+    number = int(re.search(r"Capitolo capitolo\s*\.*\s*(\d+)", contents)[1])
+    assert "Capitolo capitolo" in reader.pages[number - 1].extract_text()
+    assert "pagina 2 di" in contents
+
+
+def test_watermark_on_drafts_only_and_act_on_approved(exported):
+    draft, approved = read(exported, "guida-it.pdf"), read(exported, "atto-it.pdf")
+    assert all("BOZZA" in page.extract_text() for page in draft.pages)
+    assert "BOZZA" not in text_of(approved)
+    assert "DRAFT" in read(exported, "guida-en.pdf").pages[-1].extract_text()
+
+
+def test_accented_text_is_extractable_and_links_resolve(exported):
+    text = text_of(read(exported, "guida-it.pdf"))
+    assert "Città" in text or "città" in text.lower()
+    home = read(exported, "guida-completa-it.pdf") if (exported / "site/pdf/guida-completa-it.pdf").exists() else None
+    assert home is not None
+    uris = [a.get_object()["/A"].get("/URI") for page in read(exported, "guida-it.pdf").pages
+            for a in page.get("/Annots") or [] if "/A" in a.get_object()]
+    assert all(u is None or u.startswith("https://") for u in uris)
+
+
+def test_pdfs_are_reused_when_pages_did_not_change(exported, capsys):
+    assert main(["--root", str(exported), "pdf", "--site-dir", str(exported / "site")]) == 0
+    out = capsys.readouterr().out
+    assert out.count("unchanged, from cache") == len(list((exported / "site" / "pdf").glob("*.pdf")))
+
+
+def test_downloads_page_lists_every_pdf_with_its_size(exported):
+    for page in ("download/index.html", "en/download/index.html"):
+        html = (exported / "site" / page).read_text("utf-8")
+        for pdf in sorted((exported / "site" / "pdf").glob("*.pdf")):
+            size = round(pdf.stat().st_size / 1024)
+            assert re.search(rf'data-pdf-size="pdf/{pdf.name}">{size:,} kB'.replace(",", "."), html), (page, pdf.name)

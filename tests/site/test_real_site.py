@@ -1,0 +1,168 @@
+"""The real content, built once: both languages, alternates, scoped search, generated parts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from ..conftest import REPO
+
+pytestmark = pytest.mark.slow
+SKIP = ("assets/", "search/", "schemas/", "pdf/", "offline/")
+
+
+def pages(site: Path, english: bool) -> set[str]:
+    """Site-relative folders of the HTML pages of one language."""
+    found = set()
+    for html in site.rglob("index.html"):
+        rel = html.parent.relative_to(site).as_posix() + "/"
+        rel = "" if rel == "./" else rel
+        if rel.startswith(SKIP) or rel.startswith("en/") != english and not (english and rel == "en/"):
+            continue
+        if english:
+            rel = rel.removeprefix("en/")
+        found.add(rel)
+    return found
+
+
+def data(name: str) -> list[dict]:
+    loaded = yaml.safe_load((REPO / "data" / f"{name}.yml").read_text("utf-8"))
+    return loaded["terms" if name == "glossary" else name]
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text("utf-8")
+
+
+def test_every_page_exists_in_both_languages(built_site):
+    italian, english = pages(built_site, False), pages(built_site, True)
+    assert len(italian) > 40
+    assert italian == english
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "it"), ("en/", "en")])
+def test_pages_have_language_alternates_and_footer(built_site, prefix, lang):
+    statement = "Cofinanziato dall&#39;Unione europea" if lang == "it" else "Co-funded by the European Union"
+    for rel in sorted(pages(built_site, lang == "en")):
+        text = html(built_site, prefix + rel)
+        assert f'<html lang="{lang}"' in text, rel
+        for code, target in (("it", rel), ("en", "en/" + rel), ("x-default", rel)):
+            assert f'hreflang="{code}" href="https://cittamedie.example.org/{target}"' in text, (rel, code)
+        assert statement in text.replace("'", "&#39;"), rel
+
+
+def test_404_page_in_each_language(built_site):
+    assert '<html lang="it"' in (built_site / "404.html").read_text("utf-8")
+    assert '<html lang="en"' in (built_site / "en" / "404.html").read_text("utf-8")
+
+
+def test_search_indexes_are_scoped_and_stemmed(built_site):
+    italian = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    english = json.loads((built_site / "en" / "search" / "search_index.json").read_text("utf-8"))
+    assert italian["config"]["lang"] == ["it"] and english["config"]["lang"] == ["en"]
+    assert "stemmer" in italian["config"]["pipeline"]
+    assert not [d for d in italian["docs"] if d["location"].startswith("en/")]
+    titles_it = {d["title"] for d in italian["docs"]}
+    titles_en = {d["title"] for d in english["docs"]}
+    assert "Il programma" in titles_it and "Il programma" not in titles_en
+    assert "The programme" in titles_en and "The programme" not in titles_it
+
+
+def test_cities_page_lists_all_39_from_the_data_file(built_site):
+    cities = data("cities")
+    assert len(cities) == 39
+    for prefix in ("", "en/"):
+        text = html(built_site, prefix + "citta/")
+        listed = re.findall(r"<li>([^<]+) <span class=\"cm-muted\">", text)
+        assert sorted(listed) == sorted(c["name"].replace("'", "&#x27;") for c in cities)
+
+
+def test_calendar_parses_and_holds_every_event(built_site):
+    icalendar = pytest.importorskip("icalendar")
+    calendar = icalendar.Calendar.from_ical((built_site / "calendario.ics").read_bytes())
+    events = {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+    expected = data("events")
+    assert set(events) == {e["id"] for e in expected}
+    for item in expected:
+        event = events[item["id"]]
+        assert event.decoded("DTSTART") == item["start"]
+        assert (event.decoded("DTEND") - item["end"]).days == 1  # all-day: DTEND is the day after
+    assert 'href="../calendario.ics"' in html(built_site, "percorso/")
+
+
+def test_drafts_carry_a_banner_and_every_page_shows_its_sources(built_site):
+    for rel in ("linee-guida/", "linee-guida/priorita/", "protocollo-intesa/modello/"):
+        assert "cm-banner cm-draft" in html(built_site, rel)
+        assert "Documento in bozza, non ufficiale" in html(built_site, rel)
+        assert "Draft document, not official" in html(built_site, "en/" + rel)
+    assert "cm-banner" not in html(built_site, "programma/")
+    for rel in pages(built_site, False) - {"buone-pratiche/tema/", "buone-pratiche/citta/"}:
+        if "/tema/" in rel or "/citta/" in rel:
+            continue
+        assert 'id="fonti"' in html(built_site, rel), rel
+        assert 'id="fonti"' in html(built_site, "en/" + rel), rel
+
+
+def test_every_document_page_links_its_pdf_in_its_language(built_site):
+    documents = {"linee-guida": "linee-guida", "protocollo-intesa": "protocollo-intesa", "buone-pratiche": "buone-pratiche"}
+    for rel in pages(built_site, False):
+        folder = rel.split("/")[0]
+        if folder not in documents or rel.startswith(("buone-pratiche/tema/", "buone-pratiche/citta/")):
+            continue
+        for prefix, lang in (("", "it"), ("en/", "en")):
+            text = html(built_site, prefix + rel)
+            assert re.search(rf'href="(\.\./)+pdf/{documents[folder]}-{lang}\.pdf"', text), (prefix + rel)
+
+
+def test_acronyms_render_as_abbr_with_a_title(built_site):
+    text = html(built_site, "programma/")
+    assert re.search(r'<abbr title="Autorità di Gestione">AdG</abbr>', text)
+    assert re.search(r'<abbr title="Managing Authority">AdG</abbr>', html(built_site, "en/programma/"))
+
+
+def test_catalogue_and_indexes_list_every_case_in_both_languages(built_site):
+    cases = sorted(p.stem for p in (REPO / "good-practices").glob("*.md") if "." not in p.stem and p.stem != "index")
+    assert len(cases) >= 13
+    for prefix in ("", "en/"):
+        catalogue = html(built_site, prefix + "buone-pratiche/")
+        for case in cases:
+            assert f'href="{case}/"' in catalogue, (prefix, case)
+            page = html(built_site, f"{prefix}buone-pratiche/{case}/")
+            assert 'class="cm-facts"' in page
+            for link in re.findall(r'href="(\.\./(?:tema|citta)/[a-z-]+/)"', page):
+                index = html(built_site, f"{prefix}buone-pratiche/{case}/{link}".replace(f"{case}/../", ""))
+                assert f'href="../../{case}/"' in index, (case, link)
+
+
+def test_open_data_matches_the_pages(built_site):
+    payload = json.loads((built_site / "buone-pratiche" / "buone-pratiche.json").read_text("utf-8"))
+    rows = list(csv.DictReader(io.StringIO((built_site / "buone-pratiche" / "buone-pratiche.csv").read_text("utf-8"))))
+    cases = sorted(p.stem for p in (REPO / "good-practices").glob("*.md") if "." not in p.stem and p.stem != "index")
+    assert payload["licence"] == "CC-BY-4.0"
+    assert sorted(r["id"] for r in payload["records"]) == cases == sorted(r["id"] for r in rows)
+    for record, row in zip(sorted(payload["records"], key=lambda r: r["id"]), sorted(rows, key=lambda r: r["id"]), strict=True):
+        assert str(record["budget_eur"] if record["budget_eur"] is not None else "") == row["budget_eur"]
+        page = html(built_site, f"buone-pratiche/{record['id']}/")
+        shown = re.search(r"Risorse</th><td>€ ([\d.,]+)", page)
+        if record["budget_eur"] is None:
+            assert shown is None and "Risorse</th><td>non noto" in page
+        else:
+            assert float(shown[1].replace(".", "").replace(",", ".")) == record["budget_eur"], record["id"]
+    schema = json.loads((built_site / "buone-pratiche" / "buone-pratiche.schema.json").read_text("utf-8"))
+    jsonschema.validate(payload, schema)
+    assert list(rows[0]) == payload["fields"] == list(schema["properties"]["records"]["items"]["properties"])
+
+
+def test_no_third_party_address_in_any_page(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text and "unpkg.com" not in text, page
+        for src in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?://[^"]+)"', text):
+            assert src.startswith("https://cittamedie.example.org/"), (page, src)
