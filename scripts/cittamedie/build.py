@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 from . import manifest, outputs
-from .errors import ERROR, ContentError
+from .errors import ERROR, ContentError, Problem, relative
 from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, split_language
-from .pages import GENERATED_HEADER, decorate, index_pages
+from .pages import GENERATED_HEADER, abbreviations, decorate, index_pages
 from .rules import run_all
 from .schema import schema_files
 
@@ -59,9 +59,7 @@ def _is_ours(path: Path) -> bool:
     return GENERATED_HEADER in path.read_text("utf-8", errors="replace")[:400]
 
 
-def _foreign(site: Site, path: Path):
-    from .errors import Problem, relative
-
+def _foreign(site: Site, path: Path) -> Problem:
     return Problem(relative(path.resolve(), site.root), 1, "generated",
                    "this folder is written by the build, but this file was written by hand",
                    "move the file elsewhere: the build would overwrite it")
@@ -73,7 +71,6 @@ def page_markdown(markdown: str, src_uri: str, lang: str) -> str:
     source = current.get(key, file_lang)
     url = current.url(key, lang)
     if source is None:  # a generated index page
-        from .pages import abbreviations
         return markdown + "\n\n" + abbreviations(current, lang)
     return decorate(markdown, current, source, lang, url)
 

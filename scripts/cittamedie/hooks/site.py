@@ -46,7 +46,6 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     context["cm_alternates"] = build.alternates(page.file.src_uri, config.site_url or "")
-    context["cm_language"] = _language(config)
     return context
 
 
