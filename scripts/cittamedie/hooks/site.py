@@ -15,6 +15,8 @@ from cittamedie.errors import ContentError
 
 
 def on_config(config):
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return config  # static-i18n's build of one more language: the content is loaded already
     try:
         build.load(config.config_file_path, config.docs_dir, config.use_directory_urls)
     except ContentError as exc:
