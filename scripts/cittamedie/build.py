@@ -18,7 +18,7 @@ from .pages import GENERATED_HEADER, abbreviations, decorate, index_pages
 from .rules import run_all
 from .schema import schema_files
 
-_state: dict[str, Site] = {}
+_state: dict = {}  # the Site of this mkdocs run, and what is made from it once
 
 
 def load(config_file: str, docs_dir: str, directory_urls: bool = True) -> Site:
@@ -175,8 +175,15 @@ def sitemap(site: Site, site_url: str) -> str:
 def generated_files(site: Site, site_url: str) -> dict[str, str]:
     """site path → text of the files built from the model: calendar, open data, schemas.
 
-    They are handed to MkDocs as generated files, so that links to them are checked like any other.
+    They are handed to MkDocs as generated files, so that links to them are checked like any other;
+    made once per run, though every language build asks for them.
     """
+    if "files" not in _state or _state.get("files_for") is not site:
+        _state["files"], _state["files_for"] = _generated_files(site, site_url), site
+    return _state["files"]
+
+
+def _generated_files(site: Site, site_url: str) -> dict[str, str]:
     records = outputs.open_data_records(site, site_url)
     schemas = schema_files()
     files = {outputs.CALENDAR: outputs.calendar(site, site_url),
