@@ -11,9 +11,9 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test fast serve validate pdf offline bench lint clean chromium
+.PHONY: site test fast serve validate pdf offline bench lint clean chromium pdf-libraries
 
-site: $(STAMP) validate
+site: $(STAMP) pdf-libraries validate
 	$(BIN)/mkdocs build --strict
 	$(BIN)/cittamedie pdf --site-dir site
 	$(BIN)/cittamedie offline --site-dir site
@@ -21,7 +21,7 @@ site: $(STAMP) validate
 validate: $(STAMP)
 	$(BIN)/cittamedie validate
 
-test: $(STAMP) node_modules/axe-core/axe.min.js chromium
+test: $(STAMP) pdf-libraries node_modules/axe-core/axe.min.js chromium
 	$(BIN)/pytest
 
 fast: $(STAMP)
@@ -51,6 +51,16 @@ $(STAMP): pyproject.toml
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
+
+# WeasyPrint (the PDFs) needs Pango; Debian images usually have it, a minimal one may not.
+pdf-libraries:
+	@if ldconfig -p | grep -q libpangoft2-1.0; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Pango for WeasyPrint (the PDF export)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	else \
+	  echo "The PDF export needs Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"; exit 1; \
+	fi
 
 chromium:
 	@if [ -x "$(CHROMIUM)" ]; then :; \
