@@ -58,17 +58,51 @@ def _expanded_size(node, memo: dict, open_nodes: set) -> int:
     return size
 
 
-def _record_lines(node, prefix: str, out: dict[str, int], offset: int) -> None:
+_STR, _INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
+
+
+class _Unusual(Exception):
+    """A node this fast builder leaves to PyYAML's constructor (merge keys, sets, binary…)."""
+
+
+def _build(node, prefix: str, lines: dict[str, int], offset: int, loader):
+    """Plain data and the line of every dotted field, in one walk of the node tree.
+
+    PyYAML's generic constructor took half the time of reading a front matter; scalars are
+    still converted by its own methods, so values are exactly what PyYAML would give."""
     if isinstance(node, yaml.MappingNode):
+        data = {}
         for key, value in node.value:
-            name = f"{prefix}.{key.value}" if prefix else str(key.value)
-            out.setdefault(name, key.start_mark.line + offset)
-            _record_lines(value, name, out, offset)
-    elif isinstance(node, yaml.SequenceNode):
+            if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                raise _Unusual
+            name = str(_scalar(key, loader))
+            dotted = f"{prefix}.{name}" if prefix else name
+            lines.setdefault(dotted, key.start_mark.line + offset)
+            data[name] = _build(value, dotted, lines, offset, loader)
+        return data
+    if isinstance(node, yaml.SequenceNode):
+        items = []
         for i, item in enumerate(node.value):
-            name = f"{prefix}.{i}"
-            out.setdefault(name, item.start_mark.line + offset)
-            _record_lines(item, name, out, offset)
+            dotted = f"{prefix}.{i}"
+            lines.setdefault(dotted, item.start_mark.line + offset)
+            items.append(_build(item, dotted, lines, offset, loader))
+        return items
+    return _scalar(node, loader)
+
+
+def _scalar(node, loader):
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _INT:
+        return loader.construct_yaml_int(node)
+    if tag == _FLOAT:
+        return loader.construct_yaml_float(node)
+    if tag == _BOOL:
+        return loader.construct_yaml_bool(node)
+    if tag == _NULL:
+        return None
+    raise _Unusual
 
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[str, int], list[Problem]]:
@@ -77,12 +111,14 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[
     try:
         node = loader.get_single_node()
         lines: dict[str, int] = {}
-        if node is not None:
-            if "&" in text:  # aliases need an &anchor: no anchor, no bomb
-                _expanded_size(node, {}, set())
-            _record_lines(node, "", lines, first_line)
-        data = loader.construct_document(node) if node is not None else None
-        return _plain(data), lines, []
+        if node is None:
+            return None, lines, []
+        if "&" in text:  # aliases need an &anchor: no anchor, no bomb
+            _expanded_size(node, {}, set())
+        try:
+            return _build(node, "", lines, first_line, loader), lines, []
+        except _Unusual:
+            return _plain(loader.construct_document(node)), lines, []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line

@@ -229,8 +229,9 @@ def load_site(root: Path, docs_dir: Path | None = None) -> Site:
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         # YAML parsing and schema checks are CPU-bound: two cores halve a large corpus's time.
         schema.warm_up()  # built once here, inherited by the forked workers
-        with ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-            results = list(pool.map(_load_source, jobs, chunksize=64))
+        workers = min(4, os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_load_source, jobs, chunksize=max(16, len(jobs) // (workers * 4))))
     else:
         results = [_load_source(job) for job in jobs]
     sources = []
