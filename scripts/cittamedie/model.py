@@ -123,7 +123,10 @@ class Site:
         self._index = {(s.key, s.lang): s for s in self.sources}
 
     def keys(self) -> list[str]:
-        return sorted({s.key for s in self.sources})
+        """Every page's identity across languages, sorted (the Site does not change once loaded)."""
+        if not hasattr(self, "_keys"):
+            self._keys = sorted({s.key for s in self.sources})
+        return self._keys
 
     def in_language(self, lang: str) -> list[Source]:
         return [s for s in self.sources if s.lang == lang]
@@ -258,6 +261,7 @@ def _load_source(job: tuple[Path, str, Path]) -> tuple[Source, list[Problem]]:
         errors = schema.check("good-practice" if kind == "good-practice" else "page", loaded.meta, rel, loaded.lines)
         found.extend(errors)
         source.ok = not errors  # rules across files trust the types the schema promises
+        _ = source.headings  # computed here, in the worker process when there is one
     return source, found
 
 
