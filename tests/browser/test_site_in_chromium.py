@@ -107,3 +107,14 @@ def test_cities_filter_by_region(page, site_server):
     assert page.locator("#cm-cities section:visible h3").all_inner_texts() == ["Puglia (9)"]
     assert page.locator("#cm-cities li:visible").count() == 9
     assert "regione=puglia" in page.url
+
+
+def test_keyboard_reaches_the_skip_link_and_the_filters(page, site_server):
+    page.goto(f"{site_server}/buone-pratiche/")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim()]")
+    assert "md-skip" in skip[0] and skip[1] == "Vai al contenuto"
+    page.focus("#cm-tema")
+    page.keyboard.press("ArrowDown")  # first theme
+    assert "tema=poverta" in page.url
+    assert page.inner_text("output.cm-count").startswith(str(page.locator("#cm-catalogue .cm-card:visible").count()))
