@@ -172,18 +172,18 @@ def sitemap(site: Site, site_url: str) -> str:
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n")
 
 
-def generated_files(site: Site, site_url: str) -> dict[str, str]:
+def generated_file_texts(site: Site, site_url: str) -> dict[str, str]:
     """site path → text of the files built from the model: calendar, open data, schemas.
 
     They are handed to MkDocs as generated files, so that links to them are checked like any other;
     made once per run, though every language build asks for them.
     """
     if "files" not in _state or _state.get("files_for") is not site:
-        _state["files"], _state["files_for"] = _generated_files(site, site_url), site
+        _state["files"], _state["files_for"] = _make_generated_files(site, site_url), site
     return _state["files"]
 
 
-def _generated_files(site: Site, site_url: str) -> dict[str, str]:
+def _make_generated_files(site: Site, site_url: str) -> dict[str, str]:
     records = outputs.open_data_records(site, site_url)
     schemas = schema_files()
     files = {outputs.CALENDAR: outputs.calendar(site, site_url),

@@ -6,7 +6,16 @@ import re
 from collections import Counter
 
 from .model import Site, Source, slugify
-from .outputs import CALENDAR, OFFLINE_ZIP, OPEN_DATA, PDF_DIR, pdf_names, practices, theme_page
+from .outputs import (
+    CALENDAR,
+    CATALOGUE_PDF,
+    OFFLINE_ZIP,
+    OPEN_DATA,
+    PDF_DIR,
+    pdf_names,
+    practices,
+    theme_page,
+)
 from .text import date, esc, euro, href, t
 
 MARKER = re.compile(r"<!--\s*cittamedie:([a-z-]+)((?:\s+[a-z-]+(?:=[a-z0-9-]+)?)*)\s*-->")
@@ -169,7 +178,7 @@ def downloads(site, lang, url, args) -> str:
 
 def _pdf_titles(site: Site, lang: str) -> list[tuple[str, str]]:
     titles = {doc.meta.get("pdf") or doc.id: doc.title(lang) for doc in site.documents.values()}
-    return [(name, titles.get(name) or t("catalogue" if name == "buone-pratiche" else "whole_guide", lang))
+    return [(name, titles.get(name) or t("catalogue" if name == CATALOGUE_PDF else "whole_guide", lang))
             for name in pdf_names(site)]
 
 

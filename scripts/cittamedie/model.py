@@ -76,6 +76,10 @@ class Source:
                 found.append(Heading(len(match[1]), match[2], match[3], number))
         return found
 
+    @property
+    def heading_ids(self) -> set[str]:
+        return {h.id for h in self.headings if h.id}
+
     def body_hash(self) -> str:
         return text_hash(self.body)
 
@@ -121,11 +125,10 @@ class Site:
 
     def __post_init__(self) -> None:
         self._index = {(s.key, s.lang): s for s in self.sources}
+        self._keys = sorted({s.key for s in self.sources})
 
     def keys(self) -> list[str]:
         """Every page's identity across languages, sorted (the Site does not change once loaded)."""
-        if not hasattr(self, "_keys"):
-            self._keys = sorted({s.key for s in self.sources})
         return self._keys
 
     def in_language(self, lang: str) -> list[Source]:
@@ -148,6 +151,18 @@ class Site:
         key = "terms" if name == "glossary" else name
         value = data.get(key)
         return value if isinstance(value, list) else []
+
+
+def field_value(meta, dotted: str):
+    """The value at a dotted field path (`period.start`, `results.0.value`), or None."""
+    for part in dotted.split("."):
+        if isinstance(meta, list) and part.isdigit() and int(part) < len(meta):
+            meta = meta[int(part)]
+        elif isinstance(meta, dict):
+            meta = meta.get(part)
+        else:
+            return None
+    return meta
 
 
 def slugify(text: str) -> str:
@@ -198,12 +213,12 @@ def walk_docs(docs_dir: Path) -> tuple[list[tuple[Path, str]], list[str]]:
             uri = prefix + entry.name
             if entry.name.startswith((".", "_")) or uri in GENERATED_FOLDERS:
                 continue
-            if entry.is_dir():
+            if entry.is_symlink() and not os.path.exists(entry.path):
+                loops.append(uri)  # dangling, or a loop that never resolves
+            elif entry.is_dir():
                 visit(Path(entry.path), uri + "/")
             elif entry.name.endswith(".md"):
                 found.append((Path(entry.path), uri))
-            elif entry.is_symlink() and not os.path.exists(entry.path) and not entry.name.count("."):
-                loops.append(uri)
 
     visit(docs_dir, "")
     return found, loops

@@ -39,6 +39,5 @@ def export(root: Path, site_dir: Path) -> Path:
             for path in sorted(target.rglob("*")):
                 if path.is_file():
                     zipped.write(path, path.relative_to(target.parent).as_posix())
-    print(f"offline: {archive.relative_to(site_dir.parent) if archive.is_relative_to(site_dir.parent) else archive} "
-          f"{archive.stat().st_size / 1_048_576:.1f} MB in {time.perf_counter() - started:.1f} s")
+    print(f"offline: {archive} {archive.stat().st_size / 1_048_576:.1f} MB in {time.perf_counter() - started:.1f} s")
     return archive

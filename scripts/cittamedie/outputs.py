@@ -8,6 +8,7 @@ import io
 import json
 
 from .model import LANGUAGES, Site, slugify
+from .schema import schema_files
 
 CALENDAR = "calendario.ics"
 OPEN_DATA = "buone-pratiche/buone-pratiche"  # + .json, .csv, .schema.json
@@ -19,7 +20,7 @@ CATALOGUE_PAGE = "buone-pratiche/index.md"
 
 
 def practices(site: Site, lang: str):
-    return site.of_kind("good-practice", lang) or []
+    return site.of_kind("good-practice", lang)
 
 
 def theme_page(theme_id: str) -> str:
@@ -47,7 +48,9 @@ def pdf_names(site: Site) -> list[str]:
 
 
 def generated_files(site: Site) -> set[str]:
+    """Site paths of every file the build writes besides pages (links to them are valid)."""
     files = {CALENDAR, f"{OPEN_DATA}.json", f"{OPEN_DATA}.csv", f"{OPEN_DATA}.schema.json", OFFLINE_ZIP}
+    files.update(f"schemas/{name}" for name in schema_files())
     for name in pdf_names(site):
         files.update(f"{PDF_DIR}/{name}-{lang}.pdf" for lang in LANGUAGES)
     return files

@@ -134,11 +134,12 @@ def _rewrite(article: ET.Element, page_url: str, prefix: str, in_pdf: dict[str, 
         if not href or re.match(r"^[a-z][a-z0-9+.-]*:", href):
             continue
         path, _, anchor = href.partition("#")
-        target = posixpath.normpath(posixpath.join(page_url, path)) + ("/" if path.endswith("/") or not path else "")
-        target = "" if target in ("./", "/") else target.lstrip("./") if target.startswith("./") else target
         if not path:
             link.set("href", f"#{prefix}-{anchor}" if anchor else f"#{prefix}")
-        elif target in in_pdf:
+            continue
+        target = posixpath.normpath(posixpath.join(page_url, path))
+        target = "" if target == "." else target + ("/" if path.endswith("/") else "")
+        if target in in_pdf:
             link.set("href", f"#{in_pdf[target]}-{anchor}" if anchor else f"#{in_pdf[target]}")
         else:
             link.set("href", urljoin(site_url, target) + (f"#{anchor}" if anchor else ""))

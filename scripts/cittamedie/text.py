@@ -38,17 +38,12 @@ def href(from_url: str, to_url: str) -> str:
 def euro(value, lang: str) -> str:
     if value is None:
         return t("unknown", lang)
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    if lang == "it":
-        number = number.replace(",", "·").replace(".", ",").replace("·", ".")
-    return f"€ {number}"
+    return f"€ {number(value, lang)}"
 
 
 def number(value, lang: str) -> str:
-    text = f"{value:,}" if isinstance(value, int) or float(value).is_integer() else f"{value:,.2f}"
-    if isinstance(value, float) and value.is_integer():
-        text = f"{int(value):,}"
-    return text.replace(",", ".") if lang == "it" else text
+    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+    return text.replace(",", "·").replace(".", ",").replace("·", ".") if lang == "it" else text
 
 
 def date(value: str, lang: str) -> str:

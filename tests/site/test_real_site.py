@@ -103,9 +103,9 @@ def test_drafts_carry_a_banner_and_every_page_shows_its_sources(built_site):
         assert "Documento in bozza, non ufficiale" in html(built_site, rel)
         assert "Draft document, not official" in html(built_site, "en/" + rel)
     assert "cm-banner" not in html(built_site, "programma/")
-    for rel in pages(built_site, False) - {"buone-pratiche/tema/", "buone-pratiche/citta/"}:
-        if "/tema/" in rel or "/citta/" in rel:
-            continue
+    for rel in pages(built_site, False):
+        if rel.startswith(("buone-pratiche/tema/", "buone-pratiche/citta/")):
+            continue  # generated index pages have no sources of their own
         assert 'id="fonti"' in html(built_site, rel), rel
         assert 'id="fonti"' in html(built_site, "en/" + rel), rel
 

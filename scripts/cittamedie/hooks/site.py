@@ -33,7 +33,7 @@ def on_pre_build(config):
 
 @event_priority(-150)  # after static-i18n has picked this language's files
 def on_files(files, config):
-    for path, text in build.generated_files(build.site(), config.site_url or "").items():
+    for path, text in build.generated_file_texts(build.site(), config.site_url or "").items():
         files.append(File.generated(config, path, content=text))
     return files
 

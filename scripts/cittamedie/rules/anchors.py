@@ -37,7 +37,7 @@ def check(site: Site, today) -> list[Problem]:
         it, en = site.get(key, SOURCE_LANGUAGE), site.get(key, "en")
         if not (it and en and it.ok and en.ok):
             continue
-        it_ids = {h.id for h in it.headings if h.id}
+        it_ids = it.heading_ids
         en_ids = {h.id: h.line for h in en.headings if h.id}
         for missing in sorted(it_ids - set(en_ids)):
             problems.append(Problem(en.rel, 1, "heading-id",

@@ -33,7 +33,7 @@ def check(site: Site, today) -> list[Problem]:
     for source in site.sources:
         if not source.ok:
             continue
-        own_ids = {h.id for h in source.headings if h.id}
+        own_ids = source.heading_ids
         for line, target in links_of(source):
             if EXTERNAL.match(target):
                 continue
@@ -65,7 +65,7 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
             return []
         return [Problem(source.rel, line, "link", f"the page `{target}` does not exist",
                         "check the file name and the ../ steps; link to the Italian file name (name.md)")]
-    if anchor and anchor not in {h.id for h in target_page.headings if h.id}:
+    if anchor and anchor not in target_page.heading_ids:
         return [Problem(source.rel, line, "anchor", f"`#{anchor}` is not a section of {target_page.rel}",
                         "use one of the {#id} written on that page's headings")]
     return []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import WARNING, Problem
-from ..model import SOURCE_LANGUAGE, Site
+from ..model import SOURCE_LANGUAGE, Site, field_value
 
 # Language-neutral facts of a good practice: translated words may differ, these may not.
 SHARED_FIELDS = ("id", "city", "programme", "period.start", "period.end", "budget_eur", "themes",
@@ -50,16 +50,10 @@ def _staleness(it, en) -> list[Problem]:
     return []
 
 
-def _value(meta: dict, dotted: str):
-    for part in dotted.split("."):
-        meta = meta.get(part) if isinstance(meta, dict) else None
-    return meta
-
-
 def _shared_facts(it, en) -> list[Problem]:
     problems = []
     for name in SHARED_FIELDS:
-        a, b = _value(it.meta, name), _value(en.meta, name)
+        a, b = field_value(it.meta, name), field_value(en.meta, name)
         if a != b:
             problems.append(Problem(en.rel, en.line_of(name), "facts-mismatch",
                                     f"`{b}` differs from the Italian page's `{a}`",

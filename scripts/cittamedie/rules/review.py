@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from ..errors import WARNING, Problem
-from ..model import Site
+from ..model import Site, field_value
 
 TODO = re.compile(r"\bTODO\b")
 
@@ -36,22 +36,11 @@ def check(site: Site, today: dt.date) -> list[Problem]:
 def _todos(source) -> list[Problem]:
     if "TODO" not in source.body and "TODO" not in str(source.meta):
         return []
-    found = [(line, name) for name, line in source.lines.items() if TODO.search(str(_get(source.meta, name)))
-             and not isinstance(_get(source.meta, name), (dict, list))]
+    found = [(line, name) for name, line in source.lines.items()
+             if isinstance(value := field_value(source.meta, name), str) and TODO.search(value)]
     found += [(n, "") for n, text in enumerate(source.body.split("\n"), start=source.body_line) if TODO.search(text)]
     return [Problem(source.rel, line, "todo", "a TODO is still to be filled in", "replace TODO with the real text",
                     field) for line, field in sorted(found)]
-
-
-def _get(meta, dotted):
-    for part in dotted.split("."):
-        if isinstance(meta, list) and part.isdigit() and int(part) < len(meta):
-            meta = meta[int(part)]
-        elif isinstance(meta, dict):
-            meta = meta.get(part)
-        else:
-            return None
-    return meta
 
 
 def _date(value) -> dt.date | None:
