@@ -110,8 +110,7 @@ def main() -> None:
         site = Path(tmp) / "ours"
         for lang, prefix in (("it", ""), ("en", "en/")):
             pages = [p for p in (site / prefix).rglob("index.html")
-                     if not p.relative_to(site).as_posix().startswith(("en/", "assets/")) or prefix]
-            pages = [p for p in pages if not p.relative_to(site / prefix).as_posix().startswith(("en/", "assets/"))]
+                     if not p.relative_to(site / prefix).as_posix().startswith(("en/", "assets/"))]
             index = site / prefix / "search" / "search_index.json"
             docs = len(json.loads(index.read_text("utf-8"))["docs"])
             print(f"pages ({lang}):                  {len(pages):5d}    search index {index.stat().st_size / 1024:6.0f} kB, "
