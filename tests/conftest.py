@@ -27,8 +27,11 @@ def copy_tree(source: Path, target: Path) -> Path:
 
 @pytest.fixture
 def valid_tree(tmp_path: Path) -> Path:
-    """A copy of the smallest valid content tree, free to break."""
-    return copy_tree(FIXTURES / "valid", tmp_path / "repo")
+    """A copy of the smallest valid content tree, free to break, with the project's mkdocs.yml
+    (the validator renders pages with its Markdown settings)."""
+    tree = copy_tree(FIXTURES / "valid", tmp_path / "repo")
+    shutil.copy(REPO / "mkdocs.yml", tree / "mkdocs.yml")
+    return tree
 
 
 @pytest.fixture(scope="session")

@@ -8,29 +8,48 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import re
 from pathlib import Path
 
-from . import manifest, outputs
+from . import manifest, outputs, sanitize
 from .errors import ERROR, ContentError, Problem, relative
-from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, split_language
-from .pages import GENERATED_HEADER, abbreviations, decorate, index_pages
+from .model import GENERATED_FOLDERS, LANGUAGES, SOURCE_LANGUAGE, Site, load_site, publishable, split_language
+from .pages import GENERATED_HEADER, abbreviations, decorate, index_pages, page_source_text, withheld
+from .render import removal_problems, shape_problems
 from .rules import run_all
 from .schema import schema_files
 
 _state: dict = {}  # the Site of this mkdocs run, and what is made from it once
+_log = logging.getLogger("mkdocs.plugins.cittamedie")
+# Problems that stop every build, validated or not: reading on would hang, crash, or read files
+# from outside the repository.
+ALWAYS_STOP = ("size", "nesting", "link-outside")
 
 
-def load(config_file: str, docs_dir: str, directory_urls: bool = True) -> Site:
-    """Load the content once per `mkdocs` run and stop the build on any error."""
+def load(config_file: str, docs_dir: str, directory_urls: bool = True, validation: bool = True) -> Site:
+    """Load the content once per `mkdocs` run and stop the build on any error.
+
+    validation=False (extra.validation in mkdocs.yml; for testing the defences only) publishes
+    what the validator would refuse, so that tests can see that the sanitiser and the escaping
+    alone keep the published site harmless."""
     root = Path(config_file).resolve().parent
     site = load_site(root, Path(docs_dir))
     site.directory_urls = directory_urls
     errors = [p for p in run_all(site) if p.severity == ERROR]
-    if errors:
-        raise ContentError(errors)
-    _state["site"] = site
+    _state.update(site=site, validation=validation, index_pages=None)
+    refuse([p for p in errors if validation or p.rule in ALWAYS_STOP])
     return site
+
+
+def refuse(problems: list[Problem]) -> None:
+    """Stop the build on these problems; with validation off, only say them."""
+    if not problems:
+        return
+    if _state.get("validation", True) or any(p.rule in ALWAYS_STOP for p in problems):
+        raise ContentError(problems)
+    for problem in problems:
+        _log.warning("validation off: %s", problem)
 
 
 def site() -> Site:
@@ -38,31 +57,107 @@ def site() -> Site:
 
 
 def write_index_pages(site: Site) -> None:
-    """Write the generated theme and city index pages; never touch a file we did not write."""
+    """Write the generated theme and city index pages; never touch a file we did not write.
+
+    A file in those folders that the build did not write stops the build (validated or not):
+    it was never validated, so it is never published."""
     wanted = index_pages(site)
+    _state["index_pages"] = wanted
+    foreign = foreign_generated_files(site)
+    if foreign:
+        raise ContentError(foreign)
     for folder in {Path(uri).parent for uri in wanted}:
-        target = site.docs_dir / folder
-        for old in target.glob("*.md") if target.is_dir() else []:
-            rel = old.relative_to(site.docs_dir).as_posix()
-            if rel not in wanted and _is_ours(old):
-                old.unlink()
+        for old in (site.docs_dir / folder).glob("*"):
+            if old.relative_to(site.docs_dir).as_posix() not in wanted:
+                old.unlink()  # ours (foreign files stopped the build above), from an earlier build
     for uri, text in wanted.items():
         path = site.docs_dir / uri
-        if path.exists() and not _is_ours(path):
-            raise ContentError([_foreign(site, path)])
         if not path.exists() or path.read_text("utf-8") != text:  # unchanged files keep `serve` quiet
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, "utf-8")
 
 
+def foreign_generated_files(site: Site) -> list[Problem]:
+    """Files in the generated folders that the build did not write (the validator says it too)."""
+    problems = []
+    for folder in GENERATED_FOLDERS:
+        target = site.docs_dir / folder
+        for path in sorted(target.rglob("*")) if target.is_dir() and not target.is_symlink() else []:
+            if path.is_dir() and not path.is_symlink():
+                continue
+            if path.is_symlink() or not path.name.endswith(".md") or not _is_ours(path):
+                shown = relative(path if path.is_symlink() else path.resolve(), site.root)
+                problems.append(Problem(shown, 1, "generated",
+                                        "this folder is written by the build, but this file was written by hand",
+                                        "move the file elsewhere: the build never publishes or overwrites it"))
+    return problems
+
+
 def _is_ours(path: Path) -> bool:
-    return GENERATED_HEADER in path.read_text("utf-8", errors="replace")[:400]
+    with path.open("rb") as handle:  # the header is on the first lines: read no more
+        return GENERATED_HEADER.encode() in handle.read(600)
 
 
-def _foreign(site: Site, path: Path) -> Problem:
-    return Problem(relative(path.resolve(), site.root), 1, "generated",
-                   "this folder is written by the build, but this file was written by hand",
-                   "move the file elsewhere: the build would overwrite it")
+def page_source(src_uri: str) -> str:
+    """What MkDocs reads for a page: the front matter and body as the content model split them
+    (so MkDocs and the validator never disagree on where the body starts), with plain-text
+    fields escaped for Material's templates. A file the model does not know is never published."""
+    key, lang = split_language(src_uri)
+    current = site()
+    source = current.get(key, lang)
+    if source is None:
+        generated = (_state.get("index_pages") or {}).get(src_uri)
+        if generated is None:
+            raise ContentError([Problem(f"docs/{src_uri}", 1, "publish", "this page was not read by the validator",
+                                        "check its name and folder; see CONTRIBUTING.md")])
+        return generated
+    shapes = shape_problems(source.rel, source.body, source.body_line)
+    refuse(shapes)
+    body = withheld(source.lang) if shapes or not source.ok and not source.meta else source.body
+    return page_source_text(source.meta, source.title, body)
+
+
+def page_html(html: str, src_uri: str, toc) -> str:
+    """The rendered page through the allowlist; what it removes stops the build."""
+    safe, removed = sanitize.clean(html)
+    if removed:
+        key, lang = split_language(src_uri)
+        source = site().get(key, lang)
+        rel, body, line = (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
+        refuse(removal_problems(rel, body, line, removed))
+    for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too
+        item.title = sanitize.clean(item.title)[0]
+    return safe
+
+
+def _toc_items(items):
+    for item in items or []:
+        yield item
+        yield from _toc_items(item.children)
+
+
+def published_files(files, docs_dir: str) -> list[Problem]:
+    """Remove from MkDocs' files every one that must not be published; say why."""
+    current = site()
+    docs, root = Path(docs_dir), current.root
+    problems = []
+    for file in list(files):
+        if file.generated_by or not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(docs):
+            continue  # ours, or the theme's
+        real = Path(file.abs_src_path).resolve()
+        uri = file.src_uri
+        if not real.is_relative_to(root):
+            why = f"it is a link to {real}, outside the repository"
+        elif uri.endswith(".md"):
+            continue  # pages: page_source refuses those the model does not know
+        elif not publishable(uri):
+            why = "the site publishes only pages, document.yml and images in media/"
+        else:
+            continue
+        files.remove(file)
+        problems.append(Problem(f"docs/{uri}", 0, "publish", f"this file is not published: {why}",
+                                "remove it, or ask a developer"))
+    return problems
 
 
 def page_markdown(markdown: str, src_uri: str, lang: str) -> str:

@@ -133,11 +133,12 @@ def catalogue(site, lang, url, args) -> str:
                 f'<option value="">{t("filter_all", lang)}</option>'
                 + "".join(f'<option value="{v}">{esc(text)}</option>' for v, text in options) + "</select>")
 
-    out = [f'<form class="cm-filter" data-filter-for="cm-catalogue" hidden role="search" aria-label="{t("filter_legend", lang)}">',
+    # a div, not a form: nothing is submitted, and content may hold no <form> (allowlist.yml)
+    out = [f'<div class="cm-filter" data-filter-for="cm-catalogue" hidden role="search" aria-label="{t("filter_legend", lang)}">',
            select("tema", t("theme", lang), [(th["id"], th["title"][lang]) for th in themes]),
            select("citta", t("city", lang), [(slugify(c), c) for c in cities_]),
            select("programma", t("programme", lang), [(p["id"], p["short"]) for p in programmes]),
-           f'<output class="cm-count" aria-live="polite" data-template="{esc(t("results_count", lang))}"></output></form>',
+           f'<output class="cm-count" aria-live="polite" data-template="{esc(t("results_count", lang))}"></output></div>',
            '<div id="cm-catalogue" class="cm-filterable">']
     for th in themes:
         members = [c for c in cases if c.meta["themes"][0] == th["id"]]

@@ -22,8 +22,9 @@ LANGUAGES = ("it", "en")
 SOURCE_LANGUAGE = "it"
 # Folders under docs/buone-pratiche/ that the build writes itself (see generate.py).
 GENERATED_FOLDERS = ("buone-pratiche/tema", "buone-pratiche/citta")
+# data/<name>.yml; case-cities: the cities of the good practices that are not among the 39.
+DATA_FILES = ("themes", "programmes", "cities", "case-cities", "priorities", "events", "glossary")
 PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([^\s}]+)[^}]*\})?\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -71,9 +72,9 @@ class Source:
             if ("```" in text or "~~~" in text) and FENCE.match(text):
                 fenced = not fenced
                 continue
-            match = None if fenced or not text.startswith("#") else HEADING.match(text)
-            if match:
-                found.append(Heading(len(match[1]), match[2], match[3], number))
+            parsed = None if fenced or not text.startswith("#") else parse_heading(text)
+            if parsed:
+                found.append(Heading(*parsed, number))
         return found
 
     @property
@@ -114,6 +115,7 @@ class Site:
     documents: dict[str, Document]
     data: dict[str, dict]
     problems: list[Problem]
+    data_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # data file → field → line
     directory_urls: bool = True  # False for the offline copy, browsed from file://
 
     def url(self, key: str, lang: str) -> str:
@@ -148,9 +150,26 @@ class Site:
     def items(self, name: str) -> list[dict]:
         """The list held by data/<name>.yml (themes, cities, events…), or [] when broken."""
         data = self.data.get(name) or {}
-        key = "terms" if name == "glossary" else name
+        key = {"glossary": "terms", "case-cities": "cities"}.get(name, name)
         value = data.get(key)
         return value if isinstance(value, list) else []
+
+
+def parse_heading(text: str) -> tuple[int, str, str | None] | None:
+    """`## Title {#id}` → (2, "Title", "id"), in one linear pass (a regular expression for this
+    backtracked for minutes on a long `{#a{#a…` line)."""
+    level = len(text) - len(text.lstrip("#"))
+    rest = text[level:]
+    if not 1 <= level <= 6 or not rest[:1].isspace():
+        return None
+    title, anchor = rest.strip().rstrip("#").rstrip(), None
+    if title.endswith("}") and "{" in title:
+        start = title.rfind("{")
+        inner = title[start + 1:-1].strip()
+        if inner.startswith("#"):
+            anchor = inner[1:].split(None, 1)[0] if inner[1:].strip() else None
+            title = title[:start].rstrip()
+    return level, title, anchor
 
 
 def field_value(meta, dotted: str):
@@ -194,34 +213,17 @@ def split_language(uri: str) -> tuple[str, str]:
     return uri, SOURCE_LANGUAGE
 
 
-def walk_docs(docs_dir: Path) -> tuple[list[tuple[Path, str]], list[str]]:
-    """(real path, uri) of every Markdown file under docs/, following the section links once."""
-    found, loops, seen = [], [], set()
+PUBLISHED_IMAGES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 
-    def visit(folder: Path, prefix: str) -> None:
-        real = folder.resolve()
-        if real in seen:
-            loops.append(prefix.rstrip("/") or ".")
-            return
-        seen.add(real)
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            loops.append(prefix.rstrip("/") or ".")
-            return
-        for entry in entries:
-            uri = prefix + entry.name
-            if entry.name.startswith((".", "_")) or uri in GENERATED_FOLDERS:
-                continue
-            if entry.is_symlink() and not os.path.exists(entry.path):
-                loops.append(uri)  # dangling, or a loop that never resolves
-            elif entry.is_dir():
-                visit(Path(entry.path), uri + "/")
-            elif entry.name.endswith(".md"):
-                found.append((Path(entry.path), uri))
 
-    visit(docs_dir, "")
-    return found, loops
+def publishable(uri: str) -> bool:
+    """Whether a non-Markdown file under docs/ may be published as it is: a document's
+    document.yml, and images in a media/ folder. Anything else (HTML, scripts, SVG) could run on
+    the site's address."""
+    parts = uri.split("/")
+    if parts[-1] == "document.yml":
+        return len(parts) == 2
+    return "media" in parts[:-1] and uri.lower().endswith(PUBLISHED_IMAGES)
 
 
 def _kind(real: str) -> str:
@@ -236,14 +238,13 @@ def load_site(root: Path, docs_dir: Path | None = None) -> Site:
     """Load and schema-check every source; cross-file rules live in rules/."""
     root = root.resolve()
     docs_dir = docs_dir or root / "docs"
-    problems: list[Problem] = []
-    files, loops = walk_docs(docs_dir)
-    for loop in loops:
-        problems.append(Problem(f"docs/{loop}", 0, "file", "this link points to itself or to nothing",
-                                "remove the link, or point it to a real folder"))
+    from .tree import walk_docs  # tree.py reads this module's naming rules: imported once needed
+
+    tree = walk_docs(docs_dir, root)  # every file MkDocs would publish: pages, allowed files, errors
+    problems: list[Problem] = list(tree.problems)
     documents = _load_documents(root, docs_dir, problems)
     folder_to_doc = {d.folder: d.id for d in documents.values()}
-    jobs = [(path, uri, root) for path, uri in files]
+    jobs = [(path, uri, root) for path, uri in tree.pages]
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         # YAML parsing and schema checks are CPU-bound: two cores halve a large corpus's time.
         schema.warm_up()  # built once here, inherited by the forked workers
@@ -257,8 +258,8 @@ def load_site(root: Path, docs_dir: Path | None = None) -> Site:
         source.document = folder_to_doc.get(source.key.partition("/")[0])
         problems.extend(found)
         sources.append(source)
-    data = _load_data(root, problems)
-    return Site(root, docs_dir, sources, documents, data, problems)
+    data, data_lines = _load_data(root, problems)
+    return Site(root, docs_dir, sources, documents, data, problems, data_lines)
 
 
 def _load_source(job: tuple[Path, str, Path]) -> tuple[Source, list[Problem]]:
@@ -284,8 +285,8 @@ def _load_documents(root: Path, docs_dir: Path, problems: list[Problem]) -> dict
     documents = {}
     for link in sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []:
         meta_file = link / "document.yml"
-        if not link.is_dir() or not meta_file.is_file():
-            continue
+        if not link.is_dir() or not meta_file.is_file() or not meta_file.resolve().is_relative_to(root):
+            continue  # a link out of the repository is reported by the walk, and never read
         rel = relative(meta_file.resolve(), root)
         loaded = load_yaml_file(meta_file, rel)
         problems.extend(loaded.problems)
@@ -300,14 +301,19 @@ def _load_documents(root: Path, docs_dir: Path, problems: list[Problem]) -> dict
     return documents
 
 
-def _load_data(root: Path, problems: list[Problem]) -> dict[str, dict]:
-    data = {}
-    for name in ("themes", "programmes", "cities", "priorities", "events", "glossary"):
+def _load_data(root: Path, problems: list[Problem]) -> tuple[dict[str, dict], dict[str, dict[str, int]]]:
+    from .tree import outside_problem
+
+    data, data_lines = {}, {}
+    for name in DATA_FILES:
         path = root / "data" / f"{name}.yml"
         rel = f"data/{name}.yml"
         if not path.is_file():
             problems.append(Problem(rel, 0, "data", "the data file is missing",
                                     f"restore {rel} from the repository history"))
+            continue
+        if outside := outside_problem(path, root):  # read by name: never through a link out of the repository
+            problems.append(outside)
             continue
         loaded = load_yaml_file(path, rel)
         problems.extend(loaded.problems)
@@ -315,5 +321,5 @@ def _load_data(root: Path, problems: list[Problem]) -> dict[str, dict]:
             found = schema.check(name, loaded.meta, rel, loaded.lines)
             problems.extend(found)
             if not found:
-                data[name] = loaded.meta
-    return data
+                data[name], data_lines[name] = loaded.meta, loaded.lines
+    return data, data_lines

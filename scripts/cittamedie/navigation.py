@@ -10,6 +10,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .model import GENERATED_FOLDERS, Site, split_language
+from .text import esc
 
 
 def order(nav: Navigation, site: Site, lang: str, top_order: list[str]) -> Navigation:
@@ -45,12 +46,12 @@ def _order_section(section: Section, site: Site, lang: str) -> None:
     doc = next((d for d in site.documents.values() if d.folder == folder), None)
     if doc:
         rank = {key: n for n, key in enumerate(doc.chapters)}
-        section.title = doc.title(lang)
+        section.title = esc(doc.title(lang))  # Material prints menu titles unescaped
         section.children.sort(key=lambda c: rank.get(_key(c), len(rank)))
     else:
         index = site.shown(f"{folder}/index.md", lang)
         if index:
-            section.title = index.title
+            section.title = esc(index.title)
         section.children.sort(key=lambda c: (not _key(c).endswith("/index.md"), (c.title or "").casefold()))
     for child in section.children:
         child.parent = section

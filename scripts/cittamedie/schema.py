@@ -12,7 +12,7 @@ from referencing import Registry, Resource
 
 from .errors import Problem
 
-SCHEMA_NAMES = ("page", "document", "good-practice", "themes", "programmes", "cities",
+SCHEMA_NAMES = ("page", "document", "good-practice", "themes", "programmes", "cities", "case-cities",
                 "priorities", "events", "glossary")
 
 
@@ -65,7 +65,7 @@ def _explain(error: ValidationError, path: str, lines: dict[str, int], default_l
         best = min(error.context, key=lambda e: len(list(e.path)))
         return _explain(best, path, lines, default_line)
     field = ".".join(str(p) for p in error.absolute_path)
-    line = _line_of(field, lines, default_line)
+    line = line_of(field, lines, default_line)
     v, value, rule = error.validator, error.instance, "schema"
     if v == "required":
         missing = [m for m in error.validator_value if m not in (value or {})]
@@ -74,7 +74,7 @@ def _explain(error: ValidationError, path: str, lines: dict[str, int], default_l
     if v == "additionalProperties":
         extra = sorted(set(value) - set(error.schema.get("properties", {})))
         known = ", ".join(sorted(error.schema.get("properties", {})))
-        return [Problem(path, _line_of(_join(field, x), lines, line), rule, f"unknown field `{x}`",
+        return [Problem(path, line_of(_join(field, x), lines, line), rule, f"unknown field `{x}`",
                         f"check the spelling; the fields allowed here are: {known}",
                         field=_join(field, x)) for x in extra]
     if v == "enum":
@@ -104,7 +104,7 @@ def _join(a: str, b: str) -> str:
     return f"{a}.{b}" if a else b
 
 
-def _line_of(field: str, lines: dict[str, int], default: int) -> int:
+def line_of(field: str, lines: dict[str, int], default: int) -> int:
     while field:
         if field in lines:
             return lines[field]

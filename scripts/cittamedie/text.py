@@ -26,6 +26,15 @@ def esc(value) -> str:
     return html.escape(str(value), quote=True)
 
 
+_MARKDOWN_SIGNS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|~:"})
+
+
+def md_esc(value) -> str:
+    """Text for a Markdown context (a heading, a list item): HTML-escaped, and every sign Markdown
+    reads backslash-escaped, so a title like `[x](javascript:…)` or `*x*` stays those characters."""
+    return esc(str(value).translate(_MARKDOWN_SIGNS))
+
+
 def href(from_url: str, to_url: str) -> str:
     """Relative link between two site-relative URLs: folders end with /, pages may end with .html."""
     folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem
+from .load import front_matter_end
 from .model import SOURCE_LANGUAGE, Site, split_language
 
 MARK = re.compile(r"^translated_from:.*$", re.M)
@@ -37,9 +38,18 @@ def mark_current(site: Site, english_file: str) -> Problem | None:
     if italian is None or not (italian.ok and match.ok):
         return Problem(match.rel, 1, "usage", "the page or its Italian original has errors",
                        "fix what `cittamedie validate` reports first")
-    text = match.path.read_text("utf-8")
-    head, sep, rest = text.partition("\n---")
+    raw = match.path.read_bytes().decode("utf-8")
+    bom, text = ("\ufeff", raw[1:]) if raw.startswith("\ufeff") else ("", raw)
+    newline = "\r\n" if "\r\n" in text else "\n"  # the editor's line ends are kept
+    lines = text.replace("\r\n", "\n").split("\n")
+    end, problem = front_matter_end(lines, match.rel)  # the validator's own splitter: same header
+    if problem:
+        return problem
     line = f"translated_from: {italian.body_hash()}"
-    head = MARK.sub(line, head) if MARK.search(head) else head + "\n" + line
-    match.path.write_text(head + sep + rest, "utf-8")
+    marks = [i for i in range(1, end) if MARK.match(lines[i])]
+    if marks:
+        lines[marks[0]] = line
+    else:
+        lines.insert(end, line)
+    match.path.write_bytes((bom + newline.join(lines)).encode("utf-8"))
     return None

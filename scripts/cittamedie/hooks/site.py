@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,25 +18,29 @@ from cittamedie.errors import ContentError
 def on_config(config):
     if getattr(config.plugins.get("i18n"), "building", False):
         return config  # static-i18n's build of one more language: the content is loaded already
-    try:
-        build.load(config.config_file_path, config.docs_dir, config.use_directory_urls)
-    except ContentError as exc:
-        raise PluginError(str(exc)) from None
+    with _editor_messages():
+        build.load(config.config_file_path, config.docs_dir, config.use_directory_urls,
+                   validation=config.extra.get("validation", True))
     return config
 
 
 def on_pre_build(config):
-    try:
+    with _editor_messages():
         build.write_index_pages(build.site())
-    except ContentError as exc:
-        raise PluginError(str(exc)) from None
 
 
 @event_priority(-150)  # after static-i18n has picked this language's files
 def on_files(files, config):
+    with _editor_messages():
+        build.refuse(build.published_files(files, config.docs_dir))
     for path, text in build.generated_file_texts(build.site(), config.site_url or "").items():
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_page_read_source(page, config):
+    with _editor_messages():
+        return build.page_source(page.file.src_uri)
 
 
 def on_nav(nav, config, files):
@@ -44,6 +49,11 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     return build.page_markdown(markdown, page.file.src_uri, _language(config))
+
+
+def on_page_content(html, page, config, files):
+    with _editor_messages():
+        return build.page_html(html, page.file.src_uri, page.toc)
 
 
 def on_page_context(context, page, config, nav):
@@ -71,6 +81,15 @@ def on_post_build(config):
 
 
 # ---------------------------------------------------------------- Helper functions
+
+
+@contextmanager
+def _editor_messages():
+    """Content problems end the build with the editor's sentences, not a traceback."""
+    try:
+        yield
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _language(config) -> str:

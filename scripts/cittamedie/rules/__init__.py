@@ -6,9 +6,9 @@ import datetime as dt
 
 from ..errors import Problem
 from ..model import Site
-from . import anchors, links, pairing, review, safety, taxonomy
+from . import anchors, links, pairing, plaintext, review, safety, taxonomy
 
-RULES = (pairing, anchors, links, taxonomy, review, safety)
+RULES = (pairing, anchors, links, taxonomy, review, safety, plaintext)
 
 
 def run_all(site: Site, today: dt.date | None = None) -> list[Problem]:

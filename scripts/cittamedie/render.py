@@ -1,0 +1,170 @@
+"""A page's Markdown → HTML with bounded work, and what the sanitiser would remove from it.
+
+The validator renders with the Markdown configuration of mkdocs.yml, so it reports what the build
+would refuse. Python-Markdown has inputs no editor writes on which it takes minutes (a line of
+100,000 `[` takes over 100 s) or exhausts the stack (a list nested 600 deep): their shapes are
+refused before anything renders them, and a time budget catches what the limits do not.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import markdown
+
+from . import sanitize
+from .errors import Problem
+
+# Limits, each far above what real content has (measured on the 89 pages: longest line 654
+# characters; at most 8 `[` and 138 `<` in one paragraph; indentation at most 12 spaces).
+MAX_LINE = 10_000  # characters in one line
+MAX_BRACKETS = 500  # `[` in one paragraph: Python-Markdown is quadratic in them (2,000 take 1.3 s)
+MAX_ANGLES = 2_000  # `<` in one paragraph: quadratic too (100,000 `a<` take 74 s)
+MAX_INDENT = 64  # leading spaces: 16 levels of nested lists or code
+MAX_QUOTE_DEPTH = 16  # `>` at the start of a line
+MAX_HTML_DEPTH = 48  # HTML elements open inside one another
+TIME_BUDGET = 3.0  # seconds to render one page, whatever slipped through the limits
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")  # linear: no nested quantifier
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_SAFE_TARGET = ("http://", "https://", "mailto:")
+
+
+class RenderTimeout(Exception):
+    """The page took longer than TIME_BUDGET to render."""
+
+
+def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
+    """Sizes and shapes that would hang or crash Markdown, found in one linear pass."""
+    problems: list[Problem] = []
+    block_start, brackets, angles = body_line, 0, 0
+    depth, deepest_line = 0, 0
+    for number, line in enumerate(body.split("\n"), start=body_line):
+        if len(line) > MAX_LINE:
+            problems.append(Problem(rel, number, "size", f"this line has {len(line):,} characters, over {MAX_LINE:,}",
+                                    "break it into paragraphs, or remove what was pasted by mistake"))
+        stripped = line.lstrip(" \t")
+        indent = len(line[: len(line) - len(stripped)].expandtabs(4))
+        if indent > MAX_INDENT:
+            problems.append(Problem(rel, number, "nesting", f"this line is indented by {indent} spaces, over {MAX_INDENT}",
+                                    "nest lists and quotes at most 16 levels deep"))
+        head = stripped[:200]
+        quotes = head[: len(head) - len(head.lstrip("> \t"))].count(">")
+        if quotes > MAX_QUOTE_DEPTH:
+            problems.append(Problem(rel, number, "nesting", f"this line opens {quotes} quotes (>) inside one another",
+                                    "nest quotes at most 16 levels deep"))
+        if not stripped:
+            block_start, brackets, angles = number + 1, 0, 0
+            continue
+        brackets += line.count("[")
+        angles += line.count("<")
+        if brackets > MAX_BRACKETS or angles > MAX_ANGLES:
+            what = f"{brackets:,} [" if brackets > MAX_BRACKETS else f"{angles:,} <"
+            problems.append(Problem(rel, block_start, "size", f"this paragraph has {what}, more than a page ever needs",
+                                    "split it with blank lines, or remove what was pasted by mistake"))
+            brackets, angles = -10**9, -10**9  # one message per paragraph
+        if "<" in line:
+            for match in _TAG.finditer(line):
+                name = match[2].lower()
+                if name in _VOID:
+                    continue
+                depth += -1 if match[1] else 1
+                if depth > MAX_HTML_DEPTH and not deepest_line:
+                    deepest_line = number
+    if deepest_line:
+        problems.append(Problem(rel, deepest_line, "nesting", f"HTML elements are nested more than {MAX_HTML_DEPTH} deep here",
+                                "close the tags you open; a page needs a few levels at most"))
+    return problems
+
+
+def could_hold_markup(body: str, heading_ids: int) -> bool:
+    """Cheap needles: plain Markdown without these renders only tags and addresses the allowlist
+    accepts, so the validator renders just the pages that have one of them."""
+    if "<" in body or "&" in body or body.count("{") > heading_ids:
+        return True
+    for opener in ("](", "]:"):
+        start = body.find(opener)
+        while start != -1:
+            target = body[start + 2: body.find(")", start) if opener == "](" else body.find("\n", start)].strip()
+            if ":" in target and not target.startswith(_SAFE_TARGET) or target.startswith("//"):
+                return True
+            start = body.find(opener, start + 2)
+    return False
+
+
+class Renderer:
+    """Python-Markdown with the extensions and settings of the site's mkdocs.yml."""
+
+    def __init__(self, extensions: list, configs: dict) -> None:
+        self._markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+    @classmethod
+    def for_site(cls, root: Path) -> Renderer:
+        from mkdocs.utils.yaml import yaml_load  # MkDocs' own loader: mkdocs.yml may use !ENV
+
+        config_file = root / "mkdocs.yml"
+        config = yaml_load(config_file.read_text("utf-8")) if config_file.is_file() else {}
+        extensions, configs = ["toc", "tables", "fenced_code"], {}  # MkDocs always adds these
+        for item in config.get("markdown_extensions") or []:
+            name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+            if name not in extensions:
+                extensions.append(name)
+            if options:
+                configs[name] = options
+        return cls(extensions, configs)
+
+    def html(self, body: str) -> str:
+        self._markdown.reset()
+        with _time_budget(TIME_BUDGET):
+            return self._markdown.convert(body)
+
+
+def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> list[Problem]:
+    """What the build would refuse in this page: its time, its nesting, or what the sanitiser removes."""
+    try:
+        html = renderer.html(body)
+    except RenderTimeout:
+        return [Problem(rel, body_line, "size", f"the page takes more than {TIME_BUDGET:g} s to render",
+                        "split it into smaller pages, or remove what was pasted by mistake")]
+    except RecursionError:
+        return [Problem(rel, body_line, "nesting", "the page nests lists, quotes or HTML too deeply to render",
+                        "nest them at most 16 levels deep")]
+    return removal_problems(rel, body, body_line, sanitize.clean(html)[1])
+
+
+def removal_problems(rel: str, body: str, body_line: int, removed: list[sanitize.Removal]) -> list[Problem]:
+    """One problem per removed tag or attribute, on the first source line that mentions it."""
+    lowered = body.lower()
+    problems = []
+    for removal in removed:
+        line = body_line
+        for needle in removal.needles:
+            at = lowered.find(needle.lower())
+            if at != -1:
+                line = body_line + lowered.count("\n", 0, at)
+                break
+        problems.append(Problem(rel, line, "unsafe-html", removal.describe(), removal.fix()))
+    return problems
+
+
+@contextmanager
+def _time_budget(seconds: float):
+    """Interrupt the block after `seconds` (SIGALRM: only where the main thread runs it)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise RenderTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

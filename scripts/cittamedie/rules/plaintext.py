@@ -1,0 +1,61 @@
+"""Fields of front matter and data files are plain text: markup there is an editor's error.
+
+Titles, descriptions, glossary expansions, theme names and cities land in HTML attributes, in
+Material's templates (which do not escape them) and in its tooltips (which insert an `abbr`
+title as HTML): no field documented as text may carry a tag, a character reference or an
+invisible control character. The build escapes them too; this says so to the editor first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import Problem
+from ..model import Site
+from ..schema import line_of
+
+# One character class: a single linear scan finds the few strings worth a closer look.
+_SUSPECT = re.compile(r"[<&\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_TAG = re.compile(r"<[A-Za-z!/?]")
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def check(site: Site, today) -> list[Problem]:
+    problems: list[Problem] = []
+    for source in site.sources:
+        problems.extend(_walk(source.meta, "", source.rel, source.lines))
+    for doc in site.documents.values():
+        problems.extend(_walk(doc.meta, "", doc.rel, doc.lines))
+    for name, data in site.data.items():
+        problems.extend(_walk(data, "", f"data/{name}.yml", site.data_lines.get(name, {})))
+    return problems
+
+
+def markup_in(text: str) -> str | None:
+    """What makes text not plain, in words, or None."""
+    if not _SUSPECT.search(text):
+        return None
+    if _TAG.search(text):
+        return "an HTML tag"
+    if _REFERENCE.search(text):
+        return "an HTML character reference (&…;)"
+    if _CONTROL.search(text):
+        return "an invisible control character"
+    return None
+
+
+def _walk(value, dotted: str, rel: str, lines: dict[str, int]) -> list[Problem]:
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _walk(item, f"{dotted}.{key}" if dotted else str(key), rel, lines)]
+    if isinstance(value, list):
+        return [p for i, item in enumerate(value) for p in _walk(item, f"{dotted}.{i}", rel, lines)]
+    if not isinstance(value, str):
+        return []
+    what = markup_in(value)
+    if what is None:
+        return []
+    return [Problem(rel, line_of(dotted, lines, 1), "plain-text", f"the text contains {what}",
+                    "write plain text: no <tags>, no &…; codes; type the character itself (é, «, ’)",
+                    dotted)]
+

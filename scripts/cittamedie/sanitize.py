@@ -1,0 +1,209 @@
+"""The one place that decides what HTML a page may publish: rendered HTML in, safe HTML and what
+was removed out.
+
+nh3 (the Rust ammonia sanitiser) applies the allowlist in allowlist.yml and its output is what is
+published. What it removed is found by comparing the tags and attributes of its input and of its
+output, so that the editor is told exactly what went and the build can stop on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from importlib import resources
+
+import nh3
+import yaml
+
+# ---------------------------------------------------------------- Public API
+
+
+@dataclass(frozen=True, order=True)
+class Removal:
+    """One tag or attribute that the allowlist did not let through."""
+
+    tag: str
+    name: str = ""  # the attribute; empty when the whole tag was removed
+    value: str = ""
+
+    @property
+    def needles(self) -> tuple[str, ...]:
+        """Text to look for in the Markdown source to find the line it came from."""
+        if not self.name:
+            return (f"<{self.tag}",)
+        return tuple(n for n in (self.name, self.value[:40]) if n)
+
+    def describe(self) -> str:
+        if not self.name:
+            if self.tag in _policy()["tags"]:
+                return f"the HTML around <{self.tag}> is malformed, and part of it would be lost"
+            return f"the page contains a <{self.tag}> element, which the site does not publish"
+        if self.name.startswith("on"):
+            return f"a <{self.tag}> has an event handler `{self.name}=`"
+        if self.name in ("href", "src"):
+            if self.value and _is_remote(self.value) and f"{self.tag}.{self.name}" in _policy()["local_only"]:
+                return f"the image `{_short(self.value)}` is loaded from another site"
+            return f"the address `{_short(self.value)}` is not allowed"
+        if self.name == "class":
+            return f"the class `{' '.join(_unknown_classes(self.tag, self.value)) or self.value}` is not one of the site's"
+        if self.name in _policy()["text_only"]:
+            return f"the {self.name} text `{_short(self.value)}` contains markup"
+        if self.name in _policy()["patterns"] and self.name in _attributes_of(self.tag):
+            return f"the value `{_short(self.value)}` of `{self.name}` has a form the site does not allow"
+        return f"a <{self.tag}> has the attribute `{self.name}`, which the site does not publish"
+
+    def fix(self) -> str:
+        if not self.name:
+            if self.tag in _policy()["tags"]:
+                return "close every tag you open, and keep rows and cells inside their table"
+            return _TAG_FIXES.get(self.tag, _DEFAULT_FIX)
+        if self.name.startswith("on"):
+            return ("remove it: pages cannot run scripts (look also in {…} attribute lists after "
+                    "paragraphs, headings, links and images)")
+        if self.name in ("href", "src"):
+            if self.tag == "img" and _is_remote(self.value):
+                return ("save the image in a media/ folder and link it with a relative path: the site "
+                        "makes no request to other hosts")
+            return "link to a page of the site with a relative path, or to an https:// or mailto: address"
+        if self.name == "class":
+            return "remove it; only the site's own classes (cm-…, admonition types) can be used"
+        if self.name == "style":
+            return "remove style=…: the site's look comes from its stylesheet"
+        if self.name in _policy()["text_only"]:
+            return "write it as plain text, without < and >"
+        if self.name in ("id", "for"):
+            return "use letters, digits and dashes, starting with a letter or a digit"
+        return _DEFAULT_FIX
+
+
+def clean(html: str) -> tuple[str, list[Removal]]:
+    """The safe HTML to publish, and every tag or attribute that had to be removed."""
+    safe = _cleaner().clean(html)
+    before, after = _Inventory.of(html), _Inventory.of(safe)
+    removed = [Removal(tag) for tag in sorted(before.tags - after.tags)]
+    gone = {r.tag for r in removed if r.tag not in _policy()["tags"]}
+    removed += sorted(Removal(tag, name, value) for tag, name, value in before.attributes - after.attributes
+                      if tag not in gone and not (name == "rel" and tag == "a" and value is None))
+    return safe, removed
+
+
+def allowed_tags() -> list[str]:
+    """For documentation and tests: the tags a page may contain."""
+    return list(_policy()["tags"])
+
+
+# ---------------------------------------------------------------- Helper functions
+
+
+@cache
+def _policy() -> dict:
+    text = (resources.files(__package__) / "allowlist.yml").read_text("utf-8")
+    policy = yaml.safe_load(text)
+    policy["compiled"] = {name: re.compile(pattern) for name, pattern in policy["patterns"].items()}
+    classes = policy["classes"]
+    policy["class_names"] = set(classes["names"])
+    policy["class_patterns"] = [re.compile(p) for p in classes["patterns"]]
+    policy["code_span"] = re.compile(classes["code_spans"])
+    return policy
+
+
+def _attributes_of(tag: str) -> set[str]:
+    attributes = _policy()["attributes"]
+    return set(attributes["*"]) | set(attributes.get(tag) or [])
+
+
+@cache
+def _cleaner() -> nh3.Cleaner:
+    policy = _policy()
+    attributes = {tag: set(names or []) for tag, names in policy["attributes"].items()}
+    return nh3.Cleaner(tags=set(policy["tags"]), clean_content_tags=set(policy["clean_content_tags"]),
+                       attributes=attributes, attribute_filter=_filter, link_rel=None,
+                       url_schemes=set(policy["url_schemes"]), strip_comments=True)
+
+
+def _filter(tag: str, name: str, value: str) -> str | None:
+    """Values the allowlist constrains beyond the attribute's name (called by nh3)."""
+    policy = _policy()
+    if name == "class":
+        kept = [c for c in value.split() if _class_allowed(tag, c)]
+        return " ".join(kept) if kept else None
+    if name in policy["text_only"]:
+        return None if "<" in value or ">" in value else value
+    if f"{tag}.{name}" in policy["local_only"] and _is_remote(value):
+        return None
+    pattern = policy["compiled"].get(name)
+    if pattern is not None and not pattern.fullmatch(value):
+        return None
+    return value
+
+
+def _class_allowed(tag: str, name: str) -> bool:
+    policy = _policy()
+    if name in policy["class_names"] or any(p.fullmatch(name) for p in policy["class_patterns"]):
+        return True
+    return tag == "span" and bool(policy["code_span"].fullmatch(name))
+
+
+def _unknown_classes(tag: str, value: str) -> list[str]:
+    return [c for c in value.split() if not _class_allowed(tag, c)]
+
+
+def _is_remote(url: str) -> bool:
+    """An address on another host: with a scheme, or protocol-relative (//host/…)."""
+    head = url.strip().replace("\\", "/")
+    return head.startswith("//") or ":" in head.split("/", 1)[0]
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+class _Inventory(HTMLParser):
+    """Every start tag and attribute of a fragment, counted (values with entities decoded)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: Counter = Counter()
+        self.attributes: Counter = Counter()
+
+    @classmethod
+    def of(cls, html: str) -> _Inventory:
+        inventory = cls()
+        inventory.feed(html)
+        inventory.close()
+        return inventory
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] += 1
+        for name, value in attrs:
+            self.attributes[(tag, name, value or "")] += 1
+
+    handle_startendtag = handle_starttag
+
+
+# ---------------------------------------------------------------- Data
+
+_DEFAULT_FIX = "remove it; CONTRIBUTING.md lists the HTML a page may use"
+_TAG_FIXES = {
+    "script": "remove it: pages cannot run scripts; ask a developer for an interactive element",
+    "noscript": "remove it: pages cannot run scripts, so they need no fallback",
+    "style": "remove it: the site's look comes from its stylesheet",
+    "link": "remove it: the site's look comes from its stylesheet",
+    "base": "remove it: a page cannot change the address its links and scripts load from",
+    "meta": "remove it: a page cannot redirect or change its own headers",
+    "form": "remove it: pages hold no forms; link to the form's page instead",
+    "input": "remove it: pages hold no forms; link to the form's page instead",
+    "button": "remove it: pages hold no forms; link to the form's page instead",
+    "textarea": "remove it: pages hold no forms; link to the form's page instead",
+    "iframe": "link to the content instead of embedding it",
+    "frame": "link to the content instead of embedding it",
+    "object": "link to the content instead of embedding it",
+    "embed": "link to the content instead of embedding it",
+    "svg": "save the drawing as a PNG in a media/ folder and insert it as an image",
+    "math": "write the formula in words, or as an image in a media/ folder",
+    "template": "remove it; CONTRIBUTING.md lists the HTML a page may use",
+}
