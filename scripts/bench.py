@@ -3,6 +3,7 @@
     .venv/bin/python scripts/bench.py            # validation + site build vs stock config
     .venv/bin/python scripts/bench.py --pdf      # also the PDF export (about a minute on 2 cores)
     .venv/bin/python scripts/bench.py --files 4000
+    .venv/bin/python scripts/bench.py --validation-only   # just the two validation figures
 
 Figures: validation time for the real content and for a generated corpus of good practices
 (it + en pairs, default 2,000 files), files per second; `mkdocs build` time with our mkdocs.yml and
@@ -63,6 +64,7 @@ def corpus(target: Path, files: int) -> Path:
     """A copy of the real repository's data and pages plus `files` generated case files."""
     for name in ("docs", "guidelines", "good-practices", "data"):
         shutil.copytree(ROOT / name, target / name, symlinks=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")  # the validator renders with its settings
     template = (ROOT / "good-practices" / "ba-urbis.md").read_text("utf-8")
     english = (ROOT / "good-practices" / "ba-urbis.en.md").read_text("utf-8")
     body_it = template.split("\n---\n", 1)[1]
@@ -88,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--pdf", action="store_true")
+    parser.add_argument("--validation-only", action="store_true")
     args = parser.parse_args()
 
     count = validate(ROOT)
@@ -98,6 +101,8 @@ def main() -> None:
         count = validate(root)
         seconds = timed(lambda: validate(root))
         print(f"validate, generated corpus:  {count:5d} files  {seconds:6.2f} s  {count / seconds:7.0f} files/s")
+    if args.validation_only:
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         ours = mkdocs_build(ROOT / "mkdocs.yml", Path(tmp) / "ours")

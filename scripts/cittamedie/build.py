@@ -13,9 +13,16 @@ import re
 from pathlib import Path
 
 from . import manifest, outputs, sanitize
-from .errors import ERROR, ContentError, Problem, relative
-from .model import GENERATED_FOLDERS, LANGUAGES, SOURCE_LANGUAGE, Site, load_site, publishable, split_language
-from .pages import GENERATED_HEADER, abbreviations, decorate, index_pages, page_source_text, withheld
+from .errors import ERROR, ContentError, Problem
+from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, publishable, split_language
+from .pages import (
+    abbreviations,
+    decorate,
+    foreign_generated_files,
+    index_pages,
+    page_source_text,
+    withheld,
+)
 from .render import removal_problems, shape_problems
 from .rules import run_all
 from .schema import schema_files
@@ -75,27 +82,6 @@ def write_index_pages(site: Site) -> None:
         if not path.exists() or path.read_text("utf-8") != text:  # unchanged files keep `serve` quiet
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, "utf-8")
-
-
-def foreign_generated_files(site: Site) -> list[Problem]:
-    """Files in the generated folders that the build did not write (the validator says it too)."""
-    problems = []
-    for folder in GENERATED_FOLDERS:
-        target = site.docs_dir / folder
-        for path in sorted(target.rglob("*")) if target.is_dir() and not target.is_symlink() else []:
-            if path.is_dir() and not path.is_symlink():
-                continue
-            if path.is_symlink() or not path.name.endswith(".md") or not _is_ours(path):
-                shown = relative(path if path.is_symlink() else path.resolve(), site.root)
-                problems.append(Problem(shown, 1, "generated",
-                                        "this folder is written by the build, but this file was written by hand",
-                                        "move the file elsewhere: the build never publishes or overwrites it"))
-    return problems
-
-
-def _is_ours(path: Path) -> bool:
-    with path.open("rb") as handle:  # the header is on the first lines: read no more
-        return GENERATED_HEADER.encode() in handle.read(600)
 
 
 def page_source(src_uri: str) -> str:
@@ -185,7 +171,7 @@ _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<
 
 
 _SEARCH_WORKER = re.compile(r'"search": "([^"]*/workers/)(search\.[0-9a-f]+\.min\.js)"')
-_MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_MATERIAL_ALTERNATE = re.compile(r'\n?[ \t]{0,40}<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def post_page(html: str, lang: str) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
+from .errors import Problem, relative
 from .markers import practice_card, render_markers
-from .model import SOURCE_LANGUAGE, Site, Source
+from .model import GENERATED_FOLDERS, SOURCE_LANGUAGE, Site, Source
 from .outputs import CATALOGUE_PAGE, CATALOGUE_PDF, PDF_DIR, city_page, practices, theme_page
 from .text import date, esc, euro, href, md_esc, number, t
 
@@ -168,3 +171,24 @@ def _index_page(title: str, intro: str, cases, site: Site, lang: str, key: str) 
     body = (f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n\n{md_esc(intro)}\n\n"
             f'<div class="cm-cards">\n{cards}\n</div>\n\n<p><a href="{back}">{t("all_cases", lang)}</a></p>\n')
     return page_source_text({}, title, body)
+
+
+def foreign_generated_files(site: Site) -> list[Problem]:
+    """Files in the generated folders that the build did not write (the validator says it too)."""
+    problems = []
+    for folder in GENERATED_FOLDERS:
+        target = site.docs_dir / folder
+        for path in sorted(target.rglob("*")) if target.is_dir() and not target.is_symlink() else []:
+            if path.is_dir() and not path.is_symlink():
+                continue
+            if path.is_symlink() or not path.name.endswith(".md") or not _is_ours(path):
+                shown = relative(path if path.is_symlink() else path.resolve(), site.root)
+                problems.append(Problem(shown, 1, "generated",
+                                        "this folder is written by the build, but this file was written by hand",
+                                        "move the file elsewhere: the build never publishes or overwrites it"))
+    return problems
+
+
+def _is_ours(path: Path) -> bool:
+    with path.open("rb") as handle:  # the header is on the first lines: read no more
+        return GENERATED_HEADER.encode() in handle.read(600)

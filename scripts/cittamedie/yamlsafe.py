@@ -175,7 +175,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[
 
 # Parser messages (PyYAML's or LibYAML's wording) → what went wrong and how to fix it, in plain words.
 _TAB = ("a tab is used for indentation", "indent with spaces, not tabs")
-_TAB_INDENT = re.compile(r"[ ]*\t")
+_TAB_INDENT = re.compile(r"^ *\t")  # anchored: searching for it unanchored is quadratic
 _TOO_DEEP = ("the values are nested too deeply", "write the lists and groups with fewer levels inside each other")
 _PLAIN_WORDS = (
     (("mapping values are not allowed",), "a value contains “: ” but is not between quotes",

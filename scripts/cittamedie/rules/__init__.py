@@ -6,9 +6,9 @@ import datetime as dt
 
 from ..errors import Problem
 from ..model import Site
-from . import anchors, links, pairing, plaintext, review, safety, taxonomy
+from . import anchors, data, generated, links, pairing, plaintext, review, safety, taxonomy, urls
 
-RULES = (pairing, anchors, links, taxonomy, review, safety, plaintext)
+RULES = (pairing, anchors, links, taxonomy, review, safety, plaintext, generated, data, urls)
 
 
 def run_all(site: Site, today: dt.date | None = None) -> list[Problem]:
