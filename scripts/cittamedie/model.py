@@ -24,6 +24,7 @@ SOURCE_LANGUAGE = "it"
 GENERATED_FOLDERS = ("buone-pratiche/tema", "buone-pratiche/citta")
 # data/<name>.yml; case-cities: the cities of the good practices that are not among the 39.
 DATA_FILES = ("themes", "programmes", "cities", "case-cities", "priorities", "events", "glossary")
+DATA_LISTS = {"glossary": "terms", "case-cities": "cities"}  # the list's key, where it is not the file's name
 PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
 FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -150,7 +151,7 @@ class Site:
     def items(self, name: str) -> list[dict]:
         """The list held by data/<name>.yml (themes, cities, events…), or [] when broken."""
         data = self.data.get(name) or {}
-        key = {"glossary": "terms", "case-cities": "cities"}.get(name, name)
+        key = DATA_LISTS.get(name, name)
         value = data.get(key)
         return value if isinstance(value, list) else []
 
@@ -242,7 +243,7 @@ def load_site(root: Path, docs_dir: Path | None = None) -> Site:
 
     tree = walk_docs(docs_dir, root)  # every file MkDocs would publish: pages, allowed files, errors
     problems: list[Problem] = list(tree.problems)
-    documents = _load_documents(root, docs_dir, problems)
+    documents = _load_documents(root, tree.files, problems)
     folder_to_doc = {d.folder: d.id for d in documents.values()}
     jobs = [(path, uri, root) for path, uri in tree.pages]
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
@@ -281,12 +282,13 @@ def _load_source(job: tuple[Path, str, Path]) -> tuple[Source, list[Problem]]:
     return source, found
 
 
-def _load_documents(root: Path, docs_dir: Path, problems: list[Problem]) -> dict[str, Document]:
+def _load_documents(root: Path, files: list[tuple[Path, str]], problems: list[Problem]) -> dict[str, Document]:
+    """docs/<folder>/document.yml as the walk found them: published once, inside the repository."""
     documents = {}
-    for link in sorted(docs_dir.iterdir()) if docs_dir.is_dir() else []:
-        meta_file = link / "document.yml"
-        if not link.is_dir() or not meta_file.is_file() or not meta_file.resolve().is_relative_to(root):
-            continue  # a link out of the repository is reported by the walk, and never read
+    for meta_file, uri in files:
+        folder, _, name = uri.partition("/")
+        if name != "document.yml":
+            continue
         rel = relative(meta_file.resolve(), root)
         loaded = load_yaml_file(meta_file, rel)
         problems.extend(loaded.problems)
@@ -296,8 +298,13 @@ def _load_documents(root: Path, docs_dir: Path, problems: list[Problem]) -> dict
         problems.extend(found)
         if found:
             continue
-        doc_id = loaded.meta.get("id") if isinstance(loaded.meta.get("id"), str) else link.name
-        documents[doc_id] = Document(doc_id, rel, link.name, loaded.meta, loaded.lines)
+        doc_id = loaded.meta.get("id") if isinstance(loaded.meta.get("id"), str) else folder
+        if doc_id in documents:
+            problems.append(Problem(rel, loaded.lines.get("id", 1), "document",
+                                    f"the id `{doc_id}` is already used by {documents[doc_id].rel}",
+                                    "give each document an id of its own", "id"))
+            continue
+        documents[doc_id] = Document(doc_id, rel, folder, loaded.meta, loaded.lines)
     return documents
 
 

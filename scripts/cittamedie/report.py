@@ -8,27 +8,39 @@ from collections.abc import Callable
 from .errors import ERROR, Problem
 
 
-def text(problems: list[Problem], checked: int) -> str:
+def summary(problems: list[Problem], checked: int) -> str:
+    """The last line of every report: counts of exactly the problems printed above it."""
     errors = sum(p.severity == ERROR for p in problems)
-    lines = [str(p) for p in problems]
-    lines.append(f"{checked} files checked: {errors} error(s), {len(problems) - errors} warning(s).")
-    return "\n".join(lines)
+    return f"{checked} files checked: {errors} error(s), {len(problems) - errors} warning(s)."
+
+
+def text(problems: list[Problem], checked: int) -> str:
+    return "\n".join([str(p) for p in problems] + [summary(problems, checked)])
+
+
+def _data(value: str) -> str:
+    """The message of a workflow command (GitHub's escapeData): a new line would end the command."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    """A property (file=, title=): also `:` and `,`, which end the properties (escapeProperty)."""
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def github(problems: list[Problem], checked: int) -> str:
-    def clean(value: str) -> str:
-        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
     lines = []
     for p in problems:
         level = "error" if p.severity == ERROR else "warning"
-        where = f"file={clean(p.path)}" + (f",line={p.line}" if p.line else "")
-        lines.append(f"::{level} {where},title={clean(p.rule)}::{clean(p.message)} — {clean(p.fix)}")
-    return "\n".join(lines + [text([], checked).splitlines()[-1]])
+        where = f"file={_property(p.path)}" + (f",line={p.line}" if p.line else "")
+        field = f" ({p.field})" if p.field else ""  # the same sentence as the text report
+        lines.append(f"::{level} {where},title={_property(p.rule)}::{_data(p.message + field)} — {_data(p.fix)}")
+    return "\n".join(lines + [summary(problems, checked)])
 
 
 def as_json(problems: list[Problem], checked: int) -> str:
-    return json.dumps({"checked": checked, "errors": sum(p.severity == ERROR for p in problems),
+    errors = sum(p.severity == ERROR for p in problems)
+    return json.dumps({"checked": checked, "errors": errors, "warnings": len(problems) - errors,
                        "problems": [p.__dict__ for p in problems]}, ensure_ascii=False, indent=2)
 
 

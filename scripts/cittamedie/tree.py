@@ -55,14 +55,19 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
 
     Problems name a file as the editor finds it in the repository (good-practices/x.html, not
     docs/buone-pratiche/x.html). The generated folders are the build's (build.foreign_generated_files)."""
-    tree, seen, root = Tree(), set(), root.resolve()
+    tree, seen, root = Tree(), {}, root.resolve()  # seen: real folder → where it was published first
 
-    def visit(folder: Path, prefix: str, shown: str) -> None:
+    def visit(folder: Path, prefix: str, shown: str, chain: tuple[Path, ...]) -> None:
         real = folder.resolve()
-        if real in seen:
+        if any(above.is_relative_to(real) for above in chain):  # a link to a folder that holds it
             tree.problems.append(_broken(shown))
             return
-        seen.add(real)
+        if real in seen:
+            tree.problems.append(Problem(shown, 0, "file",
+                                         f"this link leads to a folder that is published already, as {seen[real]}",
+                                         "remove the link: each folder is published once"))
+            return
+        seen[real] = shown
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
@@ -81,7 +86,7 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
                     tree.problems.append(_outside(here, target))
                     continue
             if entry.is_dir():
-                visit(Path(entry.path), uri + "/", here)
+                visit(Path(entry.path), uri + "/", here, (*chain, real))
             elif not entry.name.endswith(".md"):
                 tree.files.append((Path(entry.path), uri))
             elif problem := language_problem(uri, relative(Path(entry.path).resolve(), root)):
@@ -89,7 +94,7 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
             else:
                 tree.pages.append((Path(entry.path), uri))
 
-    visit(docs_dir, "", relative(docs_dir.resolve(), root))
+    visit(docs_dir, "", relative(docs_dir.resolve(), root), ())
     for path, uri in tree.files:
         tree.problems.extend(file_problems(path, uri, relative(path.resolve(), root)))
     return tree
@@ -112,7 +117,7 @@ def language_problem(uri: str, shown: str) -> Problem | None:
 
 
 def outside_problem(path: Path, root: Path) -> Problem | None:
-    """A file the model reads by name (data/*.yml, document.yml) reached through a link out of the repository."""
+    """A file the model reads by name (data/*.yml), not found by the walk, that links out of the repository."""
     target = Path(os.path.realpath(path))
     return None if target.is_relative_to(root.resolve()) else _outside(relative(path, root), target)
 

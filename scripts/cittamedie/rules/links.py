@@ -60,6 +60,10 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
             return [Problem(source.rel, line, "anchor", f"`#{anchor}` is not a section of this page",
                             "use an id written as {#id} on one of this page's headings")]
         return []
+    if path.startswith("/"):  # `//host/…` is an external address, left out before this
+        return [Problem(source.rel, line, "link",
+                        f"`{target}` is an absolute path, which breaks in the offline copy and under a sub-folder",
+                        "link relative to this file, e.g. ../programma.md")]
     base = posixpath.dirname(source.uri)
     resolved = posixpath.normpath(posixpath.join(base, path))
     if resolved.startswith(".."):

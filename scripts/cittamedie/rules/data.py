@@ -1,0 +1,81 @@
+"""The data files agree with themselves and with the cases: unique ids, real cities, ordered dates.
+
+The schemas check each value on its own; these checks need two values at once. Data files that
+failed their schema are not in site.data and are skipped here (their errors are reported already).
+"""
+
+from __future__ import annotations
+
+from ..errors import Problem
+from ..model import DATA_LISTS, Site
+
+# data file → the field that names each item, which must be unique within the file.
+UNIQUE = {"themes": ("id",), "programmes": ("id",), "priorities": ("number",), "events": ("id",),
+          "glossary": ("abbr",), "cities": ("id", "name"), "case-cities": ("id", "name")}
+CITY_FILES = ("cities", "case-cities")  # a case's city is one of these (the 39, or a case city)
+
+
+def check(site: Site, today) -> list[Problem]:
+    return _unique(site) + _events(site) + _practices(site)
+
+
+def _line(site: Site, name: str, field: str) -> int:
+    return (site.data_lines.get(name) or {}).get(field, 1)
+
+
+def _unique(site: Site) -> list[Problem]:
+    problems = []
+    for name, fields in UNIQUE.items():
+        list_key = DATA_LISTS.get(name, name)
+        for field in fields:
+            first: dict[object, int] = {}
+            for i, item in enumerate(site.items(name)):
+                value, line = item.get(field), _line(site, name, f"{list_key}.{i}.{field}")
+                if value in first:
+                    problems.append(Problem(f"data/{name}.yml", line, "data",
+                                            f"the {field} `{value}` is listed twice (first on line {first[value]})",
+                                            "keep one of the two, or give each item its own " + field,
+                                            f"{list_key}.{i}.{field}"))
+                else:
+                    first[value] = line
+    # the region of a city must not depend on which list it is read from
+    ours = {c.get("name"): c for c in site.items("cities")}
+    for i, city in enumerate(site.items("case-cities")):
+        if city.get("name") in ours:
+            problems.append(Problem("data/case-cities.yml", _line(site, "case-cities", f"cities.{i}.name"), "data",
+                                    f"`{city.get('name')}` is one of the 39 cities of data/cities.yml already",
+                                    "remove it from this file", f"cities.{i}.name"))
+    return problems
+
+
+def _events(site: Site) -> list[Problem]:
+    problems = []
+    for i, event in enumerate(site.items("events")):
+        start, end = event.get("start"), event.get("end")
+        if isinstance(start, str) and isinstance(end, str) and end < start:  # ISO dates sort as text
+            problems.append(Problem("data/events.yml", _line(site, "events", f"events.{i}.end"), "data",
+                                    f"the event `{event.get('id')}` ends on {end}, before it starts on {start}",
+                                    "write the last day of the event as end, on or after start",
+                                    f"events.{i}.end"))
+    return problems
+
+
+def _practices(site: Site) -> list[Problem]:
+    if not all(name in site.data for name in CITY_FILES):
+        return []  # a broken city list is reported on its own; checking against it would mislead
+    region_of = {c["name"]: c["region"] for name in CITY_FILES for c in site.items(name)}
+    problems = []
+    for source in site.sources:
+        if source.kind != "good-practice" or not source.ok:
+            continue
+        city, region = source.meta.get("city"), source.meta.get("region")
+        if city not in region_of:
+            problems.append(Problem(source.rel, source.line_of("city"), "data",
+                                    f"`{city}` is not a city of data/cities.yml or data/case-cities.yml",
+                                    f"use one of: {', '.join(sorted(region_of))}; a new city of a case goes in "
+                                    "data/case-cities.yml, with its region", "city"))
+        elif region != region_of[city]:
+            problems.append(Problem(source.rel, source.line_of("region"), "data",
+                                    f"{city} is in {region_of[city]}, not in `{region}`",
+                                    f"write region: {region_of[city]}", "region"))
+    return problems

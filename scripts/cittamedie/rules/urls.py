@@ -1,0 +1,33 @@
+"""Every page has an address of its own: no two sources, generated pages or files at one URL.
+
+MkDocs writes each page to <url>index.html and the last one written wins without a word:
+docs/linee-guida.md beside docs/linee-guida/index.md, or an Italian page in docs/en/ beside an
+English page, would hide one another.
+"""
+
+from __future__ import annotations
+
+from ..errors import Problem
+from ..model import Site, page_url
+from ..outputs import generated_files, generated_pages
+
+
+def check(site: Site, today) -> list[Problem]:
+    problems = []
+    owners: dict[str, list] = {}  # URL → the sources published there
+    for source in site.sources:
+        owners.setdefault("/" + page_url(source.key, source.lang), []).append(source)
+    for url, sources in owners.items():
+        for source in sources:
+            problems.extend(Problem(source.rel, 1, "url", f"this page and {other.rel} would both be published at {url}",
+                                    "rename one of them") for other in sources if other is not source)
+    for key, titles in generated_pages(site).items():
+        for lang in titles:
+            url = "/" + page_url(key, lang)
+            problems.extend(Problem(source.rel, 1, "url", f"this page and the generated page {key} would both be "
+                                    f"published at {url}", "rename this page") for source in owners.get(url, ()))
+    for name in sorted(generated_files(site)):
+        for url in (f"/{name}", f"/{name}/"):  # a page at the file's address, or in a folder of its name
+            problems.extend(Problem(source.rel, 1, "url", f"this page would be published at {url}, where the build "
+                                    f"writes the file {name}", "rename this page") for source in owners.get(url, ()))
+    return problems
