@@ -76,6 +76,8 @@ def calendar(site: Site, site_url: str) -> str:
 
 
 def _ics_text(text: str) -> str:
+    """RFC 5545 TEXT: a carriage return in a field would start a calendar line of its own."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
@@ -123,6 +125,13 @@ def open_data_json(records: list[dict]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+def _csv_cell(value):
+    """Text a spreadsheet would run as a formula (=, +, @, tab) starts with an apostrophe (OWASP)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def open_data_csv(records: list[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=OPEN_DATA_FIELDS, lineterminator="\r\n")
@@ -133,5 +142,5 @@ def open_data_csv(records: list[dict]) -> str:
             row[name] = " | ".join(row[name])
         row["results"] = " | ".join(f"{r['indicator']}: {r['value']} {r['unit']} ({r['year']})"
                                     for r in record["results"])
-        writer.writerow(row)
+        writer.writerow({name: _csv_cell(value) for name, value in row.items()})
     return buffer.getvalue()

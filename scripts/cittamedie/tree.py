@@ -11,6 +11,7 @@ also calls.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,11 @@ from .model import GENERATED_FOLDERS, LANGUAGES, SOURCE_LANGUAGE, publishable
 # The bytes each published kind of image starts with: a page's HTML renamed .png is not published.
 MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
          ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}  # RIFF, 4 bytes of length, then WEBP
+
+
+# A file or folder name becomes part of an address, of the sitemap and of HTML attributes:
+# letters, digits, dots, dashes and underscores only.
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 @dataclass
@@ -76,6 +82,10 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
         for entry in entries:
             uri, here = prefix + entry.name, relative(real / entry.name, root)
             if entry.name.startswith(".") or uri in GENERATED_FOLDERS:  # MkDocs leaves out dot-files too
+                continue
+            if not NAME.fullmatch(entry.name):
+                tree.problems.append(Problem(here, 0, "file", f"the name `{entry.name}` has characters an address cannot hold",
+                                             "rename it with lowercase letters, digits and dashes, e.g. bari-urbis.md"))
                 continue
             if entry.is_symlink():
                 if not os.path.exists(entry.path):

@@ -1,0 +1,53 @@
+"""What the build writes from content is escaped for the context it lands in."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import yaml
+
+from cittamedie.__main__ import main
+from cittamedie.outputs import _ics_text, open_data_csv
+from cittamedie.pages import page_source_text
+from cittamedie.text import md_esc
+
+
+def test_markdown_escape_keeps_a_title_from_becoming_a_link_or_markup():
+    assert md_esc("[x](javascript:alert(1)) *y* <b>") == (
+        "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*y\\* &lt;b&gt;")
+
+
+def test_page_source_escapes_what_materials_templates_print_raw():
+    text = page_source_text({"description": 'x" http-equiv="refresh', "hide": ["toc"]},
+                            "</title><script>alert(1)</script>", "Corpo.\n")
+    _, front, body = text.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    assert meta["title"] == "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert meta["description"] == "x&quot; http-equiv=&quot;refresh"
+    assert meta["hide"] == ["toc"] and body == "Corpo.\n"
+
+
+def test_a_theme_title_with_quotes_stays_valid_front_matter():
+    text = page_source_text({}, 'Il "Patto": sì', "")
+    assert yaml.safe_load(text.split("---\n")[1])["title"] == "Il &quot;Patto&quot;: sì"
+
+
+def test_calendar_text_cannot_start_a_line_of_its_own():
+    assert "\r" not in _ics_text("Titolo\r\nBEGIN:VEVENT")
+    assert _ics_text("a\rb") == "a\\nb"
+
+
+def test_open_data_csv_does_not_hand_a_spreadsheet_a_formula():
+    record = {"id": "x", "title_it": "=HYPERLINK(\"https://evil\")", "themes": [], "targets": [],
+              "partners": [], "sources": [], "results": []}
+    rows = list(csv.DictReader(io.StringIO(open_data_csv([record]))))
+    assert rows[0]["title_it"] == "'=HYPERLINK(\"https://evil\")"
+
+
+def test_a_file_name_an_address_cannot_hold_is_refused(valid_tree, capsys):
+    page = valid_tree / "docs" / "index.md"
+    (valid_tree / "docs" / 'a"b<x>.md').write_text(page.read_text("utf-8"), "utf-8")
+    assert main(["--root", str(valid_tree), "validate"]) == 1
+    assert ('docs/a"b<x>.md: file: the name `a"b<x>.md` has characters an address cannot hold — rename it'
+            in capsys.readouterr().out)
