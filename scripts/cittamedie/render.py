@@ -18,6 +18,7 @@ import markdown
 
 from . import sanitize
 from .errors import Problem
+from .text import markup_in
 
 # Limits, each far above what real content has (measured on the 89 pages: longest line 654
 # characters; at most 8 `[` and 138 `<` in one paragraph; indentation at most 12 spaces).
@@ -25,13 +26,15 @@ MAX_LINE = 10_000  # characters in one line
 MAX_BRACKETS = 500  # `[` in one paragraph: Python-Markdown is quadratic in them (2,000 take 1.3 s)
 MAX_ANGLES = 2_000  # `<` in one paragraph: quadratic too (100,000 `a<` take 74 s)
 MAX_INDENT = 64  # leading spaces: 16 levels of nested lists or code
-MAX_QUOTE_DEPTH = 16  # `>` at the start of a line
+MAX_QUOTE_DEPTH = 16  # list markers and `>` opened at the start of one line (`- - > 1. x`)
 MAX_HTML_DEPTH = 48  # HTML elements open inside one another
 TIME_BUDGET = 3.0  # seconds to render one page, whatever slipped through the limits
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")  # linear: no nested quantifier
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _SAFE_TARGET = ("http://", "https://", "mailto:")
+# Admonitions and details: Markdown makes their type a class.
+_BLOCK_SIGNS = ("!!!", "???")
 
 
 class RenderTimeout(Exception):
@@ -52,11 +55,10 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
         if indent > MAX_INDENT:
             problems.append(Problem(rel, number, "nesting", f"this line is indented by {indent} spaces, over {MAX_INDENT}",
                                     "nest lists and quotes at most 16 levels deep"))
-        head = stripped[:200]
-        quotes = head[: len(head) - len(head.lstrip("> \t"))].count(">")
-        if quotes > MAX_QUOTE_DEPTH:
-            problems.append(Problem(rel, number, "nesting", f"this line opens {quotes} quotes (>) inside one another",
-                                    "nest quotes at most 16 levels deep"))
+        depth = _marker_depth(stripped)
+        if depth > MAX_QUOTE_DEPTH:
+            problems.append(Problem(rel, number, "nesting", f"this line opens {depth} lists or quotes inside one another",
+                                    "nest lists and quotes at most 16 levels deep"))
         if not stripped:
             block_start, brackets, angles = number + 1, 0, 0
             continue
@@ -81,20 +83,69 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
     return problems
 
 
-def could_hold_markup(body: str, heading_ids: int) -> bool:
+def could_hold_markup(body: str, heading_ids: set[str]) -> bool:
     """Cheap needles: plain Markdown without these renders only tags and addresses the allowlist
-    accepts, so the validator renders just the pages that have one of them."""
+    accepts, so the validator renders just the pages that have one of them. Braces are fine only
+    as a heading's bare `{#id}`: anything else in braces is an attribute list."""
     markers = body.count("<!-- cittamedie:")  # our marker comments: replaced by the build, never HTML
-    if body.count("<") > markers or "&" in body or body.count("{") > heading_ids:
+    bare_ids = sum(body.count("{#" + anchor + "}") for anchor in heading_ids)
+    if body.count("<") > markers or "&" in body or body.count("{") > bare_ids:
         return True
-    for opener in ("](", "]:"):
+    if any(sign in body for sign in _BLOCK_SIGNS) and _unusual_block_types(body):
+        return True
+    if "![" in body and _remote_images(body):
+        return True
+    for opener, closer in (("](", ")"), ("]:", "\n")):
         start = body.find(opener)
         while start != -1:
-            target = body[start + 2: body.find(")", start) if opener == "](" else body.find("\n", start)].strip()
+            end = body.find(closer, start, start + 2_000)  # bounded: no scan to the end per opener
+            target = body[start + 2: end if end != -1 else start + 2_000].strip()
+            if not target and closer == "\n":
+                return True  # a reference definition whose address is on the next line
             if ":" in target and not target.startswith(_SAFE_TARGET) or target.startswith("//"):
                 return True
             start = body.find(opener, start + 2)
     return False
+
+
+def _unusual_block_types(body: str) -> bool:
+    """An admonition or details block whose type is not one of the site's classes."""
+    for line in body.split("\n"):
+        head = line.lstrip()
+        if head.startswith(_BLOCK_SIGNS):
+            words = head.split('"', 1)[0].split()[1:]
+            if any(word != "+" and not sanitize.class_allowed("div", word) for word in words):
+                return True
+    return False
+
+
+def _remote_images(body: str) -> bool:
+    """An image whose address has a scheme or a host, or comes from a reference definition."""
+    start = body.find("![")
+    while start != -1:
+        close = body.find("]", start, start + 2_000)
+        after = body[close + 1: close + 2_002] if close != -1 else ""
+        if after.startswith("["):
+            return True
+        if after.startswith("("):
+            target = after[1:].lstrip(" <")
+            if target.startswith("//") or ":" in target.split(")", 1)[0].split(" ", 1)[0]:
+                return True
+        start = body.find("![", start + 2)
+    return False
+
+
+def _marker_depth(line: str) -> int:
+    """How many lists and quotes a line opens at its start: `- - > 1. x` opens four."""
+    depth = 0
+    for token in line[:400].split():
+        if set(token) == {">"}:
+            depth += len(token)
+        elif token in ("-", "*", "+") or (token[:-1].isdigit() and token[-1:] in ".)"):
+            depth += 1
+        else:
+            break
+    return depth
 
 
 class Renderer:
@@ -123,6 +174,16 @@ class Renderer:
         with _time_budget(TIME_BUDGET):
             return self._markdown.convert(body)
 
+    def toc_labels(self) -> list[str]:
+        """The menu labels (`data-toc-label`) of the page rendered last: Markdown takes them out
+        of the headings, so the sanitiser never sees them in the page."""
+        labels, stack = [], list(getattr(self._markdown, "toc_tokens", []))
+        while stack:
+            token = stack.pop()
+            labels += [token["data-toc-label"]] if token.get("data-toc-label") else []
+            stack += token.get("children", [])
+        return labels
+
 
 def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> list[Problem]:
     """What the build would refuse in this page: its time, its nesting, or what the sanitiser removes."""
@@ -134,7 +195,15 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
     except RecursionError:
         return [Problem(rel, body_line, "nesting", "the page nests lists, quotes or HTML too deeply to render",
                         "nest them at most 16 levels deep")]
-    return removal_problems(rel, body, body_line, sanitize.clean(html)[1])
+    problems = removal_problems(rel, body, body_line, sanitize.clean(html)[1])
+    for label in renderer.toc_labels():
+        what = markup_in(label)
+        if what:
+            at = body.find("data-toc-label")
+            problems.append(Problem(rel, body_line + body.count("\n", 0, max(at, 0)), "unsafe-html",
+                                    f"the menu label `{label[:60]}` of a heading contains {what}",
+                                    "write the label as plain text"))
+    return problems
 
 
 def removal_problems(rel: str, body: str, body_line: int, removed: list[sanitize.Removal]) -> list[Problem]:

@@ -121,14 +121,15 @@ def _cleaner() -> nh3.Cleaner:
     attributes = {tag: set(names or []) for tag, names in policy["attributes"].items()}
     return nh3.Cleaner(tags=set(policy["tags"]), clean_content_tags=set(policy["clean_content_tags"]),
                        attributes=attributes, attribute_filter=_filter, link_rel=None,
-                       url_schemes=set(policy["url_schemes"]), strip_comments=True)
+                       url_schemes=set(policy["url_schemes"]), strip_comments=True,
+                       filter_style_properties=set(policy["style_properties"]))
 
 
 def _filter(tag: str, name: str, value: str) -> str | None:
     """Values the allowlist constrains beyond the attribute's name (called by nh3)."""
     policy = _policy()
     if name == "class":
-        kept = [c for c in value.split() if _class_allowed(tag, c)]
+        kept = [c for c in value.split() if class_allowed(tag, c)]
         return " ".join(kept) if kept else None
     if name in policy["text_only"]:
         return None if "<" in value or ">" in value else value
@@ -140,7 +141,7 @@ def _filter(tag: str, name: str, value: str) -> str | None:
     return value
 
 
-def _class_allowed(tag: str, name: str) -> bool:
+def class_allowed(tag: str, name: str) -> bool:
     policy = _policy()
     if name in policy["class_names"] or any(p.fullmatch(name) for p in policy["class_patterns"]):
         return True
@@ -148,7 +149,7 @@ def _class_allowed(tag: str, name: str) -> bool:
 
 
 def _unknown_classes(tag: str, value: str) -> list[str]:
-    return [c for c in value.split() if not _class_allowed(tag, c)]
+    return [c for c in value.split() if not class_allowed(tag, c)]
 
 
 def _is_remote(url: str) -> bool:
@@ -180,6 +181,8 @@ class _Inventory(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags[tag] += 1
         for name, value in attrs:
+            if name == "style":  # nh3 writes `text-align:center` for `text-align: center;`
+                value = "".join((value or "").split()).rstrip(";").lower()
             self.attributes[(tag, name, value or "")] += 1
 
     handle_startendtag = handle_starttag

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from functools import cache
 from importlib import resources
 
@@ -35,6 +36,12 @@ def md_esc(value) -> str:
     return esc(str(value).translate(_MARKDOWN_SIGNS))
 
 
+def table_region(table: str, label: str) -> str:
+    """A generated table in its own focusable, named scrolling region, as mdtables.py wraps
+    Markdown tables: a wide table scrolls there, not the page (WCAG 1.4.10)."""
+    return f'<div class="cm-table" role="region" tabindex="0" aria-label="{esc(label)}">{table}</div>'
+
+
 def href(from_url: str, to_url: str) -> str:
     """Relative link between two site-relative URLs: folders end with /, pages may end with .html."""
     folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
@@ -58,3 +65,23 @@ def number(value, lang: str) -> str:
 def date(value: str, lang: str) -> str:
     year, month, day = (int(x) for x in value.split("-"))
     return f"{day} {t('months', lang).split()[month - 1]} {year}"
+
+
+# One character class: a single linear scan finds the few strings worth a closer look.
+_SUSPECT = re.compile(r"[<&\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_TAG = re.compile(r"<[A-Za-z!/?]")
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def markup_in(text: str) -> str | None:
+    """What makes text not plain, in words, or None."""
+    if not _SUSPECT.search(text):
+        return None
+    if _TAG.search(text):
+        return "an HTML tag"
+    if _REFERENCE.search(text):
+        return "an HTML character reference (&…;)"
+    if _CONTROL.search(text):
+        return "an invisible control character"
+    return None

@@ -78,4 +78,9 @@ def _practices(site: Site) -> list[Problem]:
             problems.append(Problem(source.rel, source.line_of("region"), "data",
                                     f"{city} is in {region_of[city]}, not in `{region}`",
                                     f"write region: {region_of[city]}", "region"))
+        period = source.meta.get("period") or {}
+        if isinstance(period.get("end"), int) and period["end"] < period["start"]:
+            problems.append(Problem(source.rel, source.line_of("period.end"), "data",
+                                    f"the period ends in {period['end']}, before it starts in {period['start']}",
+                                    "write the last year as end, on or after start, or end: null", "period.end"))
     return problems

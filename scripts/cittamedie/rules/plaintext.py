@@ -8,17 +8,10 @@ invisible control character. The build escapes them too; this says so to the edi
 
 from __future__ import annotations
 
-import re
-
 from ..errors import Problem
 from ..model import Site
 from ..schema import line_of
-
-# One character class: a single linear scan finds the few strings worth a closer look.
-_SUSPECT = re.compile(r"[<&\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_TAG = re.compile(r"<[A-Za-z!/?]")
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from ..text import markup_in
 
 
 def check(site: Site, today) -> list[Problem]:
@@ -30,19 +23,6 @@ def check(site: Site, today) -> list[Problem]:
     for name, data in site.data.items():
         problems.extend(_walk(data, "", f"data/{name}.yml", site.data_lines.get(name, {})))
     return problems
-
-
-def markup_in(text: str) -> str | None:
-    """What makes text not plain, in words, or None."""
-    if not _SUSPECT.search(text):
-        return None
-    if _TAG.search(text):
-        return "an HTML tag"
-    if _REFERENCE.search(text):
-        return "an HTML character reference (&…;)"
-    if _CONTROL.search(text):
-        return "an invisible control character"
-    return None
 
 
 def _walk(value, dotted: str, rel: str, lines: dict[str, int]) -> list[Problem]:

@@ -16,7 +16,7 @@ def check(site: Site, today) -> list[Problem]:
             continue
         shapes = shape_problems(source.rel, source.body, source.body_line)
         problems.extend(shapes)
-        if shapes or not could_hold_markup(source.body, len(source.headings)):
+        if shapes or not could_hold_markup(source.body, source.heading_ids):
             continue
         renderer = renderer or Renderer.for_site(site.root)
         problems.extend(render_problems(renderer, source.rel, source.body, source.body_line))
