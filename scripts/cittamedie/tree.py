@@ -84,8 +84,9 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
             if entry.name.startswith(".") or uri in GENERATED_FOLDERS:  # MkDocs leaves out dot-files too
                 continue
             if not NAME.fullmatch(entry.name):
-                tree.problems.append(Problem(here, 0, "file", f"the name `{entry.name}` has characters an address cannot hold",
-                                             "rename it with lowercase letters, digits and dashes, e.g. bari-urbis.md"))
+                tree.problems.append(Problem(here, 0, "file", f"the name `{entry.name}` cannot be part of a web address",
+                                             "rename it with lowercase letters, digits and dashes, starting with a "
+                                             "letter or a digit, e.g. bari-urbis.md"))
                 continue
             if entry.is_symlink():
                 if not os.path.exists(entry.path):

@@ -49,5 +49,5 @@ def test_a_file_name_an_address_cannot_hold_is_refused(valid_tree, capsys):
     page = valid_tree / "docs" / "index.md"
     (valid_tree / "docs" / 'a"b<x>.md').write_text(page.read_text("utf-8"), "utf-8")
     assert main(["--root", str(valid_tree), "validate"]) == 1
-    assert ('docs/a"b<x>.md: file: the name `a"b<x>.md` has characters an address cannot hold — rename it'
+    assert ('docs/a"b<x>.md: file: the name `a"b<x>.md` cannot be part of a web address — rename it'
             in capsys.readouterr().out)
