@@ -1,14 +1,20 @@
 """Benchmarks: print figures, assert nothing (timings on a shared machine are not test material).
 
-    .venv/bin/python scripts/bench.py            # validation + site build vs stock config
-    .venv/bin/python scripts/bench.py --pdf      # also the PDF export (about a minute on 2 cores)
-    .venv/bin/python scripts/bench.py --files 4000
-    .venv/bin/python scripts/bench.py --validation-only   # just the two validation figures
+    .venv/bin/python scripts/bench.py                       # validation + served-site build, 200 cases
+    .venv/bin/python scripts/bench.py --cases 100 400 1000  # the scale table, ours against stock
+    .venv/bin/python scripts/bench.py --cases 400 --no-stock
+    .venv/bin/python scripts/bench.py --validation-only     # just the two validation figures
+    .venv/bin/python scripts/bench.py --pdf                 # also the PDF export of the real content
 
-Figures: validation time for the real content and for a generated corpus of good practices
-(it + en pairs, default 2,000 files), files per second; `mkdocs build` time with our mkdocs.yml and
-with a stock one (Material + static-i18n only) on the same pages, and their ratio; pages and
-search-index size per language; with --pdf, seconds and pages per second for each PDF.
+Figures: validation time for the real content and for a generated corpus of good practices (it + en
+pairs), files per second. Then, for each --cases N: a corpus of the real pages plus N generated cases
+per language (copies of good-practices/ba-urbis), built twice into temporary folders:
+- ours: the served-site build, the steps of `make html` (HTML_STEPS: validate, then MkDocs with our
+  hooks, which also writes the search index), no PDFs and no offline zip;
+- stock: Material + static-i18n with Material's search on the same pages (STOCK_CONFIG).
+For each: wall time, peak memory (maximum resident set of the mkdocs process, from os.wait4),
+pages, median page size, and the search index bytes per language (ours: pagefind/ per language,
+or search/search_index.json; stock: its one index split by language).
 """
 
 from __future__ import annotations
@@ -30,6 +36,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from cittamedie.model import load_site, text_hash  # noqa: E402
 from cittamedie.rules import run_all  # noqa: E402
 
+BIN = Path(sys.executable).parent
+# The served-site build, as the Makefile's `html` target runs it ({root}: the repository, {site}: output)
+HTML_STEPS = [
+    [str(BIN / "cittamedie"), "--root", "{root}", "validate"],
+    [str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", "{root}/mkdocs.yml", "-d", "{site}"],
+]
 STOCK_CONFIG = """site_name: stock
 docs_dir: {docs}
 theme: {{name: material, language: it}}
@@ -43,6 +55,9 @@ plugins:
         - {{locale: en, name: English, build: true}}
 markdown_extensions: [abbr, admonition, attr_list, md_in_html, tables, toc]
 """
+STOCK_STEPS = [[str(BIN / "mkdocs"), "build", "-q", "-f", "{root}/stock.yml", "-d", "{site}"]]
+LANGUAGE_PREFIXES = {"it": "", "en": "en/"}
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
 
 
 def timed(function, repeat: int = 3) -> float:
@@ -61,10 +76,14 @@ def validate(root: Path) -> int:
 
 
 def corpus(target: Path, files: int) -> Path:
-    """A copy of the real repository's data and pages plus `files` generated case files."""
+    """A copy of the real repository's data and pages plus `files` generated case files (files/2
+    cases in each language), with a mkdocs.yml that finds our theme and hooks from there."""
     for name in ("docs", "guidelines", "good-practices", "data"):
         shutil.copytree(ROOT / name, target / name, symlinks=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")  # the validator renders with its settings
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")  # the validator renders with its settings
+    for relative in ("scripts/cittamedie/overrides", "scripts/cittamedie/hooks/site.py"):
+        config = config.replace(relative, str(ROOT / relative))
+    (target / "mkdocs.yml").write_text(config, "utf-8")
     template = (ROOT / "good-practices" / "ba-urbis.md").read_text("utf-8")
     english = (ROOT / "good-practices" / "ba-urbis.en.md").read_text("utf-8")
     body_it = template.split("\n---\n", 1)[1]
@@ -78,17 +97,79 @@ def corpus(target: Path, files: int) -> Path:
     return target
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
-                   check=True, env=env, capture_output=True)
-    return time.perf_counter() - started
+def run_steps(steps: list[list[str]], root: Path, site: Path) -> tuple[float, int]:
+    """Wall seconds of all the steps, and the peak resident memory (kB) of the last (mkdocs)."""
+    started, peak = time.perf_counter(), 0
+    for step in steps:
+        command = [part.format(root=root, site=site) for part in step]
+        process = subprocess.Popen(command, env=ENV, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        errors = process.stderr.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{errors.decode()[-3000:]}")
+        peak = usage.ru_maxrss  # kB on Linux; the mkdocs step is last
+    return time.perf_counter() - started, peak
+
+
+def page_sizes(site: Path) -> list[int]:
+    return [p.stat().st_size for p in site.rglob("*.html")
+            if not p.relative_to(site).as_posix().startswith(("assets/", "pdf/", "offline/", "pagefind/"))]
+
+
+def search_bytes(site: Path) -> dict[str, int]:
+    """Bytes of the search index each language's reader may fetch."""
+    bundle = site / "pagefind"
+    if bundle.is_dir():
+        from cittamedie import search
+
+        return search.index_bytes(bundle)
+    sizes = {}
+    for lang, prefix in LANGUAGE_PREFIXES.items():
+        own = site / prefix / "search" / "search_index.json"
+        if lang == "it" or own.exists():
+            sizes[lang] = own.stat().st_size if own.exists() else 0
+    if (site / "en" / "search" / "search_index.json").exists():
+        return sizes
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))  # stock: one for both
+    for lang, prefix in LANGUAGE_PREFIXES.items():
+        docs = [d for d in index["docs"] if d["location"].startswith("en/") == bool(prefix)]
+        sizes[lang] = len(json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False).encode())
+    return sizes
+
+
+def scale_row(name: str, seconds: float, peak_kb: int, site: Path) -> dict:
+    sizes = page_sizes(site)
+    search = search_bytes(site)
+    row = {"build": name, "seconds": seconds, "peak_mb": peak_kb / 1024, "pages": len(sizes),
+           "median_kb": statistics.median(sizes) / 1024, "search_kb": {k: v / 1024 for k, v in search.items()}}
+    searched = "  ".join(f"{lang} {kb:8.0f}" for lang, kb in row["search_kb"].items())
+    print(f"  {name:5}  {seconds:8.1f} s  {row['peak_mb']:7.0f} MB  {len(sizes):6d} pages  "
+          f"median {row['median_kb']:6.1f} kB  search kB: {searched}", flush=True)
+    return row
+
+
+def scale(cases: int, stock: bool) -> list[dict]:
+    print(f"N = {cases} cases per language", flush=True)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = corpus(Path(tmp) / "repo", cases * 2)
+        seconds, peak = run_steps(HTML_STEPS, root, Path(tmp) / "ours")
+        rows.append(scale_row("ours", seconds, peak, Path(tmp) / "ours"))
+        if stock:
+            (root / "stock.yml").write_text(STOCK_CONFIG.format(docs=root / "docs"), "utf-8")
+            seconds, peak = run_steps(STOCK_STEPS, root, Path(tmp) / "stock")
+            rows.append(scale_row("stock", seconds, peak, Path(tmp) / "stock"))
+            print(f"  ours / stock: time {rows[0]['seconds'] / rows[1]['seconds']:.2f}, "
+                  f"memory {rows[0]['peak_mb'] / rows[1]['peak_mb']:.2f}", flush=True)
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--cases", type=int, nargs="+", default=[200], help="cases per language (several: a table)")
+    parser.add_argument("--files", type=int, default=2000, help="files of the validation corpus")
+    parser.add_argument("--no-stock", action="store_true", help="build only ours")
     parser.add_argument("--pdf", action="store_true")
     parser.add_argument("--validation-only", action="store_true")
     args = parser.parse_args()
@@ -100,29 +181,24 @@ def main() -> None:
         root = corpus(Path(tmp) / "repo", args.files)
         count = validate(root)
         seconds = timed(lambda: validate(root))
-        print(f"validate, generated corpus:  {count:5d} files  {seconds:6.2f} s  {count / seconds:7.0f} files/s")
+        print(f"validate, generated corpus:  {count:5d} files  {seconds:6.2f} s  {count / seconds:7.0f} files/s",
+              flush=True)
     if args.validation_only:
         return
 
-    with tempfile.TemporaryDirectory() as tmp:
-        ours = mkdocs_build(ROOT / "mkdocs.yml", Path(tmp) / "ours")
-        stock_config = Path(tmp) / "stock.yml"
-        stock_config.write_text(STOCK_CONFIG.format(docs=ROOT / "docs"), "utf-8")
-        stock = mkdocs_build(stock_config, Path(tmp) / "stock")
-        print(f"mkdocs build, our config:    {ours:6.2f} s")
-        print(f"mkdocs build, stock config:  {stock:6.2f} s  (Material + static-i18n only, same pages)")
-        print(f"ratio ours / stock:          {ours / stock:6.2f}")
-        site = Path(tmp) / "ours"
-        for lang, prefix in (("it", ""), ("en", "en/")):
-            pages = [p for p in (site / prefix).rglob("index.html")
-                     if not p.relative_to(site / prefix).as_posix().startswith(("en/", "assets/"))]
-            index = site / prefix / "search" / "search_index.json"
-            docs = len(json.loads(index.read_text("utf-8"))["docs"])
-            print(f"pages ({lang}):                  {len(pages):5d}    search index {index.stat().st_size / 1024:6.0f} kB, "
-                  f"{docs} entries")
-        if args.pdf:
-            from cittamedie.pdf import export_all
+    table = [row | {"cases": n} for n in args.cases for row in scale(n, not args.no_stock)]
+    print("\n| cases/lang | build | wall s | peak MB | pages | median page kB | search kB it | search kB en |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    for row in table:
+        print(f"| {row['cases']:,} | {row['build']} | {row['seconds']:.1f} | {row['peak_mb']:.0f} | {row['pages']:,} | "
+              f"{row['median_kb']:.1f} | {row['search_kb'].get('it', 0):,.0f} | {row['search_kb'].get('en', 0):,.0f} |")
 
+    if args.pdf:
+        from cittamedie.pdf import export_all
+
+        with tempfile.TemporaryDirectory() as tmp:
+            site = Path(tmp) / "site"
+            run_steps(HTML_STEPS, ROOT, site)
             started = time.perf_counter()
             export_all(ROOT, site, jobs=2, force=True)
             print(f"pdf export, all documents:   {time.perf_counter() - started:6.1f} s (2 processes)")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,6 +51,54 @@ def built_site(tmp_path_factory) -> Path:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+class CompressingHandler(_QuietHandler):
+    """A static host as the site is meant to be served: gzip for text, assets cached for a year
+    (their names or ?v= carry a content hash), pages revalidated. Loopback only (see serve)."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".csv", ".mjs")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not path.is_file() or not path.suffix or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        if path.suffix not in self.COMPRESSED:
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self):
+        asset = self.path.startswith("/assets/") or "/assets/" in self.path.split("?")[0]
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if asset else "no-cache")
+        super().end_headers()
+
+
+@contextmanager
+def serve(directory: Path, handler=CompressingHandler):
+    """Serve a folder on a loopback port for the duration of the block; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def compressed_server(built_site: Path):
+    """The built site on a loopback port with gzip and cache headers; yields its base URL."""
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

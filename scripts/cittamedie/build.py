@@ -12,20 +12,25 @@ import logging
 import re
 from pathlib import Path
 
-from . import manifest, outputs, sanitize
+from mkdocs.structure.toc import AnchorLink
+
+from . import manifest, outputs, sanitize, search
 from .errors import ERROR, ContentError, Problem
-from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, publishable, split_language
+from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, split_language
 from .pages import (
-    abbreviations,
     decorate,
     foreign_generated_files,
+    index_cards,
     index_pages,
     page_source_text,
     withheld,
 )
+from .pages import glossary as pages_glossary
 from .render import removal_problems, shape_problems
 from .rules import run_all
 from .schema import schema_files
+from .text import t
+from .tree import file_problems
 
 _state: dict = {}  # the Site of this mkdocs run, and what is made from it once
 _log = logging.getLogger("mkdocs.plugins.cittamedie")
@@ -74,9 +79,9 @@ def write_index_pages(site: Site) -> None:
     if foreign:
         raise ContentError(foreign)
     for folder in {Path(uri).parent for uri in wanted}:
-        for old in (site.docs_dir / folder).glob("*"):
+        for old in (site.docs_dir / folder).glob("*.md"):
             if old.relative_to(site.docs_dir).as_posix() not in wanted:
-                old.unlink()  # ours (foreign files stopped the build above), from an earlier build
+                old.unlink()  # ours from an earlier build: anything else stopped the build above
     for uri, text in wanted.items():
         path = site.docs_dir / uri
         if not path.exists() or path.read_text("utf-8") != text:  # unchanged files keep `serve` quiet
@@ -104,7 +109,13 @@ def page_source(src_uri: str) -> str:
 
 
 def page_html(html: str, src_uri: str, toc) -> str:
-    """The rendered page through the allowlist; what it removes stops the build."""
+    """The rendered page with its generated parts (page_markdown) through the allowlist; what it
+    removes stops the build. The generated parts' headings join the table of contents."""
+    uri, parts = _state.pop("parts", (None, None))
+    if parts is not None and uri == src_uri:
+        html = "\n".join(p for p in (parts.before, html, parts.after) if p)
+        for anchor, title in parts.headings:
+            toc.items.append(AnchorLink(title, anchor, 2))
     safe, removed = sanitize.clean(html)
     if removed:
         key, lang = split_language(src_uri)
@@ -123,7 +134,9 @@ def _toc_items(items):
 
 
 def published_files(files, docs_dir: str) -> list[Problem]:
-    """Remove from MkDocs' files every one that must not be published; say why."""
+    """Remove from MkDocs' files every one that must not be published; say why. The same checks
+    as the validator's (tree.file_problems), so that a build with validation off publishes no
+    script renamed .png either."""
     current = site()
     docs, root = Path(docs_dir), current.root
     problems = []
@@ -131,29 +144,36 @@ def published_files(files, docs_dir: str) -> list[Problem]:
         if file.generated_by or not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(docs):
             continue  # ours, or the theme's
         real = Path(file.abs_src_path).resolve()
-        uri = file.src_uri
+        shown = f"docs/{file.src_uri}"
         if not real.is_relative_to(root):
-            why = f"it is a link to {real}, outside the repository"
-        elif uri.endswith(".md"):
+            found = [Problem(shown, 0, "link-outside", f"this link points outside the repository (to {real.as_posix()})",
+                             "remove the link; copy the file into the repository instead")]
+        elif file.src_uri.endswith(".md"):
             continue  # pages: page_source refuses those the model does not know
-        elif not publishable(uri):
-            why = "the site publishes only pages, document.yml and images in media/"
         else:
-            continue
-        files.remove(file)
-        problems.append(Problem(f"docs/{uri}", 0, "publish", f"this file is not published: {why}",
-                                "remove it, or ask a developer"))
+            found = file_problems(real, file.src_uri, shown)
+        if found:
+            files.remove(file)
+            problems.extend(found)
     return problems
 
 
 def page_markdown(markdown: str, src_uri: str, lang: str) -> str:
+    """The Markdown MkDocs renders; the page's generated HTML waits for page_html."""
     key, file_lang = split_language(src_uri)
     current = site()
     source = current.get(key, file_lang)
     url = current.url(key, lang)
-    if source is None:  # a generated index page
-        return markdown + "\n\n" + abbreviations(current, lang)
-    return decorate(markdown, current, source, lang, url)
+    parts = index_cards(current, src_uri) if source is None else decorate(markdown, current, source, lang, url)
+    _state["parts"] = (src_uri, parts)  # MkDocs renders this page next, then calls page_html
+    return markdown if source is None else parts.markdown
+
+
+def markdown_settings(mdx_configs: dict, lang: str) -> None:
+    """Settings of Markdown extensions for one language's build: abbr's glossary (acronyms get a
+    tooltip on every page) and the name of a table region with nothing to name it (mdtables)."""
+    mdx_configs.setdefault("abbr", {})["glossary"] = pages_glossary(site(), lang)
+    mdx_configs.setdefault("cittamedie.mdtables", {})["label"] = t("table", lang)
 
 
 def alternates(src_uri: str, site_url: str) -> list[dict]:
@@ -171,13 +191,14 @@ _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<
 
 
 _SEARCH_WORKER = re.compile(r'"search": "([^"]*/workers/)(search\.[0-9a-f]+\.min\.js)"')
-_MATERIAL_ALTERNATE = re.compile(r'\n?[ \t]{0,40}<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
-def post_page(html: str, lang: str) -> str:
-    """Drop Material's relative alternates (ours replace them), search with stemming (see
-    workers/cittamedie-search.js), and let English pages search their own index."""
-    html = _MATERIAL_ALTERNATE.sub("", html)
+def post_page(html: str, lang: str, offline: bool = False) -> str:
+    """In the offline copy, which keeps Material's search, search with stemming (see
+    workers/cittamedie-search.js) and let English pages search their own index. The served site's
+    pages are left as rendered (Material's alternates are left out by main.html)."""
+    if not offline:
+        return html
     html = _SEARCH_WORKER.sub(r'"search": "\1cittamedie-search.js?worker=\2"', html, count=1)
     if lang == SOURCE_LANGUAGE:
         return html
@@ -189,9 +210,9 @@ def _language_base(base: str, lang: str) -> str:
     return f"{lang}/" if base in ("", ".") else f"{base.rstrip('/')}/{lang}/"
 
 
-def not_found_page(html: str, site_dir: Path, lang: str) -> str:
+def not_found_page(html: str, site_dir: Path, lang: str, offline: bool = False) -> str:
     """One 404 page per language: each language build would otherwise overwrite /404.html."""
-    html = post_page(html, lang)
+    html = post_page(html, lang, offline)
     _state[f"404-{lang}"] = html
     if lang == SOURCE_LANGUAGE:
         return html
@@ -201,19 +222,27 @@ def not_found_page(html: str, site_dir: Path, lang: str) -> str:
     return _state.get(f"404-{SOURCE_LANGUAGE}", html)
 
 
-def finish(site: Site, site_dir: Path, site_url: str, whole_guide: list[str], offline: bool = False) -> dict[str, int]:
-    """After every language is built: scoped search, sitemap, the manifest for the PDF export."""
-    sizes = split_search_index(site_dir, inline=offline)
+def finish(site: Site, site_dir: Path, site_url: str, whole_guide: list[str], offline: bool = False) -> dict:
+    """After every language is built: search per language (Pagefind; Material's lunr index for the
+    offline copy), sitemap, the manifest for the PDF export."""
+    if offline:
+        figures = {"bytes": split_search_index(site_dir, inline=True)}
+    else:
+        figures = search.index(site_dir)
+        _log.info("pagefind: %s in %.1f s", ", ".join(
+            f"{lang} {figures['pages'].get(lang, 0)} pages {size / 1024:.0f} kB" for lang, size in figures["bytes"].items()),
+            figures["seconds"])
     manifest.write(site, site_dir, site_url, whole_guide)
     text = sitemap(site, site_url)
     (site_dir / "sitemap.xml").write_text(text, "utf-8")
     with gzip.open(site_dir / "sitemap.xml.gz", "wt", encoding="utf-8") as handle:
         handle.write(text)
-    return sizes
+    return figures
 
 
 def split_search_index(site_dir: Path, inline: bool = False) -> dict[str, int]:
-    """static-i18n stacks every language into one index: give each language its own.
+    """Material's search (the offline copy's): static-i18n stacks every language into one index,
+    give each language its own.
 
     inline also writes search_index.js (`var __index = …`), which Material loads under file://."""
     index_file = site_dir / "search" / "search_index.json"

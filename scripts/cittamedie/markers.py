@@ -16,8 +16,9 @@ from .outputs import (
     practices,
     theme_page,
 )
-from .text import date, esc, euro, href, t
+from .text import date, esc, euro, href, t, table_region
 
+THEME_CARDS = 6  # cases a chapter shows for a theme; the theme's page lists them all
 MARKER = re.compile(r"<!--\s*cittamedie:([a-z-]+)((?:\s+[a-z-]+(?:=[a-z0-9-]+)?)*)\s*-->")
 
 
@@ -51,10 +52,11 @@ def cities(site, lang, url, args) -> str:
     items = site.items("cities")
     counts = Counter(c["region"] for c in items)
     regions = sorted(counts, key=lambda r: (-counts[r], r))
-    out = [f'<table class="cm-counts"><caption>{t("cities_count", lang)}</caption>',
-           f'<thead><tr><th scope="col">{t("region", lang)}</th><th scope="col">{t("total", lang)}</th></tr></thead><tbody>']
-    out += [f'<tr><td><a href="#regione-{slugify(r)}">{esc(r)}</a></td><td>{counts[r]}</td></tr>' for r in regions]
-    out.append(f'<tr><th scope="row">{t("total", lang)}</th><td>{len(items)}</td></tr></tbody></table>\n')
+    rows = [f'<table class="cm-counts"><caption>{t("cities_count", lang)}</caption>',
+            f'<thead><tr><th scope="col">{t("region", lang)}</th><th scope="col">{t("total", lang)}</th></tr></thead><tbody>']
+    rows += [f'<tr><td><a href="#regione-{slugify(r)}">{esc(r)}</a></td><td>{counts[r]}</td></tr>' for r in regions]
+    rows.append(f'<tr><th scope="row">{t("total", lang)}</th><td>{len(items)}</td></tr></tbody></table>')
+    out = [table_region("\n".join(rows), t("cities_count", lang)) + "\n"]
     out.append(f'<div class="cm-filter" data-filter-for="cm-cities" hidden><label for="cm-region">{t("region", lang)}</label> '
                f'<select id="cm-region" data-param="regione"><option value="">{t("filter_all", lang)}</option>'
                + "".join(f'<option value="{slugify(r)}">{esc(r)}</option>' for r in sorted(counts)) +
@@ -87,7 +89,7 @@ def timeline(site, lang, url, args) -> str:
 def priorities(site, lang, url, args) -> str:
     rows = [p for p in site.items("priorities") if "medium-cities" not in args or p.get("medium_cities")]
     head = ["number", "title", "fund", "objectives", "amount", "target"]
-    out = ["<table>", "<thead><tr>" + "".join(f'<th scope="col">{t(h, lang)}</th>' for h in head) + "</tr></thead><tbody>"]
+    out = ["<thead><tr>" + "".join(f'<th scope="col">{t(h, lang)}</th>' for h in head) + "</tr></thead><tbody>"]
     for p in rows:
         amount = euro(p.get("budget_eur"), lang)
         if p.get("budget_note"):
@@ -95,7 +97,7 @@ def priorities(site, lang, url, args) -> str:
         out.append(f'<tr><td>{esc(p["number"])}</td><td>{esc(p["title"][lang])}</td><td>{esc(p.get("fund") or t("unknown", lang))}</td>'
                    f'<td>{esc(", ".join(p.get("specific_objectives") or [])) or "—"}</td><td>{amount}</td>'
                    f'<td>{esc(p["target"][lang])}</td></tr>')
-    out.append("</tbody></table>")
+    out = [table_region("<table>" + "\n".join(out) + "</tbody></table>", t("priorities_table", lang))]
     if t("own_translation", lang):
         out.append(f'<p class="cm-muted">{t("own_translation", lang)}</p>')
     return "\n".join(out)
@@ -110,13 +112,14 @@ def glossary(site, lang, url, args) -> str:
     return "\n".join(out)
 
 
-def practice_card(site: Site, source: Source, lang: str, url: str) -> str:
+def practice_card(site: Site, source: Source, lang: str, url: str, level: int = 3) -> str:
+    """One case as a card; level is its heading's, one below the heading the cards sit under."""
     m = source.meta
     themes = {th["id"]: th["title"][lang] for th in site.items("themes")}
     programme = next((p["short"] for p in site.items("programmes") if p["id"] == m["programme"]), m["programme"])
     period = f'{m["period"]["start"]}–{m["period"].get("end") or "…"}'
     return (f'<article class="cm-card cm-item" data-tema="{" ".join(m["themes"])}" data-citta="{slugify(m["city"])}" '
-            f'data-programma="{m["programme"]}"><h3><a href="{href(url, site.url(source.key, lang))}">{esc(source.title)}</a></h3>'
+            f'data-programma="{m["programme"]}"><h{level}><a href="{href(url, site.url(source.key, lang))}">{esc(source.title)}</a></h{level}>'
             f'<p class="cm-meta">{esc(m["city"])} · {esc(programme)} · {period} · {euro(m.get("budget_eur"), lang)}</p>'
             f'<p>{esc(m["summary"])}</p><p class="cm-tags">'
             + " ".join(f'<span class="cm-tag">{esc(themes.get(x, x))}</span>' for x in m["themes"]) + "</p></article>")
@@ -154,16 +157,20 @@ def catalogue(site, lang, url, args) -> str:
 
 
 def practices_of_theme(site, lang, url, args) -> str:
-    cases = [site.shown(s.key, lang) for s in practices(site, "it") if args["theme"] in s.meta["themes"]]
+    """The first cases of a theme and a link to all of them: a chapter does not grow with the catalogue."""
+    cases = [s for s in practices(site, "it") if args["theme"] in s.meta["themes"]]
     if not cases:
         return f'<p class="cm-muted">{t("no_cases", lang)}</p>'
-    return '<div class="cm-cards">' + "\n".join(practice_card(site, c, lang, url) for c in cases) + "</div>"
+    shown = [practice_card(site, site.shown(c.key, lang), lang, url) for c in cases[:THEME_CARDS]]
+    more = href(url, site.url(theme_page(args["theme"]), lang))
+    return ('<div class="cm-cards">' + "\n".join(shown) + "</div>\n"
+            f'<p><a href="{more}">{t("cases_of_theme_all", lang, n=len(cases))}</a></p>')
 
 
 def downloads(site, lang, url, args) -> str:
     """PDF table; the PDF export fills in the sizes once the files exist (pdf.fill_downloads)."""
     updated = {doc.meta.get("pdf") or doc.id: doc.meta["updated"] for doc in site.documents.values()}
-    out = ["<table>", f'<thead><tr><th scope="col">{t("document", lang)}</th><th scope="col">{t("language", lang)}</th>'
+    out = [f'<thead><tr><th scope="col">{t("document", lang)}</th><th scope="col">{t("language", lang)}</th>'
            f'<th scope="col">{t("size", lang)}</th><th scope="col">{t("updated", lang)}</th></tr></thead><tbody>']
     for name, title in _pdf_titles(site, lang):
         when = updated.get(name)
@@ -172,7 +179,7 @@ def downloads(site, lang, url, args) -> str:
             out.append(f'<tr><td><a href="{href(url, path)}" hreflang="{pdf_lang}">{esc(title)} (PDF)</a></td>'
                        f'<td>{t("lang_names." + pdf_lang, lang)}</td><td data-pdf-size="{path}">—</td>'
                        f'<td>{date(when, lang) if when else "—"}</td></tr>')
-    out.append("</tbody></table>")
+    out = [table_region("<table>" + "\n".join(out) + "</tbody></table>", t("downloads_table", lang))]
     out.append(f'<p><a class="md-button" href="{href(url, OFFLINE_ZIP)}">{t("offline_copy", lang)}</a></p>')
     return "\n".join(out)
 

@@ -129,6 +129,7 @@ class Site:
     def __post_init__(self) -> None:
         self._index = {(s.key, s.lang): s for s in self.sources}
         self._keys = sorted({s.key for s in self.sources})
+        self._kinds: dict[tuple[str, str], list[Source]] = {}
 
     def keys(self) -> list[str]:
         """Every page's identity across languages, sorted (the Site does not change once loaded)."""
@@ -138,8 +139,11 @@ class Site:
         return [s for s in self.sources if s.lang == lang]
 
     def of_kind(self, kind: str, lang: str) -> list[Source]:
-        return sorted((s for s in self.sources if s.kind == kind and s.lang == lang and s.ok),
-                      key=lambda s: s.title.casefold())
+        """Sorted by title; computed once (every case page asks for the cases)."""
+        if (kind, lang) not in self._kinds:
+            self._kinds[kind, lang] = sorted((s for s in self.sources if s.kind == kind and s.lang == lang and s.ok),
+                                             key=lambda s: s.title.casefold())
+        return self._kinds[kind, lang]
 
     def shown(self, key: str, lang: str) -> Source | None:
         """The source a reader sees for key in lang: the translation, else the Italian page."""
@@ -166,7 +170,7 @@ def parse_heading(text: str) -> tuple[int, str, str | None] | None:
     title, anchor = rest.strip().rstrip("#").rstrip(), None
     if title.endswith("}") and "{" in title:
         start = title.rfind("{")
-        inner = title[start + 1:-1].strip()
+        inner = title[start + 1:-1].removeprefix(":").strip()
         if inner.startswith("#"):
             anchor = inner[1:].split(None, 1)[0] if inner[1:].strip() else None
             title = title[:start].rstrip()

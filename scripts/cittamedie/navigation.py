@@ -1,7 +1,11 @@
-"""The page tree: MkDocs builds it from folders; we put it in reading order.
+"""The page tree: MkDocs builds it from folders; we put it in reading order and keep it small.
 
 Top-level order comes from mkdocs.yml (extra.nav_order); a document's chapters follow its
-document.yml; good practices follow their titles; generated index pages stay out of the menu.
+document.yml. The menu lists documents, chapters and the catalogue's entry points (its index,
+the theme pages, the city pages), never the cases one by one: every page carries the menu, so a
+menu that grew with the catalogue would make every page, and the build, grow with it. Cases stay
+in the catalogue's section as their parent (breadcrumbs, the active section) without being its
+children; readers reach them through the catalogue, its filters, search and related cases.
 """
 
 from __future__ import annotations
@@ -10,7 +14,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .model import GENERATED_FOLDERS, Site, split_language
-from .text import esc
+from .outputs import city_page, practices, theme_page
+from .text import esc, t
+
+# ---------------------------------------------------------------- Public functions
 
 
 def order(nav: Navigation, site: Site, lang: str, top_order: list[str]) -> Navigation:
@@ -22,6 +29,19 @@ def order(nav: Navigation, site: Site, lang: str, top_order: list[str]) -> Navig
     return nav
 
 
+def has_toc_toggle(page, nav) -> bool:
+    """Whether the menu holds this page as an item of its own, with the `__toc` toggle that the
+    table of contents' title labels (partials/toc.html): not a case, not a section's index."""
+    if page is None or nav is None:
+        return False
+    if page.parent is None:
+        return any(item is page for item in nav.items)
+    return not page.is_index and any(item is page for item in page.parent.children)
+
+
+# ---------------------------------------------------------------- Helper functions
+
+
 def _key(item) -> str:
     if isinstance(item, Page):
         return split_language(item.file.src_uri)[0]
@@ -30,7 +50,6 @@ def _key(item) -> str:
 
 
 def _sorted(items: list, site: Site, lang: str, top_order: list[str]) -> list:
-    items = [i for i in items if not (isinstance(i, Section) and _key(i) in GENERATED_FOLDERS)]
     rank = {name: n for n, name in enumerate(top_order)}
     items.sort(key=lambda i: (rank.get(_key(i), len(rank)), i.title or ""))
     for item in items:
@@ -41,8 +60,13 @@ def _sorted(items: list, site: Site, lang: str, top_order: list[str]) -> list:
 
 def _order_section(section: Section, site: Site, lang: str) -> None:
     folder = _key(section)
-    section.children = [c for c in section.children
-                         if not (isinstance(c, Section) and _key(c) in GENERATED_FOLDERS)]
+    cases = {s.key for s in practices(site, "it")}
+    kept, hidden = [], []
+    for child in section.children:
+        (hidden if isinstance(child, Page) and _key(child) in cases else kept).append(child)
+    for page in hidden:  # out of the menu, still under the catalogue for breadcrumbs
+        page.parent, page.previous_page, page.next_page = section, None, None
+    section.children = kept
     doc = next((d for d in site.documents.values() if d.folder == folder), None)
     if doc:
         rank = {key: n for n, key in enumerate(doc.chapters)}
@@ -50,11 +74,29 @@ def _order_section(section: Section, site: Site, lang: str) -> None:
         section.children.sort(key=lambda c: rank.get(_key(c), len(rank)))
     else:
         index = site.shown(f"{folder}/index.md", lang)
-        if index:
-            section.title = esc(index.title)
-        section.children.sort(key=lambda c: (not _key(c).endswith("/index.md"), (c.title or "").casefold()))
+        # a folder's own name when it has no index page: escaped like every menu title
+        section.title = esc(index.title if index else section.title or "")
+        section.children.sort(key=lambda c: (isinstance(c, Section), not _key(c).endswith("/index.md"),
+                                             _GENERATED_ORDER.get(_key(c), 0), (c.title or "").casefold()))
     for child in section.children:
         child.parent = section
+        if isinstance(child, Section) and _key(child) in GENERATED_FOLDERS:
+            _entry_points(child, site, lang)
+
+
+def _entry_points(section: Section, site: Site, lang: str) -> None:
+    """The theme or city pages of the catalogue: short menu titles, in the data's order."""
+    by_theme = _key(section) == "buone-pratiche/tema"
+    section.title = esc(t("by_theme" if by_theme else "by_city", lang))
+    if by_theme:
+        names = {theme_page(th["id"]): th["title"][lang] for th in site.items("themes")}
+    else:
+        names = {city_page(s.meta["city"]): s.meta["city"] for s in practices(site, "it")}
+    rank = {key: n for n, key in enumerate(names)} if by_theme else {}
+    for page in section.children:
+        page.title = esc(names.get(_key(page), page.title or ""))  # before MkDocs reads the page
+        page.parent = section
+    section.children.sort(key=lambda c: (rank.get(_key(c), 0), (c.title or "").casefold()))
 
 
 def _pages(items: list) -> list[Page]:
@@ -65,3 +107,8 @@ def _pages(items: list) -> list[Page]:
         if getattr(item, "children", None):
             found.extend(_pages(item.children))
     return found
+
+
+# ---------------------------------------------------------------- Data
+
+_GENERATED_ORDER = {folder: n for n, folder in enumerate(GENERATED_FOLDERS)}  # themes, then cities

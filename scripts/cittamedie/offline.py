@@ -1,7 +1,9 @@
 """The offline copy: the same site built for file:// browsing, zipped under site/offline/.
 
-Directory URLs off, the search index inlined as a script (no fetch under file://), Workers through
-the self-hosted iframe-worker shim, and the PDFs copied in so that the downloads page works.
+Directory URLs off; Material's search instead of Pagefind (which fetches its index, and file://
+refuses fetches), with stemming of what is typed (workers/cittamedie-search.js) and one index per
+language inlined as a script; Workers through the self-hosted iframe-worker shim; the PDFs copied
+in so that the downloads page works.
 """
 
 from __future__ import annotations
@@ -15,11 +17,17 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
 
 from .outputs import OFFLINE_ZIP, PDF_DIR
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 FOLDER = "cittamedie-sud"  # the folder the zip unpacks to
+SEARCH = {"search": {
+    "pipeline": ["stemmer", "stopWordFilter", "trimmer"],  # Italian and English stemming (lunr-languages)
+    # apostrophes split Italian elisions: l'innovazione → l, innovazione
+    "separator": r"""[\s\-,:!=\[\]()"/'’]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;""",
+}}
 
 
 def export(root: Path, site_dir: Path) -> Path:
@@ -27,7 +35,8 @@ def export(root: Path, site_dir: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / FOLDER
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(target), use_directory_urls=False)
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(target), use_directory_urls=False,
+                             plugins=_with_search(root / "mkdocs.yml"))
         config.extra["offline"] = True
         config.extra["polyfills"] = [SHIM]
         build(config)
@@ -41,3 +50,9 @@ def export(root: Path, site_dir: Path) -> Path:
                     zipped.write(path, path.relative_to(target.parent).as_posix())
     print(f"offline: {archive} {archive.stat().st_size / 1_048_576:.1f} MB in {time.perf_counter() - started:.1f} s")
     return archive
+
+
+def _with_search(config_file: Path) -> list:
+    """mkdocs.yml's plugins with Material's search first, as it was before Pagefind."""
+    with config_file.open(encoding="utf-8") as handle:
+        return [SEARCH, *(yaml_load(handle).get("plugins") or [])]

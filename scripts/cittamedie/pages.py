@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -38,13 +39,24 @@ def withheld(lang: str) -> str:
     return f'<p class="cm-muted">{t("withheld", lang)}</p>\n'
 
 
-def decorate(markdown: str, site: Site, source: Source, lang: str, url: str) -> str:
-    """The page's Markdown as published in lang (source may be the Italian fallback)."""
+class Decorated(NamedTuple):
+    """A page as published: its Markdown, and the generated HTML around it. The generated parts
+    never go through Markdown (their HTML is made here, escaped, and Markdown would only parse it
+    again: most of a case page's rendering time); the sanitiser still reads them with the page."""
+
+    markdown: str
+    before: str = ""
+    after: str = ""
+    headings: tuple[tuple[str, str], ...] = ()  # (id, title) of the headings in `after`, for the TOC
+
+
+def decorate(markdown: str, site: Site, source: Source, lang: str, url: str) -> Decorated:
+    """The page's Markdown and generated parts as published in lang (source may be the Italian
+    fallback)."""
     body = render_markers(markdown, site, lang, url)
-    top, bottom = [], []
+    top, bottom, headings = [], [], []
     if source.lang != lang:
         top.append(_notice("note", t("untranslated", lang)))
-        body = f'<div lang="{source.lang}" markdown="1">\n\n{body}\n\n</div>'
     elif lang != SOURCE_LANGUAGE:
         original = site.get(source.key, SOURCE_LANGUAGE)
         if original and source.meta.get("translated_from") != original.body_hash():
@@ -55,17 +67,23 @@ def decorate(markdown: str, site: Site, source: Source, lang: str, url: str) -> 
     if source.kind == "good-practice" or source.key == CATALOGUE_PAGE:
         pdf = href(url, f"{PDF_DIR}/{CATALOGUE_PDF}-{lang}.pdf")
         top.append(f'<p class="cm-pdf-link"><a href="{pdf}">{t("pdf_link", lang)} ({t("catalogue", lang)}, PDF)</a></p>')
-    if source.kind == "good-practice":
+    if source.kind == "good-practice" and source.ok:  # with validation off, a refused one has no facts
         top.append(_key_facts(site, source, lang, url))
         bottom.append(_results(source, lang))
         bottom.append(_related(site, source, lang, url))
-    bottom.append(_sources(source, lang))
-    bottom.append(abbreviations(site, lang))
-    return "\n\n".join(part for part in [*top, body, *bottom] if part)
+        headings.append(("casi-collegati", t("related", lang)))
+    sources = _sources(source, lang)
+    if sources:
+        bottom.append(sources)
+        headings.append(("fonti", t("sources", lang)))
+    if source.lang != lang:  # the Italian text keeps its language, the notices and lists are in lang's
+        top.append(f'<div lang="{source.lang}">')
+        bottom.insert(0, "</div>")
+    return Decorated(body, "\n".join(p for p in top if p), "\n".join(p for p in bottom if p), tuple(headings))
 
 
 def _notice(kind: str, text: str) -> str:
-    return f'!!! {kind} ""\n    {text}' if text else ""
+    return f'<div class="admonition {kind}">\n<p>{esc(text)}</p>\n</div>' if text else ""
 
 
 def _document_banner(doc, lang: str, url: str) -> str:
@@ -124,15 +142,16 @@ def _host(url: str) -> str:
 def _related(site: Site, source: Source, lang: str, url: str) -> str:
     others = [site.shown(key, lang) for key in related_cases(site, source)]
     guide = site.get("linee-guida/aree-tematiche.md", SOURCE_LANGUAGE)
-    parts = [f'## {t("related", lang)} {{#casi-collegati}}']
+    parts = [f'<h2 id="casi-collegati">{t("related", lang)}</h2>']
     if guide:
         themes = {th["id"]: th["title"][lang] for th in site.items("themes")}
         target = href(url, site.url(guide.key, lang))
-        parts.append(f'{t("guidelines_link", lang)}: ' + ", ".join(
-            f'<a href="{target}#{x}">{md_esc(themes.get(x, x))}</a>' for x in source.meta["themes"]))
-    parts.append("\n".join(f'- <a href="{href(url, site.url(o.key, lang))}">{md_esc(o.title)}</a> ({md_esc(o.meta["city"])})'
-                           for o in others))
-    return "\n\n".join(parts)
+        parts.append(f'<p>{t("guidelines_link", lang)}: ' + ", ".join(
+            f'<a href="{target}#{x}">{esc(themes.get(x, x))}</a>' for x in source.meta["themes"]) + "</p>")
+    if others:
+        parts.append("<ul>" + "".join(f'<li><a href="{href(url, site.url(o.key, lang))}">{esc(o.title)}</a> '
+                                      f'({esc(o.meta["city"])})</li>' for o in others) + "</ul>")
+    return "\n".join(parts)
 
 
 def related_cases(site: Site, source: Source, limit: int = 6) -> list[str]:
@@ -168,40 +187,52 @@ def _sources(source: Source, lang: str) -> str:
     items = source.meta.get("sources") or []
     if not items:
         return ""
-    lines = "\n".join(f'- <a href="{esc(s["url"])}">{md_esc(s["title"])}</a>' for s in items)
-    return f'## {t("sources", lang)} {{#fonti}}\n\n{lines}'
+    lines = "".join(f'<li><a href="{esc(s["url"])}">{esc(s["title"])}</a></li>' for s in items)
+    return f'<h2 id="fonti">{t("sources", lang)}</h2>\n<ul>{lines}</ul>'
 
 
-def abbreviations(site: Site, lang: str) -> str:
-    """Definitions for Markdown's abbr extension: acronyms get a title tooltip everywhere."""
-    return "\n".join(f'*[{term["abbr"]}]: {term["expansion"][lang]}' for term in site.items("glossary"))
+def glossary(site: Site, lang: str) -> dict[str, str]:
+    """Acronym → expansion, for the abbr extension's `glossary` (the hook hands it over once per
+    language): acronyms get a title tooltip on every page, without 25 definitions per page."""
+    return {term["abbr"]: term["expansion"][lang] for term in site.items("glossary")}
 
 
 def index_pages(site: Site) -> dict[str, str]:
-    """uri (with language suffix) → Markdown of each theme and city index page."""
+    """uri (with language suffix) → Markdown of each theme and city index page: its title and
+    introduction (the cards are added as HTML when the page is built: index_cards)."""
     pages = {}
+    for uri, lang, key, title, intro, _ in _index_entries(site):
+        body = f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n\n{md_esc(intro)}\n"
+        pages[uri] = page_source_text({}, title, body)
+    return pages
+
+
+def index_cards(site: Site, src_uri: str) -> Decorated:
+    """The generated parts of one theme or city index page: its cards and the way back."""
+    for uri, lang, key, _, _, cases in _index_entries(site, only=src_uri):
+        url = site.url(key, lang)
+        cards = "\n".join(practice_card(site, site.shown(c.key, lang), lang, url, level=2) for c in cases)
+        back = href(url, site.url(CATALOGUE_PAGE, lang))
+        return Decorated("", after=f'<div class="cm-cards">\n{cards}\n</div>\n<p><a href="{back}">{t("all_cases", lang)}</a></p>')
+    return Decorated("")
+
+
+def _index_entries(site: Site, only: str | None = None):
+    """(uri, lang, key, title, intro, cases) of every theme and city index page."""
+    cases = practices(site, SOURCE_LANGUAGE)
     for lang in ("it", "en"):
         suffix = "" if lang == SOURCE_LANGUAGE else f".{lang}"
         for th in site.items("themes"):
             key = theme_page(th["id"])
-            pages[key.replace(".md", f"{suffix}.md")] = _index_page(
-                f'{t("cases_of_theme", lang)} “{th["title"][lang]}”', th["description"][lang],
-                [s for s in practices(site, SOURCE_LANGUAGE) if th["id"] in s.meta["themes"]], site, lang, key)
-        for city in sorted({s.meta["city"] for s in practices(site, SOURCE_LANGUAGE)}):
+            uri = key.replace(".md", f"{suffix}.md")
+            if only in (None, uri):
+                yield (uri, lang, key, f'{t("cases_of_theme", lang)} “{th["title"][lang]}”', th["description"][lang],
+                       [s for s in cases if th["id"] in s.meta["themes"]])
+        for city in sorted({s.meta["city"] for s in cases}):
             key = city_page(city)
-            pages[key.replace(".md", f"{suffix}.md")] = _index_page(
-                f'{t("cases_of_city", lang)} {city}', "",
-                [s for s in practices(site, SOURCE_LANGUAGE) if s.meta["city"] == city], site, lang, key)
-    return pages
-
-
-def _index_page(title: str, intro: str, cases, site: Site, lang: str, key: str) -> str:
-    url = site.url(key, lang)
-    cards = "\n".join(practice_card(site, site.shown(c.key, lang), lang, url, level=2) for c in cases)
-    back = href(url, site.url(CATALOGUE_PAGE, lang))
-    body = (f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n\n{md_esc(intro)}\n\n"
-            f'<div class="cm-cards">\n{cards}\n</div>\n\n<p><a href="{back}">{t("all_cases", lang)}</a></p>\n')
-    return page_source_text({}, title, body)
+            uri = key.replace(".md", f"{suffix}.md")
+            if only in (None, uri):
+                yield uri, lang, key, f'{t("cases_of_city", lang)} {city}', "", [s for s in cases if s.meta["city"] == city]
 
 
 def foreign_generated_files(site: Site) -> list[Problem]:

@@ -25,6 +25,7 @@ from .text import markup_in
 MAX_LINE = 10_000  # characters in one line
 MAX_BRACKETS = 500  # `[` in one paragraph: Python-Markdown is quadratic in them (2,000 take 1.3 s)
 MAX_ANGLES = 2_000  # `<` in one paragraph: quadratic too (100,000 `a<` take 74 s)
+MAX_EMPHASIS = 1_000  # `*` and `_` in one paragraph (real: 34): 190 paragraphs of 5,000 took 58 s
 MAX_INDENT = 64  # leading spaces: 16 levels of nested lists or code
 MAX_QUOTE_DEPTH = 16  # list markers and `>` opened at the start of one line (`- - > 1. x`)
 MAX_HTML_DEPTH = 48  # HTML elements open inside one another
@@ -44,7 +45,7 @@ class RenderTimeout(Exception):
 def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
     """Sizes and shapes that would hang or crash Markdown, found in one linear pass."""
     problems: list[Problem] = []
-    block_start, brackets, angles = body_line, 0, 0
+    block_start, brackets, angles, emphasis = body_line, 0, 0, 0
     depth, deepest_line = 0, 0
     for number, line in enumerate(body.split("\n"), start=body_line):
         if len(line) > MAX_LINE:
@@ -60,15 +61,17 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
             problems.append(Problem(rel, number, "nesting", f"this line opens {depth} lists or quotes inside one another",
                                     "nest lists and quotes at most 16 levels deep"))
         if not stripped:
-            block_start, brackets, angles = number + 1, 0, 0
+            block_start, brackets, angles, emphasis = number + 1, 0, 0, 0
             continue
         brackets += line.count("[")
         angles += line.count("<")
-        if brackets > MAX_BRACKETS or angles > MAX_ANGLES:
-            what = f"{brackets:,} [" if brackets > MAX_BRACKETS else f"{angles:,} <"
+        emphasis += line.count("*") + line.count("_")
+        if brackets > MAX_BRACKETS or angles > MAX_ANGLES or emphasis > MAX_EMPHASIS:
+            what = (f"{brackets:,} [" if brackets > MAX_BRACKETS else f"{angles:,} <" if angles > MAX_ANGLES
+                    else f"{emphasis:,} * and _")
             problems.append(Problem(rel, block_start, "size", f"this paragraph has {what}, more than a page ever needs",
                                     "split it with blank lines, or remove what was pasted by mistake"))
-            brackets, angles = -10**9, -10**9  # one message per paragraph
+            brackets = angles = emphasis = -10**9  # one message per paragraph
         if "<" in line:
             for match in _TAG.finditer(line):
                 name = match[2].lower()
@@ -80,7 +83,19 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
     if deepest_line:
         problems.append(Problem(rel, deepest_line, "nesting", f"HTML elements are nested more than {MAX_HTML_DEPTH} deep here",
                                 "close the tags you open; a page needs a few levels at most"))
-    return problems
+    return _first_of_each(problems)
+
+
+def _first_of_each(problems: list[Problem]) -> list[Problem]:
+    """The first problem of each kind, saying how many lines have it: one mistake, one message."""
+    first: dict[tuple[str, str], Problem] = {}
+    count: dict[tuple[str, str], int] = {}
+    for problem in problems:
+        kind = (problem.rule, problem.fix)
+        first.setdefault(kind, problem)
+        count[kind] = count.get(kind, 0) + 1
+    return [p if count[k] == 1 else Problem(p.path, p.line, p.rule, f"{p.message} (and {count[k] - 1} more lines like it)", p.fix)
+            for k, p in first.items()]
 
 
 def could_hold_markup(body: str, heading_ids: set[str]) -> bool:

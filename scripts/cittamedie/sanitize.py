@@ -34,12 +34,17 @@ class Removal:
         """Text to look for in the Markdown source to find the line it came from."""
         if not self.name:
             return (f"<{self.tag}",)
-        return tuple(n for n in (self.name, self.value[:40]) if n)
+        if self.name == "class":
+            return (*_unknown_classes(self.tag, self.value), self.name)
+        after_scheme = self.value.partition(":")[2][:30] if ":" in self.value else ""
+        return tuple(n for n in (self.value[:40], after_scheme, self.name) if n)
 
     def describe(self) -> str:
         if not self.name:
             if self.tag in _policy()["tags"]:
                 return f"the HTML around <{self.tag}> is malformed, and part of it would be lost"
+            if not self.tag.isalnum():
+                return f"the text `<{_short(self.tag)}>` would be read as an HTML tag"
             return f"the page contains a <{self.tag}> element, which the site does not publish"
         if self.name.startswith("on"):
             return f"a <{self.tag}> has an event handler `{self.name}=`"
@@ -59,6 +64,8 @@ class Removal:
         if not self.name:
             if self.tag in _policy()["tags"]:
                 return "close every tag you open, and keep rows and cells inside their table"
+            if not self.tag.isalnum():
+                return "write an address as [text](https://…), and < as &lt; in text"
             return _TAG_FIXES.get(self.tag, _DEFAULT_FIX)
         if self.name.startswith("on"):
             return ("remove it: pages cannot run scripts (look also in {…} attribute lists after "

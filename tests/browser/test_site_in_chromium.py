@@ -1,4 +1,5 @@
-"""The built site in headless Chromium: search, language switcher, requests, accessibility, filters."""
+"""The built site in headless Chromium: language switcher, requests, accessibility, filters.
+Search (Pagefind) has its own file: test_search.py."""
 
 from __future__ import annotations
 
@@ -25,28 +26,6 @@ def page(browser, site_server):
     tab.on("pageerror", lambda e: tab.errors.append(str(e)))
     yield tab
     context.close()
-
-
-def search(tab, query: str) -> list[str]:
-    tab.click("input.md-search__input")
-    tab.keyboard.type(query, delay=30)
-    tab.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-
-
-def test_italian_search_is_scoped_and_stemmed(page, site_server):
-    page.goto(f"{site_server}/programma/")
-    hits = search(page, "innovazioni")
-    assert hits, "no result for a plural of a word the pages use"
-    assert not [h for h in hits if "/en/" in h]
-    page.goto(hits[0])
-    assert "innovazion" in page.inner_text("article").lower()
-
-
-def test_english_search_is_scoped(page, site_server):
-    page.goto(f"{site_server}/en/programma/")
-    hits = search(page, "families")  # the pages say "family" and "families"
-    assert hits and all(h.startswith(f"{site_server}/en/") for h in hits), hits
 
 
 @pytest.mark.parametrize("start, target", [("/programma/", "/en/programma/"),

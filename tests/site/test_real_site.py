@@ -1,4 +1,4 @@
-"""The real content, built once: both languages, alternates, scoped search, generated parts."""
+"""The real content, built once: both languages, alternates, the search index, generated parts."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import yaml
 from ..conftest import REPO
 
 pytestmark = pytest.mark.slow
-SKIP = ("assets/", "search/", "schemas/", "pdf/", "offline/")
+SKIP = ("assets/", "pagefind/", "schemas/", "pdf/", "offline/")
 
 
 def pages(site: Path, english: bool) -> set[str]:
@@ -64,16 +64,42 @@ def test_404_page_in_each_language(built_site):
     assert '<html lang="en"' in (built_site / "en" / "404.html").read_text("utf-8")
 
 
-def test_search_indexes_are_scoped_and_stemmed(built_site):
-    italian = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    english = json.loads((built_site / "en" / "search" / "search_index.json").read_text("utf-8"))
-    assert italian["config"]["lang"] == ["it"] and english["config"]["lang"] == ["en"]
-    assert "stemmer" in italian["config"]["pipeline"]
-    assert not [d for d in italian["docs"] if d["location"].startswith("en/")]
-    titles_it = {d["title"] for d in italian["docs"]}
-    titles_en = {d["title"] for d in english["docs"]}
-    assert "Il programma" in titles_it and "Il programma" not in titles_en
-    assert "The programme" in titles_en and "The programme" not in titles_it
+def test_pagefind_indexes_every_page_once_per_language_and_nothing_else(built_site):
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert set(entry["languages"]) == {"it", "en"}  # one index per <html lang>, stemmed by Pagefind
+    for lang in ("it", "en"):
+        assert entry["languages"][lang]["page_count"] == len(pages(built_site, lang == "en")), lang
+        assert (built_site / "pagefind" / f"wasm.{lang}.pagefind").is_file()
+    shared = {p.name for p in (built_site / "pagefind").iterdir() if p.is_file() and not re.search(r"\.(it|en)[_.]", p.name)}
+    assert shared == {"pagefind.js", "pagefind-entry.json"}  # Pagefind's own interfaces removed: the dialog is ours
+
+
+def test_the_served_site_has_no_lunr_search(built_site):
+    assert not (built_site / "search").exists() and not (built_site / "en" / "search").exists()
+    assert not (built_site / "assets" / "javascripts" / "lunr").exists()
+    assert not (built_site / "assets" / "javascripts" / "workers").exists()
+    assert "md-search__input" not in html(built_site, "programma/")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_pages_mark_what_pagefind_reads(built_site, prefix):
+    for rel in sorted(pages(built_site, prefix == "en/")):
+        text = html(built_site, prefix + rel)
+        assert text.count("data-pagefind-body") == 1, rel
+        assert text.count("cm-search-open") == 1 and 'aria-labelledby="cm-search-title"' in text, rel
+    case = html(built_site, prefix + "buone-pratiche/ba-urbis/")
+    for name in ("theme", "city", "programme"):
+        assert f'data-pagefind-filter="{name}"' in case, name
+    assert '<span data-pagefind-meta="section">' in case
+    for page in ("404.html", "en/404.html"):
+        text = (built_site / page).read_text("utf-8")
+        assert "data-pagefind-body" not in text and "cm-search-open" in text, page
+
+
+def test_pages_using_fesr_are_found_by_erdf(built_site):
+    """Glossary synonyms: hidden text that Pagefind indexes and readers never see."""
+    text = html(built_site, "linee-guida/aree-tematiche/")
+    assert re.search(r'<p hidden data-pagefind-weight="[\d.]+">FESR \(ERDF\)', text)
 
 
 def test_cities_page_lists_all_39_from_the_data_file(built_site):

@@ -51,3 +51,20 @@ def test_a_file_name_an_address_cannot_hold_is_refused(valid_tree, capsys):
     assert main(["--root", str(valid_tree), "validate"]) == 1
     assert ('docs/a"b<x>.md: file: the name `a"b<x>.md` cannot be part of a web address — rename it'
             in capsys.readouterr().out)
+
+
+def test_a_committed_file_in_a_generated_folder_is_refused_whatever_header_it_copies(valid_tree, capsys):
+    import subprocess
+
+    from cittamedie.pages import GENERATED_HEADER
+
+    forged = valid_tree / "good-practices" / "tema" / "poverta.md"
+    forged.parent.mkdir()
+    forged.write_text(f"---\ntitle: Povertà\n---\n{GENERATED_HEADER}\n\n<script>alert(1)</script>\n", "utf-8")
+    git = ["git", "-C", str(valid_tree), "-c", "user.email=t@example.org", "-c", "user.name=t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-f", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], check=True)
+    assert main(["--root", str(valid_tree), "validate"]) == 1
+    assert ("good-practices/tema/poverta.md:1: generated: this folder is written by the build, but this file "
+            "was written by hand") in capsys.readouterr().out

@@ -9,8 +9,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from cittamedie import build, navigation
+from cittamedie import build, navigation, search, theme
 from cittamedie.errors import ContentError
+from cittamedie.text import t
 
 # ---------------------------------------------------------------- Hooks
 
@@ -27,6 +28,7 @@ def on_config(config):
 def on_pre_build(config):
     with _editor_messages():
         build.write_index_pages(build.site())
+    build.markdown_settings(config.mdx_configs, _language(config))
 
 
 @event_priority(-150)  # after static-i18n has picked this language's files
@@ -35,6 +37,8 @@ def on_files(files, config):
         build.refuse(build.published_files(files, config.docs_dir))
     for path, text in build.generated_file_texts(build.site(), config.site_url or "").items():
         files.append(File.generated(config, path, content=text))
+    for file in [] if config.extra.get("offline") else search.lunr_files(files):
+        files.remove(file)  # the served site searches with Pagefind
     return files
 
 
@@ -56,19 +60,32 @@ def on_page_content(html, page, config, files):
         return build.page_html(html, page.file.src_uri, page.toc)
 
 
+def on_env(env, config, files):
+    with _editor_messages():
+        theme.patch(env)
+    env.globals["cm_breadcrumbs"] = t("breadcrumbs", _language(config))
+    if not config.extra.get("offline"):  # Pagefind's dialog, on every page and the 404 page
+        env.globals["cm_search"] = search.dialog_strings(_language(config))
+    return env
+
+
 def on_page_context(context, page, config, nav):
     context["cm_alternates"] = build.alternates(page.file.src_uri, config.site_url or "")
+    context["cm_toc_toggle"] = navigation.has_toc_toggle(page, nav)
+    if not config.extra.get("offline"):  # what the page marks for the Pagefind index
+        context["cm_index"] = search.page_marks(build.site(), page, _language(config))
     return context
 
 
 def on_post_page(output, page, config):
-    return build.post_page(output, _language(config))
+    return build.post_page(output, _language(config), bool(config.extra.get("offline")))
 
 
 def on_post_template(output_content, template_name, config):
     if template_name != "404.html":
         return output_content
-    return build.not_found_page(output_content, Path(config.site_dir), _language(config))
+    return build.not_found_page(output_content, Path(config.site_dir), _language(config),
+                                bool(config.extra.get("offline")))
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged the search index

@@ -21,7 +21,7 @@ def check(site: Site, today) -> list[Problem]:
                 continue
             if heading.id is None:
                 problems.append(Problem(source.rel, heading.line, "heading-id",
-                                        f"the heading “{heading.text}” has no explicit id",
+                                        f"the heading “{_short(heading.text)}” has no explicit id",
                                         f"end the line with {{#{slugify(heading.text)[:40] or 'sezione'}}}, the same id in both languages"))
             elif not ID_FORM.match(heading.id):
                 problems.append(Problem(source.rel, heading.line, "heading-id",
@@ -49,3 +49,6 @@ def check(site: Site, today) -> list[Problem]:
                                     "use the same ids as the Italian page"))
     return problems
 
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
