@@ -32,6 +32,8 @@ MAX_HTML_DEPTH = 48  # HTML elements open inside one another
 TIME_BUDGET = 3.0  # seconds to render one page, whatever slipped through the limits
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")  # linear: no nested quantifier
+# A line that opens two lists or quotes at once (`- - x`, `> > x`, `>> x`): worth counting how many.
+_NESTED_MARKERS = re.compile(r"(?m)^[ ]{0,64}(?:[-*+]|[0-9]{1,9}[.)]|>)[ ]{0,8}(?:>|(?:[-*+]|[0-9]{1,9}[.)])(?:[ ]|$))")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _SAFE_TARGET = ("http://", "https://", "mailto:")
 # Admonitions and details: Markdown makes their type a class.
@@ -44,6 +46,8 @@ class RenderTimeout(Exception):
 
 def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
     """Sizes and shapes that would hang or crash Markdown, found in one linear pass."""
+    if _plainly_within_limits(body):
+        return []
     problems: list[Problem] = []
     block_start, brackets, angles, emphasis = body_line, 0, 0, 0
     depth, deepest_line = 0, 0
@@ -84,6 +88,16 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
         problems.append(Problem(rel, deepest_line, "nesting", f"HTML elements are nested more than {MAX_HTML_DEPTH} deep here",
                                 "close the tags you open; a page needs a few levels at most"))
     return _first_of_each(problems)
+
+
+def _plainly_within_limits(body: str) -> bool:
+    """Whole-page counts that no paragraph or line can exceed when the page itself does not:
+    most pages are decided here, by a few string operations in C, without the line-by-line pass."""
+    return (body.count("[") <= MAX_BRACKETS and body.count("<") <= MAX_HTML_DEPTH
+            and body.count("*") + body.count("_") <= MAX_EMPHASIS and "\t" not in body
+            and "\n" + " " * (MAX_INDENT + 1) not in "\n" + body
+            and (len(body) <= MAX_LINE or max(map(len, body.split("\n"))) <= MAX_LINE)
+            and not _NESTED_MARKERS.search(body))
 
 
 def _first_of_each(problems: list[Problem]) -> list[Problem]:
