@@ -100,7 +100,7 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
                 visit(Path(entry.path), uri + "/", here, (*chain, real))
             elif not entry.name.endswith(".md"):
                 tree.files.append((Path(entry.path), uri))
-            elif problem := language_problem(uri, relative(Path(entry.path).resolve(), root)):
+            elif problem := language_problem(uri, here):
                 tree.problems.append(problem)  # not loaded: it would only add "no translation" noise
             else:
                 tree.pages.append((Path(entry.path), uri))
