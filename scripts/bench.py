@@ -4,6 +4,7 @@
     .venv/bin/python scripts/bench.py --cases 100 400 1000  # the scale table, ours against stock
     .venv/bin/python scripts/bench.py --cases 400 --no-stock
     .venv/bin/python scripts/bench.py --validation-only     # just the two validation figures
+    .venv/bin/python scripts/bench.py --cases 13 --no-stock --lighthouse 3   # + Lighthouse performance
     .venv/bin/python scripts/bench.py --pdf                 # also the PDF export of the real content
 
 Figures: validation time for the real content and for a generated corpus of good practices (it + en
@@ -12,9 +13,12 @@ per language (copies of good-practices/ba-urbis), built twice into temporary fol
 - ours: the served-site build, the steps of `make html` (HTML_STEPS: validate, then MkDocs with our
   hooks, which also writes the search index), no PDFs and no offline zip;
 - stock: Material + static-i18n with Material's search on the same pages (STOCK_CONFIG).
-For each: wall time, peak memory (maximum resident set of the mkdocs process, from os.wait4),
+For each: wall time, peak memory (maximum resident set of the mkdocs process, and of its largest
+child: the validator's worker processes, Pagefind),
 pages, median page size, and the search index bytes per language (ours: pagefind/ per language,
 or search/search_index.json; stock: its one index split by language).
+With --lighthouse: Lighthouse mobile performance, CLS and the bytes of a first and a repeat visit
+for every page type of the real site in both languages, served with gzip (a figure, not a test).
 """
 
 from __future__ import annotations
@@ -32,15 +36,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(1, str(ROOT))  # tests.conftest: the gzip server the Lighthouse figures use
 
 from cittamedie.model import load_site, text_hash  # noqa: E402
 from cittamedie.rules import run_all  # noqa: E402
 
 BIN = Path(sys.executable).parent
+# mkdocs, telling on exit its own peak memory (VmHWM: ru_maxrss would start from this script's
+# size, which Linux carries over fork and exec) and its largest child's (the validator's workers,
+# Pagefind's indexer)
+MKDOCS = [sys.executable, "-c", "import atexit, resource, runpy, sys; atexit.register(lambda: print('peak-kb', "
+          "[int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')][0], "
+          "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)); "
+          "sys.argv[0] = 'mkdocs'; runpy.run_module('mkdocs', run_name='__main__')"]
 # The served-site build, as the Makefile's `html` target runs it ({root}: the repository, {site}: output)
 HTML_STEPS = [
     [str(BIN / "cittamedie"), "--root", "{root}", "validate"],
-    [str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", "{root}/mkdocs.yml", "-d", "{site}"],
+    [*MKDOCS, "build", "--strict", "-q", "-f", "{root}/mkdocs.yml", "-d", "{site}"],
 ]
 STOCK_CONFIG = """site_name: stock
 docs_dir: {docs}
@@ -55,7 +67,7 @@ plugins:
         - {{locale: en, name: English, build: true}}
 markdown_extensions: [abbr, admonition, attr_list, md_in_html, tables, toc]
 """
-STOCK_STEPS = [[str(BIN / "mkdocs"), "build", "-q", "-f", "{root}/stock.yml", "-d", "{site}"]]
+STOCK_STEPS = [[*MKDOCS, "build", "-q", "-f", "{root}/stock.yml", "-d", "{site}"]]
 LANGUAGE_PREFIXES = {"it": "", "en": "en/"}
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
 
@@ -97,9 +109,10 @@ def corpus(target: Path, files: int) -> Path:
     return target
 
 
-def run_steps(steps: list[list[str]], root: Path, site: Path) -> tuple[float, int]:
-    """Wall seconds of all the steps, and the peak resident memory (kB) of the last (mkdocs)."""
-    started, peak = time.perf_counter(), 0
+def run_steps(steps: list[list[str]], root: Path, site: Path) -> tuple[float, int, int]:
+    """Wall seconds of all the steps; peak resident memory (kB) of the last (mkdocs) alone, and
+    of its largest child."""
+    started, own, child = time.perf_counter(), 0, 0
     for step in steps:
         command = [part.format(root=root, site=site) for part in step]
         process = subprocess.Popen(command, env=ENV, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -108,8 +121,9 @@ def run_steps(steps: list[list[str]], root: Path, site: Path) -> tuple[float, in
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode:
             sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{errors.decode()[-3000:]}")
-        peak = usage.ru_maxrss  # kB on Linux; the mkdocs step is last
-    return time.perf_counter() - started, peak
+        told = [line.split() for line in errors.decode().splitlines() if line.startswith("peak-kb ")]
+        own, child = (int(told[-1][1]), int(told[-1][2])) if told else (usage.ru_maxrss, 0)  # kB
+    return time.perf_counter() - started, own, child  # of the last step: mkdocs
 
 
 def page_sizes(site: Path) -> list[int]:
@@ -138,14 +152,15 @@ def search_bytes(site: Path) -> dict[str, int]:
     return sizes
 
 
-def scale_row(name: str, seconds: float, peak_kb: int, site: Path) -> dict:
+def scale_row(name: str, seconds: float, own_kb: int, child_kb: int, site: Path) -> dict:
     sizes = page_sizes(site)
     search = search_bytes(site)
-    row = {"build": name, "seconds": seconds, "peak_mb": peak_kb / 1024, "pages": len(sizes),
-           "median_kb": statistics.median(sizes) / 1024, "search_kb": {k: v / 1024 for k, v in search.items()}}
+    row = {"build": name, "seconds": seconds, "peak_mb": own_kb / 1024, "child_mb": child_kb / 1024,
+           "pages": len(sizes), "median_kb": statistics.median(sizes) / 1024,
+           "search_kb": {k: v / 1024 for k, v in search.items()}}
     searched = "  ".join(f"{lang} {kb:8.0f}" for lang, kb in row["search_kb"].items())
-    print(f"  {name:5}  {seconds:8.1f} s  {row['peak_mb']:7.0f} MB  {len(sizes):6d} pages  "
-          f"median {row['median_kb']:6.1f} kB  search kB: {searched}", flush=True)
+    print(f"  {name:5}  {seconds:8.1f} s  mkdocs {row['peak_mb']:5.0f} MB (largest child {row['child_mb']:5.0f})  "
+          f"{len(sizes):6d} pages  median {row['median_kb']:6.1f} kB  search kB: {searched}", flush=True)
     return row
 
 
@@ -154,15 +169,35 @@ def scale(cases: int, stock: bool) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         root = corpus(Path(tmp) / "repo", cases * 2)
-        seconds, peak = run_steps(HTML_STEPS, root, Path(tmp) / "ours")
-        rows.append(scale_row("ours", seconds, peak, Path(tmp) / "ours"))
+        rows.append(scale_row("ours", *run_steps(HTML_STEPS, root, Path(tmp) / "ours"), Path(tmp) / "ours"))
         if stock:
             (root / "stock.yml").write_text(STOCK_CONFIG.format(docs=root / "docs"), "utf-8")
-            seconds, peak = run_steps(STOCK_STEPS, root, Path(tmp) / "stock")
-            rows.append(scale_row("stock", seconds, peak, Path(tmp) / "stock"))
+            rows.append(scale_row("stock", *run_steps(STOCK_STEPS, root, Path(tmp) / "stock"), Path(tmp) / "stock"))
             print(f"  ours / stock: time {rows[0]['seconds'] / rows[1]['seconds']:.2f}, "
                   f"memory {rows[0]['peak_mb'] / rows[1]['peak_mb']:.2f}", flush=True)
     return rows
+
+
+def lighthouse_figures(runs: int) -> None:
+    """Lighthouse mobile performance of the real site served with gzip (tests.conftest.serve):
+    score, CLS, bytes of a first visit (fonts included) and of a repeat visit (cache kept)."""
+    from tests.browser.test_lighthouse import PAGE_TYPES
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve
+
+    settings = {"chrome": CHROMIUM, "flags": ["--headless=new", *CHROMIUM_ARGS], "categories": ["performance"],
+                "repeat": True}
+    print("\n| page | lang | performance | CLS | first visit kB | repeat visit kB |\n|---|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp, serve(Path(tmp)) as url:
+        run_steps(HTML_STEPS[1:], ROOT, Path(tmp))
+        for prefix in ("", "en/"):
+            for path in PAGE_TYPES:
+                found = [json.loads(subprocess.run(["node", str(ROOT / "scripts" / "lighthouse.mjs"), json.dumps(settings),
+                                                    f"{url}/{prefix}{path}"], capture_output=True, text=True,
+                                                   check=True, cwd=ROOT).stdout)[0] for _ in range(runs)]
+                best = sorted(found, key=lambda r: r["scores"]["performance"])[len(found) // 2]
+                print(f"| /{path} | {prefix.rstrip('/') or 'it'} | {best['scores']['performance'] * 100:.0f} | "
+                      f"{best['cls']:.3f} | {best['firstVisitBytes'] / 1024:.1f} | {best['repeatVisitBytes'] / 1024:.1f} |",
+                      flush=True)
 
 
 def main() -> None:
@@ -172,6 +207,8 @@ def main() -> None:
     parser.add_argument("--no-stock", action="store_true", help="build only ours")
     parser.add_argument("--pdf", action="store_true")
     parser.add_argument("--validation-only", action="store_true")
+    parser.add_argument("--lighthouse", type=int, nargs="?", const=1, default=0, metavar="RUNS",
+                        help="Lighthouse performance of every page type, both languages (median of RUNS)")
     args = parser.parse_args()
 
     count = validate(ROOT)
@@ -187,11 +224,14 @@ def main() -> None:
         return
 
     table = [row | {"cases": n} for n in args.cases for row in scale(n, not args.no_stock)]
-    print("\n| cases/lang | build | wall s | peak MB | pages | median page kB | search kB it | search kB en |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    print("\n| cases/lang | build | wall s | peak MB mkdocs | largest child | pages | median page kB | search kB it | search kB en |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for row in table:
-        print(f"| {row['cases']:,} | {row['build']} | {row['seconds']:.1f} | {row['peak_mb']:.0f} | {row['pages']:,} | "
+        print(f"| {row['cases']:,} | {row['build']} | {row['seconds']:.1f} | {row['peak_mb']:.0f} | {row['child_mb']:.0f} | {row['pages']:,} | "
               f"{row['median_kb']:.1f} | {row['search_kb'].get('it', 0):,.0f} | {row['search_kb'].get('en', 0):,.0f} |")
+
+    if args.lighthouse:
+        lighthouse_figures(args.lighthouse)
 
     if args.pdf:
         from cittamedie.pdf import export_all

@@ -51,6 +51,8 @@ def load(config_file: str, docs_dir: str, directory_urls: bool = True, validatio
     errors = [p for p in run_all(site) if p.severity == ERROR]
     _state.update(site=site, validation=validation, index_pages=None)
     refuse([p for p in errors if validation or p.rule in ALWAYS_STOP])
+    for source in site.sources:  # field → line maps serve the validator's messages only: once it
+        source.lines = {}        # has run, they are a fifth of the model's memory for nothing
     return site
 
 
@@ -108,7 +110,7 @@ def page_source(src_uri: str) -> str:
     return page_source_text(source.meta, source.title, body)
 
 
-def page_html(html: str, src_uri: str, toc) -> str:
+def page_html(html: str, src_uri: str, toc, lang: str = SOURCE_LANGUAGE) -> str:
     """The rendered page with its generated parts (page_markdown) through the allowlist; what it
     removes stops the build. The generated parts' headings join the table of contents."""
     uri, parts = _state.pop("parts", (None, None))
@@ -124,7 +126,20 @@ def page_html(html: str, src_uri: str, toc) -> str:
         refuse(removal_problems(rel, body, line, removed))
     for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too
         item.title = sanitize.clean(item.title)[0]
+    _release_body(site().get(*split_language(src_uri)), lang)
     return safe
+
+
+def _release_body(source, lang: str) -> None:
+    """Let go of a body once published in every language that shows it: the model holds every
+    page's text from validation on, and a build of thousands of pages need not hold it twice."""
+    if source is None:
+        return
+    current = site()
+    if lang == SOURCE_LANGUAGE == source.lang and any(current.get(source.key, other) is None for other in LANGUAGES):
+        return  # a language without a translation shows this text again
+    source.body_hash()  # English pages compare it with their translated_from
+    source.body = ""
 
 
 def _toc_items(items):

@@ -12,6 +12,7 @@ Tables the build generates are wrapped the same way where they are made (text.ta
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
@@ -54,7 +55,7 @@ class TableRegions(Treeprocessor):
 
 
 def _text(element: etree.Element) -> str:
-    words = "".join(element.itertext()).translate(_STASH_MARKS).split()
+    words = html.unescape("".join(element.itertext())).translate(_STASH_MARKS).split()
     text = " ".join(words)
     return text if len(text) <= 120 else text[:119] + "…"
 

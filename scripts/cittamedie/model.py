@@ -53,6 +53,7 @@ class Source:
     lines: dict[str, int] = field(default_factory=dict)
     ok: bool = True
     document: str | None = None
+    _body_hash: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str | None:
@@ -83,7 +84,9 @@ class Source:
         return {h.id for h in self.headings if h.id}
 
     def body_hash(self) -> str:
-        return text_hash(self.body)
+        if self._body_hash is None:  # kept: the build lets go of a body once it is published
+            self._body_hash = text_hash(self.body)
+        return self._body_hash
 
 
 @dataclass

@@ -201,7 +201,7 @@ def index_pages(site: Site) -> dict[str, str]:
     """uri (with language suffix) → Markdown of each theme and city index page: its title and
     introduction (the cards are added as HTML when the page is built: index_cards)."""
     pages = {}
-    for uri, lang, key, title, intro, _ in _index_entries(site):
+    for uri, _lang, _key, title, intro, _cases in _index_entries(site):
         body = f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n\n{md_esc(intro)}\n"
         pages[uri] = page_source_text({}, title, body)
     return pages
@@ -209,7 +209,7 @@ def index_pages(site: Site) -> dict[str, str]:
 
 def index_cards(site: Site, src_uri: str) -> Decorated:
     """The generated parts of one theme or city index page: its cards and the way back."""
-    for uri, lang, key, _, _, cases in _index_entries(site, only=src_uri):
+    for _uri, lang, key, _, _, cases in _index_entries(site, only=src_uri):
         url = site.url(key, lang)
         cards = "\n".join(practice_card(site, site.shown(c.key, lang), lang, url, level=2) for c in cases)
         back = href(url, site.url(CATALOGUE_PAGE, lang))

@@ -1,4 +1,5 @@
-"""Material's markup that no block or partial reaches, changed once in its template source.
+"""Material's markup that no block or partial reaches, changed once in its template source;
+our assets' addresses, versioned by content.
 
 Material's base.html writes the drawer and search toggles as checkboxes with autocomplete="off",
 which HTML allows on text-like inputs only (an error for the Nu Html Checker); they sit outside
@@ -9,6 +10,9 @@ the build and names the template, instead of publishing invalid HTML or silently
 """
 
 from __future__ import annotations
+
+import hashlib
+from pathlib import Path
 
 import jinja2
 
@@ -43,6 +47,29 @@ class PatchedLoader(jinja2.BaseLoader):
 
     def list_templates(self):
         return self.inner.list_templates()
+
+
+def version_assets(config) -> None:
+    """Our own stylesheet and script under a content hash (`?v=…`): a static host can then cache
+    assets for a year (a repeat visit fetches only the page; Material's files carry a hash in their
+    names already), and a changed file still reaches every reader at once."""
+    folder = Path(config.theme.custom_dir or ".")
+    for option in ("extra_css", "extra_javascript"):
+        config[option] = [_versioned(item, folder) for item in config[option]]
+
+
+# ---------------------------------------------------------------- Helper functions
+
+
+def _versioned(item, folder: Path):
+    path = str(getattr(item, "path", item))
+    if "?" in path or "://" in path or not (folder / path).is_file():
+        return item
+    versioned = f"{path}?v={hashlib.sha256((folder / path).read_bytes()).hexdigest()[:10]}"
+    if isinstance(item, str):
+        return versioned
+    item.path = versioned
+    return item
 
 
 # ---------------------------------------------------------------- Data

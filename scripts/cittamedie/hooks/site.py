@@ -22,6 +22,8 @@ def on_config(config):
     with _editor_messages():
         build.load(config.config_file_path, config.docs_dir, config.use_directory_urls,
                    validation=config.extra.get("validation", True))
+    theme.version_assets(config)
+    navigation.trim_memory()  # the validator's garbage
     return config
 
 
@@ -57,7 +59,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     with _editor_messages():
-        return build.page_html(html, page.file.src_uri, page.toc)
+        html = build.page_html(html, page.file.src_uri, page.toc, _language(config))
+    navigation.release(page)
+    return html
 
 
 def on_env(env, config, files):
@@ -78,6 +82,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    navigation.release(page, written=True)
     return build.post_page(output, _language(config), bool(config.extra.get("offline")))
 
 

@@ -1,0 +1,37 @@
+"""The Markdown extension that puts every table in its own focusable, named scrolling region."""
+
+from __future__ import annotations
+
+import markdown
+
+from cittamedie.mdtables import REGION_CLASS
+
+TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+
+
+def render(text: str, **config) -> str:
+    return markdown.markdown(text, extensions=["tables", "attr_list", "toc", "cittamedie.mdtables"],
+                             extension_configs={"cittamedie.mdtables": config})
+
+
+def test_a_table_is_wrapped_in_a_region_named_after_the_heading_before_it():
+    html = render(f"## Le risorse {{#risorse}}\n\nTesto.\n\n{TABLE}")
+    assert f'<div aria-label="Le risorse" class="{REGION_CLASS}" role="region" tabindex="0"><table>' in html
+    assert html.count("<table>") == html.count('role="region"') == 1
+
+
+def test_without_a_heading_the_region_takes_the_configured_name():
+    assert 'aria-label="Tabella"' in render(TABLE, label="Tabella")
+    assert 'aria-label="Table"' in render(TABLE)
+
+
+def test_each_table_takes_the_nearest_heading_even_inside_other_blocks():
+    html = render(f"## Uno\n\n{TABLE}\n## Due\n\n> {TABLE.replace(chr(10), chr(10) + '> ')}")
+    assert html.index('aria-label="Uno"') < html.index('aria-label="Due"')
+    assert html.count('role="region"') == 2
+
+
+def test_a_label_holds_no_markup_and_stays_short():
+    html = render(f"## `<b>` {'x' * 200}\n\n{TABLE}")
+    label = html.split('aria-label="', 1)[1].split('"', 1)[0]
+    assert "<" not in label and "&lt;" not in label and len(label) <= 120
