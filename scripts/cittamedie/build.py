@@ -51,8 +51,9 @@ def load(config_file: str, docs_dir: str, directory_urls: bool = True, validatio
     errors = [p for p in run_all(site) if p.severity == ERROR]
     _state.update(site=site, validation=validation, index_pages=None)
     refuse([p for p in errors if validation or p.rule in ALWAYS_STOP])
-    for source in site.sources:  # field → line maps serve the validator's messages only: once it
-        source.lines = {}        # has run, they are a fifth of the model's memory for nothing
+    for source in site.sources:  # line maps and headings serve the validator only: once it has
+        source.lines = {}        # run, they are a fifth of the model's memory for nothing
+        source.__dict__.pop("headings", None)  # (a cached_property: read again, it is recomputed)
     return site
 
 
@@ -120,8 +121,7 @@ def page_html(html: str, src_uri: str, toc, lang: str = SOURCE_LANGUAGE) -> str:
             toc.items.append(AnchorLink(title, anchor, 2))
     safe, removed = sanitize.clean(html)
     if removed:
-        key, lang = split_language(src_uri)
-        source = site().get(key, lang)
+        source = site().get(*split_language(src_uri))
         rel, body, line = (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
         refuse(removal_problems(rel, body, line, removed))
     for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -264,10 +265,21 @@ def load_site(root: Path, docs_dir: Path | None = None) -> Site:
     sources = []
     for source, found in results:
         source.document = folder_to_doc.get(source.key.partition("/")[0])
+        source.meta = _shared_keys(source.meta)
         problems.extend(found)
         sources.append(source)
     data, data_lines = _load_data(root, problems)
     return Site(root, docs_dir, sources, documents, data, problems, data_lines)
+
+
+def _shared_keys(value):
+    """Front matter with one copy of each field name: the same few dozen words in every file
+    would otherwise be held once per file (megabytes for a catalogue of thousands of cases)."""
+    if isinstance(value, dict):
+        return {sys.intern(k) if isinstance(k, str) else k: _shared_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shared_keys(v) for v in value]
+    return value
 
 
 def _load_source(job: tuple[Path, str, Path]) -> tuple[Source, list[Problem]]:

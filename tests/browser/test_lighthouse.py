@@ -34,10 +34,11 @@ def lighthouse(urls: list[str], categories: list[str], options: dict | None = No
 
 @pytest.fixture(scope="module")
 def audits(compressed_server) -> dict[str, dict]:
-    """One Lighthouse run per page type and language (no simulated throttling: these categories
-    do not depend on speed)."""
+    """One Lighthouse run per page type and language. These categories do not depend on speed:
+    half-second quiet windows instead of Lighthouse's 1 s (5.25 s without simulated throttling)."""
     urls = [f"{compressed_server}/{prefix}{path}" for prefix in ("", "en/") for path in PAGE_TYPES]
-    options = {"throttlingMethod": "provided", "disableFullPageScreenshot": True}
+    options = {"disableFullPageScreenshot": True, "pauseAfterFcpMs": 0, "pauseAfterLoadMs": 500,
+               "networkQuietThresholdMs": 500, "cpuQuietThresholdMs": 500}
     results = lighthouse(urls, CATEGORIES, options)
     return {r["url"].removeprefix(compressed_server + "/"): r for r in results}
 
