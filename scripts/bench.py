@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench.py --cases 100 400 1000  # the scale table, ours against stock
     .venv/bin/python scripts/bench.py --cases 400 --no-stock
     .venv/bin/python scripts/bench.py --validation-only     # just the two validation figures
-    .venv/bin/python scripts/bench.py --cases 13 --no-stock --lighthouse 3   # + Lighthouse performance
+    .venv/bin/python scripts/bench.py --cases 0 --files 40 --lighthouse   # Lighthouse performance only
     .venv/bin/python scripts/bench.py --pdf                 # also the PDF export of the real content
 
 Figures: validation time for the real content and for a generated corpus of good practices (it + en
@@ -202,7 +202,8 @@ def lighthouse_figures(runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cases", type=int, nargs="+", default=[200], help="cases per language (several: a table)")
+    parser.add_argument("--cases", type=int, nargs="+", default=[200],
+                        help="cases per language (several: a table; 0: no build figures)")
     parser.add_argument("--files", type=int, default=2000, help="files of the validation corpus")
     parser.add_argument("--no-stock", action="store_true", help="build only ours")
     parser.add_argument("--pdf", action="store_true")
@@ -223,9 +224,10 @@ def main() -> None:
     if args.validation_only:
         return
 
-    table = [row | {"cases": n} for n in args.cases for row in scale(n, not args.no_stock)]
-    print("\n| cases/lang | build | wall s | peak MB mkdocs | largest child | pages | median page kB | search kB it | search kB en |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    table = [row | {"cases": n} for n in args.cases if n for row in scale(n, not args.no_stock)]
+    if table:
+        print("\n| cases/lang | build | wall s | peak MB mkdocs | largest child | pages | median page kB | search kB it | search kB en |")
+        print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for row in table:
         print(f"| {row['cases']:,} | {row['build']} | {row['seconds']:.1f} | {row['peak_mb']:.0f} | {row['child_mb']:.0f} | {row['pages']:,} | "
               f"{row['median_kb']:.1f} | {row['search_kb'].get('it', 0):,.0f} | {row['search_kb'].get('en', 0):,.0f} |")
