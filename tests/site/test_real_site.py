@@ -56,7 +56,9 @@ def test_pages_have_language_alternates_and_footer(built_site, prefix, lang):
         assert f'<html lang="{lang}"' in text, rel
         for code, target in (("it", rel), ("en", "en/" + rel), ("x-default", rel)):
             assert f'hreflang="{code}" href="https://cittamedie.example.org/{target}"' in text, (rel, code)
-        assert statement in text.replace("'", "&#39;"), rel
+        # the default identity is an informative site: it claims no EU co-funding (issue 12)
+        assert statement not in text.replace("'", "&#39;"), rel
+        assert "cm-eu-emblem" not in text, rel
 
 
 def test_404_page_in_each_language(built_site):

@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from cittamedie import build, navigation, search, theme
+from cittamedie import build, identity, navigation, search, theme
 from cittamedie.errors import ContentError
 from cittamedie.text import t
 
@@ -68,6 +68,10 @@ def on_env(env, config, files):
     with _editor_messages():
         theme.patch(env)
     env.globals["cm_breadcrumbs"] = t("breadcrumbs", _language(config))
+    with _editor_messages():
+        env.globals["cm_identity"] = identity.from_extra(config.extra, config.config_file_path).for_language(
+            _language(config))
+    env.globals["cm_funding_statement"] = t("funding_statement", _language(config))
     if not config.extra.get("offline"):  # Pagefind's dialog, on every page and the 404 page
         env.globals["cm_search"] = search.dialog_strings(_language(config))
     return env

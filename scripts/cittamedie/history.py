@@ -1,0 +1,114 @@
+"""Reading the content's past from git: the one module that runs git (DESIGN.md, documents over time).
+
+Versions name a commit by its full hash (tags do not travel with every clone). Every call is
+read-only, bounded by a timeout, and turns git's failures into the editor's sentence: a shallow
+clone or a missing revision is a message naming the revision and the fix, never a traceback."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+FULL_HASH = re.compile(r"[0-9a-f]{40}")
+TIMEOUT = 30  # seconds for one git call; a local repository answers in milliseconds
+FETCH_FIX = ("fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in "
+             "actions/checkout) and build again")
+
+
+class HistoryError(Exception):
+    """Git cannot give what the content names; str() is the editor's sentence with its fix."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    revision: str  # full hash
+    date: str  # ISO date (YYYY-MM-DD) of the commit
+    subject: str
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
+    # -c options keep a hostile repository's config (pagers, external diff drivers, textconv)
+    # out of reach; GIT_* variables of the caller's environment would not apply to `root`.
+    command = ["git", "-C", str(root), "-c", "core.pager=cat", "-c", "diff.external=",
+               "--no-pager", *args]
+    try:
+        return subprocess.run(command, capture_output=True, timeout=TIMEOUT,
+                              env={"PATH": "/usr/bin:/bin", "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"})
+    except FileNotFoundError:
+        raise HistoryError("git is not installed, and the document history is read from git — "
+                           "install git (apt-get install git)") from None
+    except subprocess.TimeoutExpired:
+        raise HistoryError(f"git did not answer within {TIMEOUT} s — check the repository "
+                           f"with `git -C {root} status`") from None
+
+
+@lru_cache(maxsize=None)
+def is_repository(root: Path) -> bool:
+    return _git(root, "rev-parse", "--git-dir").returncode == 0
+
+
+@lru_cache(maxsize=None)
+def is_shallow(root: Path) -> bool:
+    done = _git(root, "rev-parse", "--is-shallow-repository")
+    return done.stdout.strip() == b"true"
+
+
+@lru_cache(maxsize=None)
+def has_revision(root: Path, revision: str) -> bool:
+    """True when `revision` (a full hash) is a commit of this clone."""
+    if not FULL_HASH.fullmatch(revision):
+        return False
+    return _git(root, "cat-file", "-e", f"{revision}^{{commit}}").returncode == 0
+
+
+def missing_revision(root: Path, revision: str) -> str:
+    """Why a revision cannot be read, and the fix (for messages)."""
+    if not FULL_HASH.fullmatch(revision):
+        return (f"`{revision}` is not a full commit hash — write the 40-character hash that "
+                "`git log --format=%H -1` prints")
+    if not is_repository(root):
+        return (f"revision {revision} cannot be read: this folder is not a git clone — build "
+                "from a clone of the repository")
+    if is_shallow(root):
+        return f"revision {revision} is not in this shallow clone — {FETCH_FIX}"
+    return (f"revision {revision} is not a commit of this repository — use the hash of a commit "
+            "of main (`git log --format=%H`)")
+
+
+def text_at(root: Path, revision: str, path: str) -> str | None:
+    """The file `path` (relative to root, real location, not through a symlink) as it was at
+    `revision`, or None when it did not exist then. HistoryError when the revision is missing."""
+    if not has_revision(root, revision):
+        raise HistoryError(missing_revision(root, revision))
+    done = _git(root, "show", f"{revision}:{path}")
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def files_at(root: Path, revision: str, folder: str) -> list[str]:
+    """Paths of the files under `folder` at `revision` (relative to root)."""
+    if not has_revision(root, revision):
+        raise HistoryError(missing_revision(root, revision))
+    done = _git(root, "ls-tree", "-r", "--name-only", "-z", revision, "--", folder.rstrip("/") + "/")
+    return [p for p in done.stdout.decode("utf-8", errors="replace").split("\0") if p]
+
+
+def commits(root: Path, path: str, limit: int = 200) -> list[Commit]:
+    """Commits that changed `path`, newest first (empty outside a git clone)."""
+    if not is_repository(root):
+        return []
+    done = _git(root, "log", f"--max-count={limit}", "--format=%H%x00%cs%x00%s", "--", path)
+    rows = []
+    for line in done.stdout.decode("utf-8", errors="replace").splitlines():
+        revision, date, subject = (line.split("\0") + ["", ""])[:3]
+        rows.append(Commit(revision, date, subject))
+    return rows
+
+
+def real_path(root: Path, path: Path) -> str:
+    """Where git keeps `path`: docs/linee-guida is a link to guidelines/linee-guida."""
+    return path.resolve().relative_to(root.resolve()).as_posix()
