@@ -1,11 +1,13 @@
 """cittamedie: validate the content, follow translations, scaffold new pages, export PDFs.
 
     cittamedie validate [--format text|github|json] [--strict]
-    cittamedie translations [--mark-current FILE ...]
+    cittamedie translations [--diff] [--mark-current FILE ...]
     cittamedie new good-practice --city Bari --slug urbis
     cittamedie new chapter --document linee-guida --slug risorse
     cittamedie pdf [--site-dir site] [--jobs 2] [--only linee-guida]
     cittamedie offline [--site-dir site]
+    cittamedie changes --base-site base-site [--site-dir site]
+    cittamedie links [--format text|github|json|markdown] [--timeout 15] [--workers 8]
 
 Exit codes: 0 clean, 1 problems found, 2 wrong usage.
 """
@@ -40,6 +42,8 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     translations = sub.add_parser("translations", help="list missing and stale translations")
     translations.add_argument("--mark-current", nargs="+", metavar="FILE", default=[],
                               help="English files whose translation was checked")
+    translations.add_argument("--diff", action="store_true",
+                              help="under a stale page, the Italian diff of each changed section")
     new = sub.add_parser("new", help="create a new good practice or chapter in both languages")
     new.add_argument("kind", choices=("good-practice", "chapter"))
     new.add_argument("--slug", required=True)
@@ -52,6 +56,13 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     pdf.add_argument("--only", nargs="+", metavar="NAME", help="export only these documents (e.g. linee-guida)")
     offline = sub.add_parser("offline", help="build the browsable offline copy (zip) into the site")
     offline.add_argument("--site-dir", default="site")
+    changes = sub.add_parser("changes", help="Markdown list of the pages two built sites differ in")
+    changes.add_argument("--base-site", required=True, help="the site built from the base branch")
+    changes.add_argument("--site-dir", default="site", help="the site built from the change")
+    links = sub.add_parser("links", help="check the addresses of every page's sources (network)")
+    links.add_argument("--format", choices=("text", "github", "json", "markdown"), default="text")
+    links.add_argument("--timeout", type=float, default=15.0, help="seconds for one connect or read")
+    links.add_argument("--workers", type=int, default=8, help="requests at a time")
     return parser
 
 
@@ -84,7 +95,7 @@ def _validate(args, root: Path) -> int:
 
 def _translations(args, root: Path) -> int:
     from .model import load_site
-    from .translations import mark_current, status
+    from .translations import describe, mark_current, stale_report, status
 
     site = load_site(root)
     for name in args.mark_current:
@@ -96,8 +107,11 @@ def _translations(args, root: Path) -> int:
     if args.mark_current:
         site = load_site(root)
     rows = status(site)
+    sections = {c.italian: c for c in stale_report(site).values()}  # read from git, stale pages only
     for state, it, en in rows:
         print(f"{state:13} {it} → {en}")
+        for line in describe(sections[it], args.diff) if it in sections else []:
+            print(f"{'':14}{line}")
     print(f"{len(rows)} page(s) need attention" if rows else "every translation is current")
     return 1 if any(state in ("missing", "stale", "unmarked") for state, _, _ in rows) else 0
 
@@ -130,7 +144,40 @@ def _offline(args, root: Path) -> int:
     return 0
 
 
-COMMANDS = {"validate": _validate, "translations": _translations, "new": _new, "pdf": _pdf, "offline": _offline}
+def _changes(args, root: Path) -> int:
+    from .changes import report
+
+    base, head = Path(args.base_site).resolve(), Path(args.site_dir).resolve()
+    for folder in (base, head):
+        if not (folder / "index.html").is_file():
+            _error(f"{folder} is not a built site (no index.html)", "build it first: `mkdocs build -d FOLDER`")
+            return 2
+    print(report(base, head), end="")
+    return 0
+
+
+def _links(args, root: Path) -> int:
+    from . import linkcheck
+    from .model import load_site
+    from .report import REPORTER_BY_NAME
+
+    if args.timeout <= 0 or not 1 <= args.workers <= 32:
+        _error("--timeout must be above 0 and --workers between 1 and 32", "e.g. --timeout 15 --workers 8")
+        return 2
+    uses = linkcheck.collect(load_site(root))
+    results = linkcheck.check_all(sorted(uses), workers=args.workers, timeout=args.timeout,
+                                  deadline=3 * args.timeout)
+    found = linkcheck.problems(uses, results)
+    if args.format in ("markdown", "json"):
+        print((linkcheck.markdown if args.format == "markdown" else REPORTER_BY_NAME["json"])(found, len(uses)))
+    else:  # the editors' lines, then the count of addresses (not of files)
+        lines = REPORTER_BY_NAME[args.format](found, len(uses)).split("\n")[:-1]
+        print("\n".join([*lines, linkcheck.summary(found, len(uses))]))
+    return 1 if any(p.severity == ERROR for p in found) else 0
+
+
+COMMANDS = {"validate": _validate, "translations": _translations, "new": _new, "pdf": _pdf, "offline": _offline,
+            "changes": _changes, "links": _links}
 
 
 def entrypoint() -> None:

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from mkdocs.structure.toc import AnchorLink
 
-from . import manifest, outputs, sanitize, search
+from . import identity, manifest, outputs, sanitize, search, version_pages
 from .errors import ERROR, ContentError, Problem
-from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, split_language
+from .model import LANGUAGES, SOURCE_LANGUAGE, Site, load_site, split_language, versions_files
 from .pages import (
+    Decorated,
     decorate,
     foreign_generated_files,
     index_cards,
@@ -28,8 +29,10 @@ from .pages import (
 from .pages import glossary as pages_glossary
 from .render import removal_problems, shape_problems
 from .rules import run_all
-from .schema import schema_files
+from .schema import published_schema_files
 from .text import t
+from .translation_pages import status_pages
+from .translations import stale_report
 from .tree import file_problems
 
 _state: dict = {}  # the Site of this mkdocs run, and what is made from it once
@@ -51,6 +54,7 @@ def load(config_file: str, docs_dir: str, directory_urls: bool = True, validatio
     errors = [p for p in run_all(site) if p.severity == ERROR]
     _state.update(site=site, validation=validation, index_pages=None)
     refuse([p for p in errors if validation or p.rule in ALWAYS_STOP])
+    stale_report(site)  # git read now, while the Italian bodies are held (published, they are let go)
     for source in site.sources:  # line maps and headings serve the validator only: once it has
         source.lines = {}        # run, they are a fifth of the model's memory for nothing
         source.__dict__.pop("headings", None)  # (a cached_property: read again, it is recomputed)
@@ -71,13 +75,15 @@ def site() -> Site:
     return _state["site"]
 
 
-def write_index_pages(site: Site) -> None:
-    """Write the generated theme and city index pages; never touch a file we did not write.
+def write_index_pages(site: Site, publisher=None) -> None:
+    """Write the generated theme and city index pages and the translation status page (its links
+    to the repository from the publisher's identity); never touch a file we did not write.
 
     A file in those folders that the build did not write stops the build (validated or not):
     it was never validated, so it is never published."""
-    wanted = index_pages(site)
-    _state["index_pages"] = wanted
+    wanted = index_pages(site) | status_pages(site, publisher)
+    versions = version_pages.page_sources(site)  # beside the chapters: out of the folders' clean-up
+    _state["index_pages"] = wanted | versions
     foreign = foreign_generated_files(site)
     if foreign:
         raise ContentError(foreign)
@@ -85,7 +91,10 @@ def write_index_pages(site: Site) -> None:
         for old in (site.docs_dir / folder).glob("*.md"):
             if old.relative_to(site.docs_dir).as_posix() not in wanted:
                 old.unlink()  # ours from an earlier build: anything else stopped the build above
-    for uri, text in wanted.items():
+    for old in versions_files(site.docs_dir):
+        if old.relative_to(site.docs_dir).as_posix() not in versions:
+            old.unlink()  # the versions page of a document that no longer lists versions (ours, as above)
+    for uri, text in (wanted | versions).items():
         path = site.docs_dir / uri
         if not path.exists() or path.read_text("utf-8") != text:  # unchanged files keep `serve` quiet
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -179,7 +188,11 @@ def page_markdown(markdown: str, src_uri: str, lang: str) -> str:
     current = site()
     source = current.get(key, file_lang)
     url = current.url(key, lang)
-    parts = index_cards(current, src_uri) if source is None else decorate(markdown, current, source, lang, url)
+    if source is None:
+        versions = version_pages.page_parts(current, key, lang)
+        parts = Decorated("", after=versions[0], headings=versions[1]) if versions else index_cards(current, src_uri)
+    else:
+        parts = decorate(markdown, current, source, lang, url)
     _state["parts"] = (src_uri, parts)  # MkDocs renders this page next, then calls page_html
     return markdown if source is None else parts.markdown
 
@@ -310,10 +323,11 @@ def generated_file_texts(site: Site, site_url: str) -> dict[str, str]:
 
 def _make_generated_files(site: Site, site_url: str) -> dict[str, str]:
     records = outputs.open_data_records(site, site_url)
-    schemas = schema_files()
+    schemas = published_schema_files(site_url)  # each $id its address on the site, for editors
+    publisher = identity.current().open_data()
     files = {outputs.CALENDAR: outputs.calendar(site, site_url),
-             f"{outputs.OPEN_DATA}.json": outputs.open_data_json(records),
-             f"{outputs.OPEN_DATA}.csv": outputs.open_data_csv(records),
+             f"{outputs.OPEN_DATA}.json": outputs.open_data_json(records, publisher),
+             f"{outputs.OPEN_DATA}.csv": outputs.open_data_csv(records, publisher),
              f"{outputs.OPEN_DATA}.schema.json": schemas["open-data.schema.json"]}
     files.update({f"schemas/{name}": text for name, text in schemas.items()})
     return files

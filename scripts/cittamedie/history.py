@@ -9,11 +9,18 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
-from functools import lru_cache
+from difflib import SequenceMatcher
+from functools import cache
 from pathlib import Path
 
 FULL_HASH = re.compile(r"[0-9a-f]{40}")
 TIMEOUT = 30  # seconds for one git call; a local repository answers in milliseconds
+# SequenceMatcher is quadratic in the pairs it compares, and worse on repetitive input: 500 tokens
+# of `a x a x …` against `x b x b …` take 1.2 s, 316 of them 0.3 s. The longest real paragraph
+# has 313 tokens; past this many pairs (after the common start and end are set aside) a
+# comparison is one replacement.
+MAX_PAIRS = 100_000
+_TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])")  # a word or one sign, with the spaces before it
 FETCH_FIX = ("fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in "
              "actions/checkout) and build again")
 
@@ -45,18 +52,25 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
                            f"with `git -C {root} status`") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_repository(root: Path) -> bool:
     return _git(root, "rev-parse", "--git-dir").returncode == 0
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_shallow(root: Path) -> bool:
     done = _git(root, "rev-parse", "--is-shallow-repository")
     return done.stdout.strip() == b"true"
 
 
-@lru_cache(maxsize=None)
+def is_ancestor(root: Path, older: str, newer: str) -> bool:
+    """True when commit `older` is `newer` or one of its ancestors (`newer` may be HEAD)."""
+    if not FULL_HASH.fullmatch(older) or not (FULL_HASH.fullmatch(newer) or newer == "HEAD"):
+        return False
+    return _git(root, "merge-base", "--is-ancestor", older, newer).returncode == 0
+
+
+@cache
 def has_revision(root: Path, revision: str) -> bool:
     """True when `revision` (a full hash) is a commit of this clone."""
     if not FULL_HASH.fullmatch(revision):
@@ -112,3 +126,47 @@ def commits(root: Path, path: str, limit: int = 200) -> list[Commit]:
 def real_path(root: Path, path: Path) -> str:
     """Where git keeps `path`: docs/linee-guida is a link to guidelines/linee-guida."""
     return path.resolve().relative_to(root.resolve()).as_posix()
+
+
+def opcodes(a: list, b: list, limit: int = MAX_PAIRS) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes (equal, replace, delete, insert) of two sequences, with bounded work: the
+    common start and end are set aside in one linear pass, and when the rest would compare more
+    than `limit` pairs it is one replacement."""
+    shortest, start, end = min(len(a), len(b)), 0, 0
+    while start < shortest and a[start] == b[start]:
+        start += 1
+    while end < shortest - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a_end, b_end = len(a) - end, len(b) - end
+    ops = [("equal", 0, start, 0, start)]
+    if (a_end - start) * (b_end - start) > limit:
+        ops.append(("replace", start, a_end, start, b_end))
+    else:
+        matcher = SequenceMatcher(None, a[start:a_end], b[start:b_end], autojunk=False)
+        ops += [(tag, i1 + start, i2 + start, j1 + start, j2 + start)
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    ops.append(("equal", a_end, len(a), b_end, len(b)))
+    return [op for op in ops if op[1] != op[2] or op[3] != op[4]]
+
+
+def word_diff(old: str, new: str, limit: int = MAX_PAIRS) -> list[tuple[str, str]]:
+    """Word-level comparison: (op, text) pieces, op "=" kept, "-" deleted, "+" inserted. The "="
+    and "-" pieces joined give `old`, the "=" and "+" pieces `new`, with every run of spaces as
+    one space. Words and signs are compared, not letters: `città,` → `città.` changes the sign."""
+    a, b = _tokens(old), _tokens(new)
+    keys_a, keys_b = [token.lstrip() for token in a], [token.lstrip() for token in b]
+    pieces: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in opcodes(keys_a, keys_b, limit):
+        if tag == "equal":
+            pieces.append(("=", "".join(b[j1:j2])))
+            continue
+        if i2 > i1:
+            pieces.append(("-", "".join(a[i1:i2])))
+        if j2 > j1:
+            pieces.append(("+", "".join(b[j1:j2])))
+    return pieces
+
+
+def _tokens(text: str) -> list[str]:
+    found = _TOKEN.findall(text.strip())
+    return [(" " + token.lstrip()) if token[:1].isspace() else token for token in found]

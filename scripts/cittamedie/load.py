@@ -134,6 +134,18 @@ def load_markdown(path: Path, shown: str) -> Loaded:
     return loaded
 
 
+def body_of(text: str) -> str | None:
+    """The body of a Markdown file's text exactly as load_markdown splits it (a translation's
+    `translated_from` is a hash of that body), or None when the front matter cannot be split.
+    For texts that are not files on disk: the Italian page at an older revision, from git."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
+    if not text.strip():
+        return None
+    lines = text.split("\n")
+    end, problem = front_matter_end(lines, "")
+    return None if problem else "\n".join(lines[end + 1:])
+
+
 def load_yaml_file(path: Path, shown: str) -> Loaded:
     """Load a data or metadata YAML file (a mapping at the top)."""
     text, problems = read_text(path, shown)

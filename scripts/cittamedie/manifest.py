@@ -11,6 +11,7 @@ from pathlib import Path
 from .model import LANGUAGES, Site
 from .outputs import CATALOGUE_PAGE, CATALOGUE_PDF, WHOLE_GUIDE, practices
 from .text import t
+from .versions import earlier_entries
 
 MANIFEST = "manifest.json"
 
@@ -43,7 +44,8 @@ def documents(site: Site, lang: str, whole_guide: list[str]) -> list[dict]:
         out.append({"id": doc.id, "pdf": meta.get("pdf") or doc.id, "lang": lang, "title": doc.title(lang),
                     "description": (meta.get("description") or {}).get(lang, ""), "status": meta["status"],
                     "version": meta["version"], "updated": meta["updated"], "draft": doc.is_draft,
-                    "pages": _pages(site, doc.chapters, lang)})
+                    "pages": _pages(site, doc.chapters, lang),
+                    "earlier": earlier_entries(site, doc, lang)})  # PDFs of earlier versions, from git
     catalogue = site.shown(CATALOGUE_PAGE, lang)
     cases = _folder(site, "buone-pratiche")
     newest = max((site.get(k, "it").meta.get("updated", "") for k in cases if site.get(k, "it")), default="")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import home, identity, pageend
 from .model import Site, Source, slugify
 from .outputs import (
     CALENDAR,
@@ -12,7 +13,8 @@ from .outputs import (
     OFFLINE_ZIP,
     OPEN_DATA,
     PDF_DIR,
-    pdf_names,
+    WHOLE_GUIDE,
+    earlier_pdfs,
     practices,
     theme_page,
 )
@@ -169,11 +171,9 @@ def practices_of_theme(site, lang, url, args) -> str:
 
 def downloads(site, lang, url, args) -> str:
     """PDF table; the PDF export fills in the sizes once the files exist (pdf.fill_downloads)."""
-    updated = {doc.meta.get("pdf") or doc.id: doc.meta["updated"] for doc in site.documents.values()}
     out = [f'<thead><tr><th scope="col">{t("document", lang)}</th><th scope="col">{t("language", lang)}</th>'
            f'<th scope="col">{t("size", lang)}</th><th scope="col">{t("updated", lang)}</th></tr></thead><tbody>']
-    for name, title in _pdf_titles(site, lang):
-        when = updated.get(name)
+    for name, title, when in _pdf_rows(site, lang):
         for pdf_lang in ("it", "en"):
             path = f"{PDF_DIR}/{name}-{pdf_lang}.pdf"
             out.append(f'<tr><td><a href="{href(url, path)}" hreflang="{pdf_lang}">{esc(title)} (PDF)</a></td>'
@@ -184,31 +184,27 @@ def downloads(site, lang, url, args) -> str:
     return "\n".join(out)
 
 
-def _pdf_titles(site: Site, lang: str) -> list[tuple[str, str]]:
-    titles = {doc.meta.get("pdf") or doc.id: doc.title(lang) for doc in site.documents.values()}
-    return [(name, titles.get(name) or t("catalogue" if name == CATALOGUE_PDF else "whole_guide", lang))
-            for name in pdf_names(site)]
-
-
-def recent(site, lang, url, args) -> str:
-    entries = []
+def _pdf_rows(site: Site, lang: str) -> list[tuple[str, str, str | None]]:
+    """(base name, title, date) of every PDF: each document's, followed by its earlier versions
+    (newest first, outputs.earlier_pdfs), then the catalogue and the whole guide."""
+    rows = []
     for doc in site.documents.values():
-        first = site.shown(doc.chapters[0], lang) if doc.chapters else None
-        if first:
-            entries.append((doc.meta["updated"], doc.title(lang), site.url(first.key, lang),
-                            f'{t("version", lang)} {doc.meta["version"]}, {t("status." + doc.meta["status"], lang)}'))
-    for s in site.in_language("it"):
-        if s.ok and s.kind != "chapter" and s.key != "index.md":
-            shown = site.shown(s.key, lang)
-            entries.append((s.meta.get("updated", ""), shown.title, site.url(s.key, lang), ""))
-    entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
-    out = ['<ul class="cm-recent">']
-    for when, title, target, note in entries[:8]:
-        note = f" — {esc(note)}" if note else ""
-        out.append(f'<li><time datetime="{when}">{date(when, lang)}</time> · <a href="{href(url, target)}">{esc(title)}</a>{note}</li>')
-    out.append("</ul>")
-    return "\n".join(out)
+        rows.append((doc.meta.get("pdf") or doc.id, doc.title(lang), doc.meta["updated"]))
+        rows += [(name, t("versions.pdf_row", lang, document=doc.title(lang), version=entry["version"]), entry["date"])
+                 for entry, name in reversed(earlier_pdfs(doc))]
+    return rows + [(CATALOGUE_PDF, t("catalogue", lang), None), (WHOLE_GUIDE, t("whole_guide", lang), None)]
+
+
+def publisher(site, lang, url, args) -> str:
+    """Who publishes the site and whether it is official (mkdocs.yml, extra.identity)."""
+    return identity.current().statement(lang)
+
+
+def contacts(site, lang, url, args) -> str:
+    """The publisher's feedback address and the repository's issues (extra.identity)."""
+    return identity.current().contacts(lang)
 
 
 RENDERERS = {"cities": cities, "timeline": timeline, "priorities": priorities, "glossary": glossary,
-             "catalogue": catalogue, "practices": practices_of_theme, "downloads": downloads, "recent": recent}
+             "catalogue": catalogue, "practices": practices_of_theme, "downloads": downloads, "recent": home.recent,
+             "publisher": publisher, "contacts": contacts, "events": home.events, "feedback": pageend.feedback_marker}

@@ -21,8 +21,12 @@ from .load import load_markdown, load_yaml_file
 
 LANGUAGES = ("it", "en")
 SOURCE_LANGUAGE = "it"
-# Folders under docs/buone-pratiche/ that the build writes itself (see generate.py).
-GENERATED_FOLDERS = ("buone-pratiche/tema", "buone-pratiche/citta")
+# Folders under docs/ that the build writes itself: the catalogue's theme and city pages
+# (pages.index_pages), the translation status page (translation_pages.status_pages).
+GENERATED_FOLDERS = ("buone-pratiche/tema", "buone-pratiche/citta", "traduzioni")
+# <document folder>/versioni.md and .en.md: a document's versions and changes, written by the
+# build from git (versions.py); a chapter cannot have this name.
+VERSIONS_PAGE = "versioni"
 # data/<name>.yml; case-cities: the cities of the good practices that are not among the 39.
 DATA_FILES = ("themes", "programmes", "cities", "case-cities", "priorities", "events", "glossary")
 DATA_LISTS = {"glossary": "terms", "case-cities": "cities"}  # the list's key, where it is not the file's name
@@ -70,15 +74,7 @@ class Source:
     @cached_property
     def headings(self) -> list[Heading]:
         """Markdown headings outside code blocks (computed once: four rules read them)."""
-        found, fenced = [], False
-        for number, text in enumerate(self.body.split("\n"), start=self.body_line):
-            if ("```" in text or "~~~" in text) and FENCE.match(text):
-                fenced = not fenced
-                continue
-            parsed = None if fenced or not text.startswith("#") else parse_heading(text)
-            if parsed:
-                found.append(Heading(*parsed, number))
-        return found
+        return headings_in(self.body, self.body_line)
 
     @property
     def heading_ids(self) -> set[str]:
@@ -162,6 +158,34 @@ class Site:
         key = DATA_LISTS.get(name, name)
         value = data.get(key)
         return value if isinstance(value, list) else []
+
+
+def headings_in(body: str, first_line: int = 1) -> list[Heading]:
+    """Markdown headings outside code blocks, numbered from first_line (also read for texts from
+    git history, by translations.py: the same headings the validator sees)."""
+    found, fenced = [], False
+    for number, text in enumerate(body.split("\n"), start=first_line):
+        if ("```" in text or "~~~" in text) and FENCE.match(text):
+            fenced = not fenced
+            continue
+        parsed = None if fenced or not text.startswith("#") else parse_heading(text)
+        if parsed:
+            found.append(Heading(*parsed, number))
+    return found
+
+
+def is_versions_page(uri: str) -> bool:
+    """Whether a docs path is a document's versions page, which the build writes (VERSIONS_PAGE)."""
+    folder, _, name = uri.partition("/")
+    return bool(folder) and name in _VERSIONS_FILES
+
+
+def versions_files(docs_dir: Path) -> list[Path]:
+    """The versions pages on disk, in every folder of docs/ (the build's, or a mistake)."""
+    return sorted(path for name in _VERSIONS_FILES for path in docs_dir.glob(f"*/{name}"))
+
+
+_VERSIONS_FILES = tuple(f"{VERSIONS_PAGE}{suffix}.md" for suffix in ("", *(f".{lang}" for lang in LANGUAGES[1:])))
 
 
 def parse_heading(text: str) -> tuple[int, str, str | None] | None:

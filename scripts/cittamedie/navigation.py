@@ -18,11 +18,16 @@ from mkdocs.structure.pages import Page
 from .model import GENERATED_FOLDERS, Site, split_language
 from .outputs import city_page, practices, theme_page
 from .text import esc, t
+from .translation_pages import STATUS_FOLDER
 
 # ---------------------------------------------------------------- Public functions
 
 
 def order(nav: Navigation, site: Site, lang: str, top_order: list[str]) -> Navigation:
+    for item in [i for i in nav.items if _key(i) in OUT_OF_MENU]:
+        nav.items.remove(item)  # built and reachable by address, but no menu, breadcrumbs or next page
+        for page in _pages([item]):
+            page.parent = None
     nav.items = _sorted(nav.items, site, lang, top_order)
     pages = _pages(nav.items)
     for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
@@ -146,3 +151,4 @@ TRIM_EVERY = 16  # pages between two malloc_trim: a 1,000-case build peaks ~20 M
 _RELEASED = [0]
 _LIBC = _libc()
 _GENERATED_ORDER = {folder: n for n, folder in enumerate(GENERATED_FOLDERS)}  # themes, then cities
+OUT_OF_MENU = (STATUS_FOLDER,)  # the translation status page, for editors

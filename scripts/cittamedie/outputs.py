@@ -7,8 +7,9 @@ import datetime as dt
 import io
 import json
 
-from .model import LANGUAGES, Site, slugify
+from .model import LANGUAGES, VERSIONS_PAGE, Document, Site, slugify
 from .schema import schema_files
+from .text import t
 
 CALENDAR = "calendario.ics"
 OPEN_DATA = "buone-pratiche/buone-pratiche"  # + .json, .csv, .schema.json
@@ -38,7 +39,20 @@ def generated_pages(site: Site) -> dict[str, dict[str, str]]:
         city = source.meta.get("city")
         if isinstance(city, str):
             pages[city_page(city)] = {lang: city for lang in LANGUAGES}
+    pages.update({key: {lang: t("versions.title", lang) for lang in LANGUAGES} for key in versions_pages(site)})
     return pages
+
+
+def versions_pages(site: Site) -> dict[str, Document]:
+    """Key of the versions page of each document that lists its versions → the document."""
+    return {f"{doc.folder}/{VERSIONS_PAGE}.md": doc for doc in site.documents.values() if doc.meta.get("versions")}
+
+
+def earlier_pdfs(doc: Document) -> list[tuple[dict, str]]:
+    """(version entry, PDF base name) of each published version before the current one, which
+    keeps the stable name: linee-guida-0.1 (+ -it.pdf, -en.pdf)."""
+    base = doc.meta.get("pdf") or doc.id
+    return [(entry, f"{base}-{entry['version']}") for entry in (doc.meta.get("versions") or [])[:-1]]
 
 
 def pdf_names(site: Site) -> list[str]:
@@ -51,7 +65,8 @@ def generated_files(site: Site) -> set[str]:
     """Site paths of every file the build writes besides pages (links to them are valid)."""
     files = {CALENDAR, f"{OPEN_DATA}.json", f"{OPEN_DATA}.csv", f"{OPEN_DATA}.schema.json", OFFLINE_ZIP}
     files.update(f"schemas/{name}" for name in schema_files())
-    for name in pdf_names(site):
+    names = pdf_names(site) + [name for doc in site.documents.values() for _, name in earlier_pdfs(doc)]
+    for name in names:
         files.update(f"{PDF_DIR}/{name}-{lang}.pdf" for lang in LANGUAGES)
     return files
 
@@ -119,9 +134,14 @@ def open_data_records(site: Site, site_url: str) -> list[dict]:
     return records
 
 
-def open_data_json(records: list[dict]) -> str:
+PUBLISHER_FIELDS = ("publisher_it", "publisher_en")  # CSV columns after the record's fields
+
+
+def open_data_json(records: list[dict], publisher: dict | None = None) -> str:
+    """publisher: the identity's open-data fields ({"publisher": {it, en}, "official": bool})."""
     payload = {"licence": "CC-BY-4.0", "licence_url": "https://creativecommons.org/licenses/by/4.0/",
-               "schema": "buone-pratiche.schema.json", "fields": list(OPEN_DATA_FIELDS), "records": records}
+               **(publisher or {}), "schema": "buone-pratiche.schema.json",
+               "fields": list(OPEN_DATA_FIELDS + (PUBLISHER_FIELDS if publisher else ())), "records": records}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -132,12 +152,16 @@ def _csv_cell(value):
     return value
 
 
-def open_data_csv(records: list[dict]) -> str:
+def open_data_csv(records: list[dict], publisher: dict | None = None) -> str:
+    """One row per case; with the identity's fields, the publisher in each row (a CSV file travels alone)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=OPEN_DATA_FIELDS, lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=OPEN_DATA_FIELDS + (PUBLISHER_FIELDS if publisher else ()),
+                            lineterminator="\r\n")
     writer.writeheader()
     for record in records:
         row = dict(record)
+        if publisher:
+            row.update(publisher_it=publisher["publisher"]["it"], publisher_en=publisher["publisher"]["en"])
         for name in ("themes", "targets", "partners", "sources"):
             row[name] = " | ".join(row[name])
         row["results"] = " | ".join(f"{r['indicator']}: {r['value']} {r['unit']} ({r['year']})"

@@ -23,9 +23,13 @@ from urllib.parse import urljoin
 import jinja2
 import tinyhtml5
 
+from . import history
+from . import identity as publisher
+from .errors import ContentError
 from .manifest import MANIFEST
 from .outputs import PDF_DIR
-from .text import date, t
+from .text import date, esc, t
+from .versions import chapter_html
 
 PACKAGE = resources.files(__package__)
 DROP = (".headerlink", ".md-content__button", ".md-source-file", "form", "script", ".cm-pdf-link")
@@ -37,11 +41,23 @@ def export_all(root: Path, site_dir: Path, jobs: int = 2, force: bool = False, o
         print(f"ERROR {manifest_file} is missing\nTIP run `mkdocs build` (or `make site`) first", file=sys.stderr)
         return 2
     manifest = json.loads(manifest_file.read_text("utf-8"))
+    try:  # the publisher, from the block the site was built with
+        who = publisher.from_file(root / publisher.CONFIG_FILE)
+    except ContentError as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 2
     cache = root / ".cache" / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
     (site_dir / PDF_DIR).mkdir(exist_ok=True)
-    tasks = [(doc, str(site_dir), manifest["site_url"], str(cache), force) for doc in manifest["documents"]
-             if not only or doc["pdf"] in only]
+    documents = [version for doc in manifest["documents"] if not only or doc["pdf"] in only
+                 for version in (doc, *_earlier(doc, root))]
+    missing = sorted({page["revision"] for doc in documents for page in doc["pages"]
+                      if "revision" in page and not history.has_revision(root, page["revision"])})
+    if missing:  # the earlier versions are read from git: say which revision, and the fix
+        message, _, fix = history.missing_revision(root, missing[0]).partition(" — ")
+        print(f"ERROR {message}\nTIP {fix}", file=sys.stderr)
+        return 1
+    tasks = [(doc, str(site_dir), manifest["site_url"], str(cache), force, who) for doc in documents]
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = list(pool.map(_export_one, tasks))
@@ -54,10 +70,10 @@ def export_all(root: Path, site_dir: Path, jobs: int = 2, force: bool = False, o
 
 
 def _export_one(task) -> tuple[str, float, int, int, bool]:
-    doc, site_dir, site_url, cache, force = task
+    doc, site_dir, site_url, cache, force, who = task
     site_dir, cache = Path(site_dir), Path(cache)
     name = f"{doc['pdf']}-{doc['lang']}.pdf"
-    html = compose(doc, site_dir, site_url)
+    html = compose(doc, site_dir, site_url, who)
     key = hashlib.sha256(html.encode("utf-8")).hexdigest()
     cached, key_file = cache / name, cache / f"{name}.key"
     target = site_dir / PDF_DIR / name
@@ -74,28 +90,36 @@ def _export_one(task) -> tuple[str, float, int, int, bool]:
     return name, time.perf_counter() - started, len(document.pages), target.stat().st_size, True
 
 
-def compose(doc: dict, site_dir: Path, site_url: str) -> str:
-    """One HTML file for the whole document: cover, contents, chapters with rewritten links."""
+def compose(doc: dict, site_dir: Path, site_url: str, who: publisher.Identity) -> str:
+    """One HTML file for the whole document: cover, contents, chapters with rewritten links; the
+    publisher (who) on the cover and in the metadata, the EU statement only where it applies."""
     lang = doc["lang"]
     in_pdf = {page["url"]: f"c{n}" for n, page in enumerate(doc["pages"])}
     chapters = []
     for n, page in enumerate(doc["pages"]):
-        article = _article(site_dir / page["file"])
+        article = _article((site_dir / page["file"]).read_text("utf-8")) if "file" in page else _earlier_article(doc, page)
         _rewrite(article, page["url"], f"c{n}", in_pdf, site_url)
         chapters.append({"anchor": f"c{n}", "title": page["title"], "lang": page["lang"],
                          "html": "".join(ET.tostring(child, encoding="unicode", method="html") for child in article)})
     css = (PACKAGE / "templates" / "pdf" / "print.css").read_text("utf-8")
     css = (css.replace("FONTS/", _fonts_url()).replace("PAGE_LABEL", t("pdf.page", lang))
-           .replace("OF_LABEL", t("pdf.of", lang)).replace("FUNDING_LABEL", t("funding_statement", lang)))
+           .replace("OF_LABEL", t("pdf.of", lang)).replace("FUNDING_LABEL", _css_text(who.running_footer(lang))))
     words = {key: t(f"pdf.{key}", lang) for key in ("programme", "draft_mark", "contents", "status", "emblem")}
-    words.update(version=t("version", lang), updated=t("updated", lang), funding=t("funding_statement", lang),
+    words.update(version=t("version", lang), updated=t("updated", lang), funding=who.funding(lang),
+                 notice=who.notice(lang), publisher=t("identity.published_by", lang, publisher=who.publisher[lang]),
                  draft_banner=t("draft_banner", lang),
                  status_value=t(f"status.{doc['status']}", lang) if doc.get("status") else "",
                  updated_value=date(doc["updated"], lang) if doc.get("updated") else "")
     template = jinja2.Template((PACKAGE / "templates" / "pdf" / "document.html").read_text("utf-8"), autoescape=True)
     return template.render(doc=doc, chapters=[dict(c, html=jinja2.utils.markupsafe.Markup(c["html"])) for c in chapters],
-                           css=jinja2.utils.markupsafe.Markup(css), words=words, author=t("pdf.author", lang),
-                           site_url=site_url, emblem=_emblem_url())
+                           css=jinja2.utils.markupsafe.Markup(css), words=words, author=who.author(lang),
+                           site_url=site_url, emblem=_emblem_url() if who.eu_funding else "")
+
+
+def _css_text(text: str) -> str:
+    """Text inside a CSS string in a <style> element: quotes, backslashes, line ends and `<` (which
+    could close the element) as CSS escapes."""
+    return "".join(f"\\{ord(c):x} " if c in '"\\<>\n\r' else c for c in text)
 
 
 def _fonts_url() -> str:
@@ -106,8 +130,20 @@ def _emblem_url() -> str:
     return Path(str(PACKAGE / "overrides" / "assets" / "images" / "eu-emblem.svg")).resolve().as_uri()
 
 
-def _article(path: Path) -> ET.Element:
-    tree = tinyhtml5.parse(path.read_text("utf-8"), namespace_html_elements=False)
+def _earlier(doc: dict, root: Path) -> list[dict]:
+    """The document as each earlier version was (manifest `earlier`): its PDF rendered from git."""
+    return [dict(doc, **version, root=str(root), earlier=[]) for version in doc.get("earlier", [])]
+
+
+def _earlier_article(doc: dict, page: dict) -> ET.Element:
+    """A chapter of an earlier version: its text at the revision, rendered and sanitised like the
+    site's pages, under its title as the site prints it."""
+    html = chapter_html(Path(doc["root"]), page["revision"], page["git"], page["key"], doc["lang"])
+    return _article(f'<article class="md-content__inner"><h1>{esc(page["title"])}</h1>{html}</article>')
+
+
+def _article(html: str) -> ET.Element:
+    tree = tinyhtml5.parse(html, namespace_html_elements=False)
     article = next(e for e in tree.iter("article") if "md-content__inner" in e.get("class", ""))
     for parent in list(article.iter()):
         for child in list(parent):

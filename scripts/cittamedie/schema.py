@@ -28,14 +28,16 @@ SCHEMA_FOLDER = "schemas"  # where the site publishes them: <site_url>schemas/<n
 
 
 def published_schema_files(site_url: str) -> dict[str, str]:
-    """The schemas as the site publishes them, each `$id` its stable address on the site (editors
-    and tools resolve `common.schema.json` beside it); in the repository `$id` is the bare name."""
+    """The schemas as the site publishes them, each `$id` its stable address on the site, beside
+    which tools find `common.schema.json`. The repository's files have no `$id`: an editor or
+    check-jsonschema reading them from disk resolves `common.schema.json` beside the file."""
     base = site_url.rstrip("/") + f"/{SCHEMA_FOLDER}/" if site_url else ""
     files = {}
     for name, text in schema_files().items():
         schema = json.loads(text)
         if base:
-            schema["$id"] = base + name
+            schema = {"$schema": schema.pop("$schema", None), "$id": base + name, **schema}
+            schema = {key: value for key, value in schema.items() if value is not None}
         files[name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return files
 

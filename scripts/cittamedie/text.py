@@ -27,13 +27,15 @@ def esc(value) -> str:
     return html.escape(str(value), quote=True)
 
 
-_MARKDOWN_SIGNS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|~:"})
+_MARKDOWN_SIGNS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|"})
+# Signs Python-Markdown has no backslash escape for (it would print `\:`): character references.
+_REFERENCES = str.maketrans({":": "&#58;", "~": "&#126;"})
 
 
 def md_esc(value) -> str:
     """Text for a Markdown context (a heading, a list item): HTML-escaped, and every sign Markdown
     reads backslash-escaped, so a title like `[x](javascript:…)` or `*x*` stays those characters."""
-    return esc(str(value).translate(_MARKDOWN_SIGNS))
+    return esc(str(value).translate(_MARKDOWN_SIGNS)).translate(_REFERENCES)
 
 
 def table_region(table: str, label: str) -> str:

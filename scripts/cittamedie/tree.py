@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, relative
-from .model import GENERATED_FOLDERS, LANGUAGES, SOURCE_LANGUAGE, publishable
+from .model import GENERATED_FOLDERS, LANGUAGES, SOURCE_LANGUAGE, is_versions_page, publishable
 
 # The bytes each published kind of image starts with: a page's HTML renamed .png is not published.
 MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
@@ -81,8 +81,8 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
             return
         for entry in entries:
             uri, here = prefix + entry.name, relative(real / entry.name, root)
-            if entry.name.startswith(".") or uri in GENERATED_FOLDERS:  # MkDocs leaves out dot-files too
-                continue
+            if entry.name.startswith(".") or uri in GENERATED_FOLDERS or is_versions_page(uri):
+                continue  # MkDocs leaves out dot-files too; the rest is the build's
             if not NAME.fullmatch(entry.name):
                 tree.problems.append(Problem(here, 0, "file", f"the name `{entry.name}` cannot be part of a web address",
                                              "rename it with lowercase letters, digits and dashes, starting with a "

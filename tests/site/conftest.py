@@ -10,11 +10,21 @@ from pathlib import Path
 from ..conftest import REPO
 
 
-def build(tree: Path) -> subprocess.CompletedProcess:
+def build(tree: Path, edit=None) -> subprocess.CompletedProcess:
+    """edit: a function of mkdocs.yml's text, for a fixture built with other settings."""
     config = (REPO / "mkdocs.yml").read_text("utf-8")
+    config = edit(config) if edit else config
     for relative in ("scripts/cittamedie/overrides", "scripts/cittamedie/hooks/site.py"):
         config = config.replace(relative, str(REPO / relative))
     (tree / "mkdocs.yml").write_text(config, "utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tree / "site")],
                           cwd=tree, capture_output=True, text=True, env=env)
+
+
+def write_download_pages(tree: Path) -> None:
+    """The downloads page, in both languages, for a fixture tree that has none."""
+    for suffix, title in (("", "Scaricare"), (".en", "Downloads")):
+        (tree / "docs" / f"download{suffix}.md").write_text(
+            f"---\nid: download\ntitle: {title}\nupdated: 2026-01-10\nsources:\n"
+            "  - {title: Fonte, url: 'https://example.org/fonte'}\n---\n\n<!-- cittamedie:downloads -->\n", "utf-8")

@@ -8,7 +8,7 @@ import pytest
 
 from cittamedie.__main__ import main
 
-from .conftest import build
+from .conftest import build, write_download_pages
 
 pytestmark = pytest.mark.slow
 pypdf = pytest.importorskip("pypdf")
@@ -29,10 +29,7 @@ def exported(tmp_path_factory):
     for page in approved.glob("*.md"):
         page.write_text(page.read_text("utf-8").replace("id: guida-", "id: atto-"), "utf-8")
     (tree / "docs" / "atto").symlink_to("../guidelines/atto")
-    for suffix, title in (("", "Scaricare"), (".en", "Downloads")):
-        (tree / "docs" / f"download{suffix}.md").write_text(
-            f"---\nid: download\ntitle: {title}\nupdated: 2026-01-10\nsources:\n"
-            "  - {title: Fonte, url: 'https://example.org/fonte'}\n---\n\n<!-- cittamedie:downloads -->\n", "utf-8")
+    write_download_pages(tree)
     result = build(tree)
     assert result.returncode == 0, result.stderr
     assert main(["--root", str(tree), "pdf", "--site-dir", str(tree / "site")]) == 0

@@ -16,7 +16,8 @@ import yaml
 from ..conftest import REPO
 
 pytestmark = pytest.mark.slow
-SKIP = ("assets/", "pagefind/", "schemas/", "pdf/", "offline/")
+SKIP = ("assets/", "pagefind/", "schemas/", "pdf/", "offline/",
+        "traduzioni/", "en/traduzioni/")  # the status page for editors: noindex, not in Pagefind (test_translation_by_section.py)
 
 
 def pages(site: Path, english: bool) -> set[str]:

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 
 import yaml
 
 from cittamedie.__main__ import main
 from cittamedie.outputs import _ics_text, open_data_csv
 from cittamedie.pages import page_source_text
+from cittamedie.render import Renderer
 from cittamedie.text import md_esc
+
+from ..conftest import REPO
 
 
 def test_markdown_escape_keeps_a_title_from_becoming_a_link_or_markup():
     assert md_esc("[x](javascript:alert(1)) *y* <b>") == (
-        "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*y\\* &lt;b&gt;")
+        "\\[x\\]\\(javascript&#58;alert\\(1\\)\\) \\*y\\* &lt;b&gt;")
+
+
+def test_markdown_escape_renders_as_the_text_itself():
+    text = "Linee Guida: a | b ~ c *d* [e](f) #g 1. h"
+    rendered = Renderer.for_site(REPO).html(f"# {md_esc(text)}\n\n{md_esc(text)}\n")
+    assert "\\" not in rendered and "<a" not in rendered and "<em>" not in rendered
+    assert [html.unescape(p) for p in re.findall(r">([^<]*)</(?:h1|p)>", rendered)] == [text, text]
 
 
 def test_page_source_escapes_what_materials_templates_print_raw():

@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from cittamedie import build, identity, navigation, search, theme
+from cittamedie import build, editlinks, identity, navigation, pageend, search, theme
 from cittamedie.errors import ContentError
 from cittamedie.text import t
 
@@ -20,6 +20,7 @@ def on_config(config):
     if getattr(config.plugins.get("i18n"), "building", False):
         return config  # static-i18n's build of one more language: the content is loaded already
     with _editor_messages():
+        identity.configure(config)  # the publisher, read once: refuses a hand-set site_author/copyright
         build.load(config.config_file_path, config.docs_dir, config.use_directory_urls,
                    validation=config.extra.get("validation", True))
     theme.version_assets(config)
@@ -29,7 +30,7 @@ def on_config(config):
 
 def on_pre_build(config):
     with _editor_messages():
-        build.write_index_pages(build.site())
+        build.write_index_pages(build.site(), identity.current())
     build.markdown_settings(config.mdx_configs, _language(config))
 
 
@@ -68,10 +69,7 @@ def on_env(env, config, files):
     with _editor_messages():
         theme.patch(env)
     env.globals["cm_breadcrumbs"] = t("breadcrumbs", _language(config))
-    with _editor_messages():
-        env.globals["cm_identity"] = identity.from_extra(config.extra, config.config_file_path).for_language(
-            _language(config))
-    env.globals["cm_funding_statement"] = t("funding_statement", _language(config))
+    env.globals["cm_identity"] = identity.current().for_language(_language(config))
     if not config.extra.get("offline"):  # Pagefind's dialog, on every page and the 404 page
         env.globals["cm_search"] = search.dialog_strings(_language(config))
     return env
@@ -80,6 +78,8 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     context["cm_alternates"] = build.alternates(page.file.src_uri, config.site_url or "")
     context["cm_toc_toggle"] = navigation.has_toc_toggle(page, nav)
+    context["cm_edit"] = editlinks.link(build.site(), identity.current(), page.file.src_uri, _language(config))
+    context["cm_page_end"] = pageend.page_end(build.site(), page, _language(config), identity.current())
     if not config.extra.get("offline"):  # what the page marks for the Pagefind index
         context["cm_index"] = search.page_marks(build.site(), page, _language(config))
     return context

@@ -6,9 +6,23 @@ import datetime as dt
 
 from ..errors import Problem
 from ..model import Site
-from . import anchors, data, generated, links, pairing, plaintext, review, safety, taxonomy, urls
+from . import (
+    anchors,
+    consultation,
+    data,
+    generated,
+    links,
+    pairing,
+    plaintext,
+    review,
+    safety,
+    taxonomy,
+    urls,
+    versions,
+)
 
-RULES = (pairing, anchors, links, taxonomy, review, safety, plaintext, generated, data, urls)
+RULES = (pairing, anchors, links, taxonomy, review, safety, plaintext, generated, data, urls, versions,
+         consultation)
 
 
 def run_all(site: Site, today: dt.date | None = None) -> list[Problem]:

@@ -56,3 +56,76 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* Dates a static page checks again in the reader's browser, so that it changes with the calendar
+   without a rebuild (as GOV.UK's tech docs expire their pages): the build writes what is true on
+   its own day, with each date in a <time datetime="YYYY-MM-DD">; this shows what is true today.
+   - a document's consultation (dates.py): not yet open / open until … / closed on …;
+   - a page past its review date (pageend.py): the notice at the end of the page;
+   - the home page's events (home.py): an event over since the build moves to the recent ones.
+   ISO dates are compared as text with the browser's local date. Calendar days in Europe/Rome would
+   be over-engineering: a reader a few time zones away sees the change a few hours early or late. */
+(function () {
+  "use strict";
+  var PAST_EVENTS = 3;  // recent events shown, as home.PAST_EVENTS
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function today() {
+    var now = new Date();
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function each(root, selector, action) {
+    Array.prototype.forEach.call(root.querySelectorAll(selector), action);
+  }
+
+  function dateOf(root, selector) {
+    var node = root.querySelector(selector);
+    return node ? node.getAttribute("datetime") : null;
+  }
+
+  function consultations(day) {
+    each(document, ".cm-consultation", function (box) {
+      var opens = dateOf(box, "time.cm-opens"), closes = dateOf(box, "time.cm-closes");
+      if (!opens || !closes) return;
+      var state = day < opens ? "before" : (day <= closes ? "open" : "closed");
+      each(box, ".cm-consultation-before, .cm-consultation-open, .cm-consultation-closed", function (node) {
+        node.hidden = !node.classList.contains("cm-consultation-" + state);
+      });
+    });
+  }
+
+  function reviews(day) {
+    each(document, ".cm-review", function (notice) {
+      var due = dateOf(notice, "time");
+      if (due) notice.hidden = !(due < day);
+    });
+  }
+
+  function events(day) {
+    var upcoming = document.querySelector(".cm-events-upcoming");
+    var past = document.querySelector(".cm-events-past");
+    if (!upcoming || !past) return;
+    each(upcoming, ".cm-event", function (item) {  // soonest first: each one over goes on top
+      var end = dateOf(item, "time.cm-event-end");
+      if (end && end < day) past.insertBefore(item, past.firstChild);
+    });
+    var left = upcoming.querySelector(".cm-event") !== null;
+    var none = document.querySelector(".cm-no-events");
+    if (none) none.hidden = left;
+    each(past, ".cm-event", function (item, index) { item.hidden = index >= PAST_EVENTS; });
+    var held = past.querySelector(".cm-event") !== null;
+    past.hidden = !held;
+    each(document, ".cm-events-past-title", function (title) { title.hidden = !held; });
+  }
+
+  function init() {
+    var day = today();
+    consultations(day);
+    reviews(day);
+    events(day);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,106 @@
+"""A document's versions (`versions:` in document.yml): oldest first, each at a commit of this
+repository's history, and the last one is the document's current version (DESIGN.md, documents
+over time). The build reads every version's text from git, so a revision it cannot read stops it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+
+from .. import history
+from ..errors import Problem
+from ..model import VERSIONS_PAGE, Document, Site
+
+RULE = "versions"
+
+
+def check(site: Site, today: dt.date) -> list[Problem]:
+    problems = []
+    for doc in site.documents.values():
+        problems += _reserved_name(doc)
+        versions = doc.meta.get("versions") or []
+        if versions:
+            problems += _order(doc, versions, today) + _current(doc, versions) + _revisions(site, doc, versions)
+    return problems
+
+
+def number(version: str) -> tuple[int, ...]:
+    """"0.10" → (0, 10): versions compare as numbers, not as text."""
+    return tuple(int(part) for part in version.split("."))
+
+
+def _problem(doc: Document, field: str, message: str, fix: str) -> Problem:
+    return Problem(doc.rel, doc.lines.get(field, 1), RULE, message, fix, field)
+
+
+def _reserved_name(doc: Document) -> list[Problem]:
+    return [_problem(doc, f"chapters.{n}", f"`{VERSIONS_PAGE}` is the name of the document's versions page, "
+                     "which the build writes", "give the chapter another name (its files and its `chapters:` entry)")
+            for n, name in enumerate(doc.meta["chapters"]) if name == VERSIONS_PAGE]
+
+
+def _order(doc: Document, versions: list[dict], today: dt.date) -> list[Problem]:
+    problems = []
+    for n, entry in enumerate(versions):
+        version, date = entry["version"], entry["date"]
+        if n and number(version) <= number(versions[n - 1]["version"]):
+            problems.append(_problem(doc, f"versions.{n}.version",
+                                     f"version {version} follows version {versions[n - 1]['version']} but is not a higher number",
+                                     "list the versions oldest first, each with a higher number than the one before "
+                                     "(0.1, 0.2, 1.0)"))
+        if n and date < versions[n - 1]["date"]:
+            problems.append(_problem(doc, f"versions.{n}.date",
+                                     f"version {version} is dated {date}, before version "
+                                     f"{versions[n - 1]['version']} ({versions[n - 1]['date']})",
+                                     "list the versions oldest first, each with the date it was published"))
+        if dt.date.fromisoformat(date) > today:
+            problems.append(_problem(doc, f"versions.{n}.date", f"version {version} is dated {date}, in the future",
+                                     "write the date the version was published; add the entry once it is"))
+    return problems
+
+
+def _current(doc: Document, versions: list[dict]) -> list[Problem]:
+    meta, last = doc.meta, versions[-1]
+    problems = []
+    if meta["version"] != last["version"]:
+        problems.append(_problem(doc, "version", f"the document says version {meta['version']}, but the last entry "
+                                 f"of `versions:` is {last['version']}",
+                                 "the current version is the last entry: append the new version at the end of "
+                                 f"`versions:`, or set `version: \"{last['version']}\"`"))
+    if meta["status"] != last["status"]:
+        problems.append(_problem(doc, "status", f"the document's status is {meta['status']}, but version "
+                                 f"{last['version']} was published as {last['status']}",
+                                 "a new status is a new version: append an entry to `versions:` with it, or "
+                                 f"set `status: {last['status']}`"))
+    if meta["updated"] < last["date"]:
+        problems.append(_problem(doc, "updated", f"the document was updated on {meta['updated']}, before its "
+                                 f"version {last['version']} was published ({last['date']})",
+                                 f"set `updated:` to the date of the last change, {last['date']} or later"))
+    return problems
+
+
+def _revisions(site: Site, doc: Document, versions: list[dict]) -> list[Problem]:
+    root, folder = site.root, posixpath.dirname(doc.rel)
+    log = f"`git log --format='%H %cs %s' -- {folder}`"
+    problems, previous = [], None
+    for n, entry in enumerate(versions):
+        revision, field = entry["revision"], f"versions.{n}.revision"
+        if not history.has_revision(root, revision):
+            message, _, fix = history.missing_revision(root, revision).partition(" — ")
+            problems.append(_problem(doc, field, message, fix))
+            if not history.is_repository(root) or history.is_shallow(root):
+                break  # the same cause and fix for every revision: said once
+            previous = None
+            continue
+        if not history.is_ancestor(root, revision, "HEAD"):
+            problems.append(_problem(doc, field, f"revision {revision} is not in the history of the branch being built",
+                                     f"use the hash of a commit of main at which this version was published ({log})"))
+        elif history.text_at(root, revision, f"{folder}/document.yml") is None:
+            problems.append(_problem(doc, field, f"revision {revision} has no {folder}/document.yml",
+                                     f"use the commit at which this version was published ({log})"))
+        elif previous and (previous == revision or not history.is_ancestor(root, previous, revision)):
+            problems.append(_problem(doc, field, f"the revision of version {entry['version']} is not a later commit "
+                                     f"than that of version {versions[n - 1]['version']}",
+                                     f"each version is published at a later commit than the one before ({log})"))
+        previous = revision
+    return problems

@@ -1,0 +1,102 @@
+"""identity.py: mkdocs.yml's extra.identity read safely outside MkDocs, the editor's messages, the
+words derived from it; and nothing else in the package names the publisher."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from cittamedie import identity
+from cittamedie.__main__ import main
+from cittamedie.errors import ContentError
+
+from ..conftest import REPO
+
+BLOCK = """extra:
+  identity:
+    publisher: {it: Ente di prova, en: Test body}
+    official: %s
+    eu_funding: %s
+    repository: https://github.com/owner/name
+    branch: main
+    feedback_email: redazione@example.org
+"""
+
+
+def config(tmp_path, text: str):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_the_default_identity_describes_an_informative_site():
+    who = identity.from_file(REPO / "mkdocs.yml")
+    assert (who.official, who.eu_funding) == (False, False)
+    assert who.notice("it") == "Sito informativo, non ufficiale" and who.funding("en") == ""
+    assert who.footer("en").endswith("· Informative site, not official")
+    assert who.author("it").endswith("(sito non ufficiale)")
+
+
+def test_an_official_funded_publisher_says_so_and_claims_no_informative_status(tmp_path):
+    who = identity.from_file(config(tmp_path, BLOCK % ("true", "true")))
+    assert who.notice("it") == "" and who.author("en") == "Test body"
+    assert who.funding("it") == "Cofinanziato dall'Unione europea" == who.running_footer("it")
+    assert who.footer("it") == "A cura di: Ente di prova · Testi CC BY 4.0"
+    assert who.edit_url("guidelines/linee-guida/index.en.md") == \
+        "https://github.com/owner/name/edit/main/guidelines/linee-guida/index.en.md"
+
+
+def test_tags_of_other_projects_are_never_constructed(tmp_path):
+    text = ("theme:\n  icon: !!python/name:os.system\nmarkdown_extensions:\n"
+            "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+            "site_url: !ENV [SITE_URL, 'https://x.org/']\n" + BLOCK % ("false", "false"))
+    who = identity.from_file(config(tmp_path, text))
+    assert who.publisher["it"] == "Ente di prova"
+
+
+def test_a_tag_in_the_block_itself_is_a_schema_message(tmp_path):
+    text = BLOCK.replace("official: %s", "official: !ENV OFFICIAL") % "false"
+    with pytest.raises(ContentError) as caught:
+        identity.from_file(config(tmp_path, text))
+    assert "mkdocs.yml:4: identity: `None` should be a boolean (extra.identity.official)" in str(caught.value)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("extra: {identity: [oops\n", "mkdocs.yml:2: identity: mkdocs.yml cannot be read as YAML"),
+    ("site_name: x\n", "mkdocs.yml:1: identity: mkdocs.yml has no `extra.identity` block (extra.identity)"),
+    (BLOCK.replace("https://github.com/owner/name", "https://gitlab.com/x") % ("false", "false"),
+     "mkdocs.yml:6: identity: `https://gitlab.com/x` has the wrong form (extra.identity.repository) — write the "
+     "repository's address, e.g. https://github.com/owner/name (no trailing slash)"),
+])
+def test_bad_blocks_get_the_editors_message(tmp_path, text, message):
+    with pytest.raises(ContentError) as caught:
+        identity.from_file(config(tmp_path, text))
+    assert message in str(caught.value)
+
+
+def test_the_pdf_export_stops_with_a_message_when_mkdocs_yml_is_broken(valid_tree, capsys):
+    (valid_tree / "mkdocs.yml").write_text("extra: {identity: [oops\n", "utf-8")
+    site = valid_tree / "site"
+    site.mkdir()
+    (site / "manifest.json").write_text(json.dumps({"site_url": "https://x.org/", "documents": []}), "utf-8")
+    assert main(["--root", str(valid_tree), "pdf", "--site-dir", str(site)]) == 2
+    err = capsys.readouterr().err
+    assert "ERROR" in err and "mkdocs.yml cannot be read as YAML" in err and "Traceback" not in err
+
+
+def test_nothing_else_names_the_publisher():
+    """The publisher's name, the unofficial wording and the MkDocs settings they used to live in
+    appear only in the identity block, its strings and this module."""
+    package = REPO / "scripts" / "cittamedie"
+    names = ("Gruppo di lavoro", "working group", "sito non ufficiale", "unofficial site")
+    for path in [*package.rglob("*.py"), *package.rglob("*.html"), *package.rglob("*.yml"), *package.rglob("*.json")]:
+        text = path.read_text("utf-8")
+        for name in names:
+            if name in text:
+                assert path.name == "strings.yml" and re.search(r"\{publisher\}", text), (path, name)
+        assert "pdf.author" not in text and "config.copyright" not in text and "config.site_author" not in text, path
+    mkdocs = (REPO / "mkdocs.yml").read_text("utf-8")
+    assert not re.search(r"^\s*(site_author|copyright):", mkdocs, re.M)
+    assert mkdocs.count("Gruppo di lavoro") == 1 and mkdocs.count("working group") == 1
