@@ -79,3 +79,4 @@ chromium:
 
 clean:
 	rm -rf site .cache good-practices/tema good-practices/citta .pytest_cache
+	rm -f guidelines/*/versioni.md guidelines/*/versioni.en.md

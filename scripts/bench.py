@@ -89,7 +89,9 @@ def validate(root: Path) -> int:
 
 def corpus(target: Path, files: int) -> Path:
     """A copy of the real repository's data and pages plus `files` generated case files (files/2
-    cases in each language), with a mkdocs.yml that finds our theme and hooks from there."""
+    cases in each language), with a mkdocs.yml that finds our theme and hooks from there. It is a
+    clone sharing this repository's objects: the documents' versions are read from git history."""
+    subprocess.run(["git", "clone", "--quiet", "--shared", "--no-checkout", str(ROOT), str(target)], check=True)
     for name in ("docs", "guidelines", "good-practices", "data"):
         shutil.copytree(ROOT / name, target / name, symlinks=True)
     config = (ROOT / "mkdocs.yml").read_text("utf-8")  # the validator renders with its settings

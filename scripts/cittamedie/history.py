@@ -20,7 +20,8 @@ TIMEOUT = 30  # seconds for one git call; a local repository answers in millisec
 # has 313 tokens; past this many pairs (after the common start and end are set aside) a
 # comparison is one replacement.
 MAX_PAIRS = 100_000
-_TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])")  # a word or one sign, with the spaces before it
+JOIN_WITHIN = 2  # unchanged words between two changes that make them one
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # a word or one sign
 FETCH_FIX = ("fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in "
              "actions/checkout) and build again")
 
@@ -156,7 +157,7 @@ def word_diff(old: str, new: str, limit: int = MAX_PAIRS) -> list[tuple[str, str
     a, b = _tokens(old), _tokens(new)
     keys_a, keys_b = [token.lstrip() for token in a], [token.lstrip() for token in b]
     pieces: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in opcodes(keys_a, keys_b, limit):
+    for tag, i1, i2, j1, j2 in _joined(opcodes(keys_a, keys_b, limit)):
         if tag == "equal":
             pieces.append(("=", "".join(b[j1:j2])))
             continue
@@ -167,6 +168,24 @@ def word_diff(old: str, new: str, limit: int = MAX_PAIRS) -> list[tuple[str, str
     return pieces
 
 
+def _joined(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+    """Changes one or two unchanged words apart as one change: `<del>prima</del> giorno <ins>…`
+    reads as confetti; `<del>giorno prima</del> <ins>primo giorno…</ins>` as an edit."""
+    joined: list[tuple[str, int, int, int, int]] = []
+    for op in ops:
+        if op[0] != "equal" and joined and joined[-1][0] != "equal":
+            joined[-1] = ("replace", joined[-1][1], op[2], joined[-1][3], op[4])
+        elif (op[0] != "equal" and len(joined) > 1 and joined[-1][2] - joined[-1][1] <= JOIN_WITHIN
+              and joined[-2][0] != "equal"):
+            joined.pop()
+            joined[-1] = ("replace", joined[-1][1], op[2], joined[-1][3], op[4])
+        else:
+            joined.append(op)
+    return joined
+
+
 def _tokens(text: str) -> list[str]:
-    found = _TOKEN.findall(text.strip())
-    return [(" " + token.lstrip()) if token[:1].isspace() else token for token in found]
+    """Words and signs, each with one space before it where the text had any (spaces matched by the
+    pattern itself would be rescanned from every position of a long run of them: quadratic)."""
+    text = text.strip()
+    return [(" " if m.start() and text[m.start() - 1].isspace() else "") + m[0] for m in _TOKEN.finditer(text)]

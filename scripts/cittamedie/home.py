@@ -73,7 +73,7 @@ def events(site: Site, lang: str, url: str, args: dict, on: str | None = None) -
     hide_none = " hidden" if upcoming else ""
     hide_past = "" if past else " hidden"
     out = [f'<h3 id="prossimi-appuntamenti">{t("home.upcoming", lang)}</h3>',
-           '<ul class="cm-events cm-events-upcoming">' + "".join(item(e) for e in upcoming) + "</ul>",
+           f'<ul class="cm-events cm-events-upcoming"{"" if upcoming else " hidden"}>' + "".join(item(e) for e in upcoming) + "</ul>",
            f'<p class="cm-no-events"{hide_none}>{t("home.no_upcoming", lang)}</p>',
            f'<h3 id="appuntamenti-recenti" class="cm-events-past-title"{hide_past}>{t("home.recent_events", lang)}</h3>',
            f'<ul class="cm-events cm-events-past"{hide_past}>' + "".join(item(e) for e in past) + "</ul>"]

@@ -125,11 +125,11 @@ def check(url: str, timeout: float = TIMEOUT, deadline: float = DEADLINE,
                 return result
             return _dead(result, f"answers {status}")
         return _dead(result, f"redirects more than {max_redirects} times")
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         result.verdict, result.reason = "unsure", f"gives no answer within {timeout:.0f} s"
     except urllib.error.URLError as exc:
         reason = exc.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
+        if isinstance(reason, TimeoutError):
             result.verdict, result.reason = "unsure", f"gives no answer within {timeout:.0f} s"
         elif isinstance(reason, socket.gaierror):
             _dead(result, "has a host name that does not exist")

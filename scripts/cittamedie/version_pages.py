@@ -184,8 +184,8 @@ def _version(site: Site, found: DocumentHistory, version: Version, lang: str, ur
            f'<p class="cm-meta">{" · ".join(facts)}</p>', f"<p>{esc(entry['summary'][lang])}</p>",
            f'<p>{t("versions.pdf", lang)}: {_pdf_links(found, version, lang, url)}</p>']
     if version.number == 0:
-        items = "".join(f"<li>{esc(version.text(name, lang).title)}</li>" for name in version.chapters
-                        if version.text(name, lang))
+        items = "".join(f"<li{_lang(lang, version.text(name, lang))}>{esc(version.text(name, lang).title)}</li>"
+                        for name in version.chapters if version.text(name, lang))
         return "\n".join(out + [f'<p>{t("versions.first", lang)}</p>', f"<ul>{items}</ul>"])
     changes = found.changes(version.number, lang)
     previous = found.versions[version.number - 1].version
@@ -217,9 +217,17 @@ def _compared(site: Site, found: DocumentHistory, version: Version, change: Chan
         out.append(f'<p><a href="{href(url, site.url(key, lang))}">{t("versions.read", lang)}</a></p>')
     if change.old.title != change.new.title:
         out.append(f'<p>{t("versions.title_changed", lang)} {marked(word_diff(change.old.title, change.new.title), lang)}</p>')
-    old, new = (blocks(rendered(site.root, text.body)) for text in (change.old, change.new))
-    out.append(comparison(old, new, lang, anchor))
+    if change.old.fingerprint[1] != change.new.fingerprint[1]:  # else the title alone changed
+        old, new = (blocks(rendered(site.root, text.body)) for text in (change.old, change.new))
+        out.append(f'<div{_lang(lang, change.old, change.new)}>{comparison(old, new, lang, anchor)}</div>')
     return "\n".join(out) + "</section>"
+
+
+def _lang(lang: str, *texts) -> str:
+    """A lang attribute where the texts are all in another language than the page's (an English
+    page shows the Italian text of a chapter that had no translation yet)."""
+    written = {text.lang for text in texts}
+    return f' lang="{written.pop()}"' if len(written) == 1 and lang not in written else ""
 
 
 def _pairs(old: list[Block], new: list[Block]):

@@ -163,16 +163,16 @@ def chapter_html(root: Path, revision: str, path: str, key: str, lang: str) -> s
     """A chapter's body at a revision, rendered and sanitised like the site's pages, its links to
     other pages (`priorita.md#x`) written as the site's addresses relative to the chapter."""
     text = history.text_at(root, revision, path)
-    chapter = _chapter(text, lang, key) if text is not None else None
+    chapter = _chapter(text, lang, posixpath.basename(key).removesuffix(".md")) if text is not None else None
     if chapter is None:
         return ""
+    from .pages import sources_html  # here: pages imports version_pages, which imports this
+
     url = page_url(key, lang)
 
     def address(match: re.Match) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(key), match[1]))
         return f'href="{href(url, page_url(split_language(target)[0], lang))}{match[2] or ""}"'
-
-    from .pages import sources_html  # imported here: pages imports version_pages, which imports this
 
     sources = sanitize.clean(sources_html(list(chapter.sources), lang))[0]
     return _MD_LINK.sub(address, rendered(root, chapter.body)) + sources

@@ -10,7 +10,7 @@ from ..conftest import REPO
 pytestmark = pytest.mark.browser
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = ["", "programma/", "citta/", "percorso/", "glossario/", "download/", "linee-guida/",
-              "linee-guida/aree-tematiche/", "protocollo-intesa/modello/", "buone-pratiche/",
+              "linee-guida/aree-tematiche/", "linee-guida/versioni/", "protocollo-intesa/modello/", "buone-pratiche/",
               "buone-pratiche/ba-urbis/", "buone-pratiche/tema/poverta/", "buone-pratiche/citta/napoli/",
               "accessibilita/", "404.html"]
 

@@ -85,12 +85,14 @@ def test_the_earlier_pdf_is_listed_on_the_versions_and_downloads_pages(site):
 
 def test_a_shallow_clone_stops_with_the_missing_revision_and_the_fix(site, tmp_path):
     tree = site.parent
-    first = re.search(r"revision: ([0-9a-f]{40})", (tree / GUIDE / "document.yml").read_text("utf-8"))[1]
+    text = (tree / GUIDE / "document.yml").read_text("utf-8")
+    first = re.search(r"revision: ([0-9a-f]{40})", text)[1]
+    line = text[:text.index(first)].count("\n") + 1
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{tree}", str(shallow))
     result = build(shallow)
     assert result.returncode != 0
-    assert (f"{GUIDE}/document.yml:13: versions: revision {first} is not in this shallow clone "
+    assert (f"{GUIDE}/document.yml:{line}: versions: revision {first} is not in this shallow clone "
             "(versions.0.revision) — fetch the whole history") in result.stderr
     assert "Traceback" not in result.stderr
 

@@ -168,7 +168,7 @@ def test_the_markdown_report_lists_dead_links_in_one_table(base, valid_tree, cap
     assert code == 1
     assert out.startswith("## Source links: 1 dead, 0 to look at, of ")
     assert "| where | field | what is wrong | fix |" in out
-    assert f"| good-practices/matera-caso.md:" in out and "/gone&#124;x&#96; answers 404 |" in out
+    assert "| good-practices/matera-caso.md:" in out and "/gone&#124;x&#96; answers 404 |" in out
 
 
 def test_bad_options_are_a_usage_error(valid_tree, capsys):

@@ -116,3 +116,20 @@ def test_home_events_upcoming_on_the_build_day_then_the_last_ones_held(valid_tre
     assert '<p class="cm-no-events" hidden>' in html
     later = home.events(site, "it", "", {}, on="2099-04-01")
     assert '<p class="cm-no-events">' in later and "Incontro futuro" in later.split('class="cm-events cm-events-past"')[1]
+
+
+def test_a_stale_english_page_names_the_date_of_the_italian_text_it_follows(valid_tree, monkeypatch):
+    from ..translation_repo import CHAPTER, git, translated_repo
+
+    translated_repo(valid_tree, monkeypatch)
+    italian = valid_tree / f"{CHAPTER}.md"
+    italian.write_text(italian.read_text("utf-8").replace("updated: 2026-01-10", "updated: 2026-03-01"), "utf-8")
+    git(valid_tree, "commit", "-q", "-am", "Italian page updated")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="guida/capitolo.en.md"), title="x", ancestors=[],
+                           canonical_url="")
+    lines = [visible(x) for x in pageend.page_end(load_site(valid_tree), page, "en", IDENTITY)["lines"]]
+    assert lines == ["Last updated: 10 January 2026.", "Translated from the Italian text of 10 January 2026."]
+    (valid_tree / ".git").rename(valid_tree / "not-git")  # no history: no date is invented
+    pageend._updated_at.cache_clear()
+    lines = [visible(x) for x in pageend.page_end(load_site(valid_tree), page, "en", IDENTITY)["lines"]]
+    assert lines[1] == "Translated from an earlier Italian text: the Italian page was updated on 1 March 2026."

@@ -30,6 +30,12 @@ def test_only_the_changed_words_are_marked():
     assert [(op, text.strip()) for op, text in pieces if op != "="] == [("-", "dieci"), ("+", "dodici")]
 
 
+def test_changes_a_word_apart_read_as_one_edit():
+    pieces = word_diff("Il giorno prima sono state presentate.", "Il primo giorno alle città sono state presentate.")
+    assert pieces == [("=", "Il"), ("-", " giorno prima"), ("+", " primo giorno alle città"),
+                      ("=", " sono state presentate.")]
+
+
 def test_a_pathological_input_is_one_replacement_not_minutes_of_work():
     old, new = "a x " * 5_000, "x b " * 5_000  # SequenceMatcher's worst shape, 10,000 tokens each
     assert [op for op, _ in word_diff(old, new)] == ["-", "+"]

@@ -114,6 +114,7 @@
     var left = upcoming.querySelector(".cm-event") !== null;
     var none = document.querySelector(".cm-no-events");
     if (none) none.hidden = left;
+    upcoming.hidden = !left;
     each(past, ".cm-event", function (item, index) { item.hidden = index >= PAST_EVENTS; });
     var held = past.querySelector(".cm-event") !== null;
     past.hidden = !held;

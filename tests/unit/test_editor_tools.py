@@ -1,0 +1,96 @@
+"""What editors use besides `make validate`: the schemas read from disk by a JSON Schema tool (as an
+editor's YAML extension reads them), their published copies with a stable `$id`, and the
+validator's messages quoted in CONTRIBUTING.md, which must be the validator's real words."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cittamedie.__main__ import main
+from cittamedie.schema import published_schema_files, schema_files
+
+from ..conftest import FIXTURES, REPO, copy_tree
+
+SCHEMAS = REPO / "scripts" / "cittamedie" / "schemas"
+SETTINGS = re.compile(r'"\./(scripts/cittamedie/schemas/[a-z-]+\.schema\.json)": "([^"]+)"')
+
+
+def contributing() -> str:
+    return (REPO / "CONTRIBUTING.md").read_text("utf-8")
+
+
+def check_jsonschema(*args: str) -> subprocess.CompletedProcess:
+    tool = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
+    if not tool:
+        pytest.fail("check-jsonschema is missing: `pip install -e '.[test]'` (make test) installs it")
+    return subprocess.run([tool, *args], capture_output=True, text=True, timeout=120, cwd=REPO)
+
+
+def test_the_editor_settings_cover_every_yaml_file_and_each_validates_from_disk():
+    pairs = SETTINGS.findall(contributing())
+    assert len(pairs) == 8
+    covered = set()
+    for schema, pattern in pairs:
+        files = sorted(REPO.glob(pattern))
+        assert files, pattern
+        covered.update(files)
+        result = check_jsonschema("--schemafile", schema, *map(str, files))
+        assert result.returncode == 0, result.stdout + result.stderr  # `common.schema.json` found beside it
+    assert covered >= set(REPO.glob("data/*.yml")) | set(REPO.glob("guidelines/*/document.yml"))
+
+
+def test_a_schema_tool_names_the_wrong_field(tmp_path):
+    events = yaml.safe_load((REPO / "data" / "events.yml").read_text("utf-8"))
+    events["events"][0]["title"] = "only one language"
+    broken = tmp_path / "events.yml"
+    broken.write_text(yaml.safe_dump(events, allow_unicode=True), "utf-8")
+    result = check_jsonschema("--schemafile", str(SCHEMAS / "events.schema.json"), str(broken))
+    assert result.returncode == 1 and "$.events[0].title" in result.stdout
+
+
+def test_published_schemas_carry_their_address_as_id():
+    published = published_schema_files("https://cittamedie.example.org/")
+    assert published.keys() == schema_files().keys()
+    for name, text in published.items():
+        schema = json.loads(text)
+        assert list(schema)[:2] == ["$schema", "$id"] and schema["$id"] == f"https://cittamedie.example.org/schemas/{name}"
+        assert "$id" not in json.loads(schema_files()[name])  # on disk: resolved beside the file
+    assert "https://cittamedie.example.org/schemas/page.schema.json" in contributing()
+
+
+@pytest.fixture(scope="module")
+def fixture_messages(tmp_path_factory) -> str:
+    """The validator's report on every invalid fixture, as the editor sees it."""
+    reports = []
+    for case in sorted((FIXTURES / "invalid").iterdir()):
+        tree = copy_tree(FIXTURES / "valid", tmp_path_factory.mktemp(case.name) / "repo")
+        shutil.copy(REPO / "mkdocs.yml", tree / "mkdocs.yml")
+        copy_tree(case, tree)
+        expect = yaml.safe_load((tree / "expect.yml").read_text("utf-8"))
+        (tree / "expect.yml").unlink()
+        for name in expect["delete"]:
+            (tree / name).unlink()
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+            main(["--root", str(tree), "validate"])
+        reports.append(out.getvalue())
+    return "\n".join(reports)
+
+
+def test_every_message_quoted_in_contributing_is_the_validators_own(fixture_messages):
+    section = contributing().split("## Common mistakes", 1)[1].split("\n## ", 1)[0]
+    quoted = [line for block in re.findall(r"```\n(.*?)```", section, re.S) for line in block.splitlines()]
+    assert len(quoted) >= 15
+    produced = set(fixture_messages.splitlines())
+    for line in quoted:
+        assert line in produced, f"CONTRIBUTING.md quotes a message the validator does not print:\n{line}"
