@@ -110,17 +110,27 @@ def from_extra(extra: dict, config_file: str = CONFIG_FILE, lines: dict[str, int
 def configure(config) -> Identity:
     """Read the block of the MkDocs configuration being built (on_config), once per run; refuse the
     MkDocs settings that would name the publisher a second time."""
-    shown = Path(config.config_file_path or CONFIG_FILE).name
-    found = [name for name in HAND_SET if config.get(name)]
+    path = Path(config.config_file_path or CONFIG_FILE)
     i18n = config.plugins.get("i18n")
-    for language in getattr(getattr(i18n, "config", None), "languages", None) or []:
-        found += [f"plugins.i18n.languages.{language.locale}.{name}" for name in HAND_SET if language.get(name)]
-    if found:
-        raise ContentError([Problem(shown, 1, "identity", f"`{name}` is set by hand",
-                                    "remove it: the author and the footer come from extra.identity", name)
-                            for name in found])
-    _current["identity"] = from_extra(config.extra, shown, _lines(Path(config.config_file_path or CONFIG_FILE)))
+    languages = {language.locale: language for language in getattr(getattr(i18n, "config", None), "languages", None) or []}
+    _current["identity"] = _checked(config, languages, config.extra, path.name, _lines(path))
     return _current["identity"]
+
+
+def _checked(config: Mapping, languages: Mapping[str, Mapping], extra, shown: str, lines: dict[str, int]) -> Identity:
+    """The identity, or every problem at once: the block's and the MkDocs settings set by hand."""
+    found = [name for name in HAND_SET if config.get(name)]
+    found += [f"plugins.i18n.languages.{locale}.{name}" for locale, language in languages.items()
+              for name in HAND_SET if language.get(name)]
+    hand_set = [Problem(shown, lines.get(f"/{name}", 1), "identity", f"`{name}` is set by hand",
+                        "remove it: the author and the footer come from extra.identity", name) for name in found]
+    try:
+        identity = from_extra(extra, shown, lines)
+    except ContentError as exc:
+        raise ContentError(hand_set + exc.problems) from None
+    if hand_set:
+        raise ContentError(hand_set)
+    return identity
 
 
 def current() -> Identity:
@@ -153,8 +163,30 @@ def from_file(config_file: Path) -> Identity:
         raise ContentError([Problem(shown, mark.line + 1 if mark else 1, "identity",
                                     f"mkdocs.yml cannot be read as YAML ({getattr(exc, 'problem', None) or exc})",
                                     "fix that line: `mkdocs build` shows the same problem")]) from None
-    extra = config.get("extra") if isinstance(config, dict) else None
-    return from_extra(extra if isinstance(extra, dict) else {}, shown, _lines(config_file))
+    config = config if isinstance(config, dict) else {}
+    extra = config.get("extra")
+    return _checked(config, _i18n_languages(config), extra if isinstance(extra, dict) else {}, shown,
+                    _lines(config_file))
+
+
+def _i18n_languages(config: dict) -> dict[str, dict]:
+    """static-i18n's languages in a mkdocs.yml read as plain data: locale → settings."""
+    for plugin in config.get("plugins") or []:
+        settings = plugin.get("i18n") if isinstance(plugin, dict) else None
+        if isinstance(settings, dict):
+            return {str(lang.get("locale")): lang for lang in settings.get("languages") or [] if isinstance(lang, dict)}
+    return {}
+
+
+def problems(root: Path) -> list[Problem]:
+    """The identity block's problems, for the validator (none when there is no mkdocs.yml)."""
+    if not (root / CONFIG_FILE).is_file():
+        return []
+    try:
+        from_file(root / CONFIG_FILE)
+    except ContentError as exc:
+        return exc.problems
+    return []
 
 
 def _lines(config_file: Path) -> dict[str, int]:
@@ -163,7 +195,8 @@ def _lines(config_file: Path) -> dict[str, int]:
         node = yaml.compose(config_file.read_text("utf-8"), Loader=_TagsAsNull)
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
-    lines: dict[str, int] = {}
+    lines: dict[str, int] = {f"/{k.value}": k.start_mark.line + 1 for k, _ in
+                             (node.value if isinstance(node, yaml.MappingNode) else []) if isinstance(k, yaml.ScalarNode)}
     for name in ("extra", "identity"):
         pairs = node.value if isinstance(node, yaml.MappingNode) else []
         key, node = next(((k, v) for k, v in pairs if isinstance(k, yaml.ScalarNode) and k.value == name), (None, None))

@@ -121,7 +121,9 @@ def test_open_data_names_the_publisher(exported):
 def test_a_hand_written_copyright_stops_the_build_with_the_fix(valid_tree):
     result = build(valid_tree, lambda config: config.replace("# Copyright\n", "# Copyright\ncopyright: Testi miei\n", 1))
     assert result.returncode != 0
-    assert ("mkdocs.yml:1: identity: `copyright` is set by hand (copyright) — remove it: the author and the "
+    line = next(n for n, text in enumerate((valid_tree / "mkdocs.yml").read_text("utf-8").split("\n"), 1)
+                if text == "copyright: Testi miei")
+    assert (f"mkdocs.yml:{line}: identity: `copyright` is set by hand (copyright) — remove it: the author and the "
             "footer come from extra.identity") in result.stderr
     assert "Traceback" not in result.stderr
 

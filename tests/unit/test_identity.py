@@ -100,3 +100,17 @@ def test_nothing_else_names_the_publisher():
     mkdocs = (REPO / "mkdocs.yml").read_text("utf-8")
     assert not re.search(r"^\s*(site_author|copyright):", mkdocs, re.M)
     assert mkdocs.count("Gruppo di lavoro") == 1 and mkdocs.count("working group") == 1
+
+
+def test_the_validator_reports_the_identity_with_every_content_problem(valid_tree, capsys):
+    config = (valid_tree / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("official: false", "official: maybe", 1)
+    config = config.replace("          site_name: Southern", "          site_author: Me\n          site_name: Southern", 1)
+    (valid_tree / "mkdocs.yml").write_text(config, "utf-8")
+    lines = config.split("\n")
+    at = {"maybe": next(n for n, text in enumerate(lines, 1) if "maybe" in text)}
+    assert main(["--root", str(valid_tree), "validate"]) == 1
+    out = capsys.readouterr().out
+    assert f"mkdocs.yml:{at['maybe']}: identity: `maybe` should be a boolean (extra.identity.official)" in out
+    assert ("mkdocs.yml:1: identity: `plugins.i18n.languages.en.site_author` is set by hand "
+            "(plugins.i18n.languages.en.site_author) — remove it") in out  # nested: its line is not looked up

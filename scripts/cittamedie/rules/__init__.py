@@ -11,6 +11,7 @@ from . import (
     consultation,
     data,
     generated,
+    identity,
     links,
     pairing,
     plaintext,
@@ -22,7 +23,7 @@ from . import (
 )
 
 RULES = (pairing, anchors, links, taxonomy, review, safety, plaintext, generated, data, urls, versions,
-         consultation)
+         consultation, identity)
 
 
 def run_all(site: Site, today: dt.date | None = None) -> list[Problem]:
