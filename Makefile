@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site html test fast serve validate pdf offline bench lint clean chromium pdf-libraries
+.PHONY: site html test fast serve validate pdf offline bench lint clean chromium pdf-libraries history
 
 site: html pdf-libraries
 	$(BIN)/cittamedie pdf --site-dir site
@@ -22,13 +22,13 @@ site: html pdf-libraries
 html: $(STAMP) validate
 	$(BIN)/mkdocs build --strict
 
-validate: $(STAMP)
+validate: $(STAMP) history
 	$(BIN)/cittamedie validate
 
-test: $(STAMP) pdf-libraries node_modules/axe-core/axe.min.js chromium
+test: $(STAMP) history pdf-libraries node_modules/axe-core/axe.min.js chromium
 	$(BIN)/pytest
 
-fast: $(STAMP)
+fast: $(STAMP) history
 	$(BIN)/pytest -m "not browser and not slow"
 
 serve: $(STAMP)
@@ -55,6 +55,14 @@ $(STAMP): pyproject.toml
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
+
+# The documents' versions are read from git (history.py): a shallow clone (CI's usual checkout)
+# lacks the revisions they name, so fetch the rest of the history once, when there is a remote.
+history:
+	@if [ "$$(git rev-parse --is-shallow-repository 2>/dev/null)" = true ]; then \
+	  echo "Shallow clone: fetching the history the document versions are read from…"; \
+	  git fetch --quiet --unshallow || echo "Could not fetch the history: run git fetch --unshallow, or clone without --depth."; \
+	fi
 
 # WeasyPrint (the PDFs) needs Pango; Debian images usually have it, a minimal one may not.
 pdf-libraries:
