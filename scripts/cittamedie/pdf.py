@@ -32,7 +32,8 @@ from .text import date, esc, t
 from .versions import chapter_html
 
 PACKAGE = resources.files(__package__)
-DROP = (".headerlink", ".md-content__button", ".md-source-file", "form", "script", ".cm-pdf-link")
+DROP = (".headerlink", ".md-content__button", ".md-source-file", "form", "script", ".cm-pdf-link",
+        ".cm-page-end")  # per-page dates and "report a problem": the cover carries the date
 
 
 def export_all(root: Path, site_dir: Path, jobs: int = 2, force: bool = False, only: list[str] | None = None) -> int:
