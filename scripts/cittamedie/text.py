@@ -87,3 +87,18 @@ def markup_in(text: str) -> str | None:
     if _CONTROL.search(text):
         return "an invisible control character"
     return None
+
+
+def strings_of(value) -> list[str]:
+    """Every string inside nested front matter or data (lists and mapping values), in no set
+    order: for whole-file scans that look for a sign before naming any field."""
+    found, stack = [], [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found

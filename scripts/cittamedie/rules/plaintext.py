@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..errors import Problem
 from ..model import Site
 from ..schema import line_of
-from ..text import markup_in
+from ..text import markup_in, strings_of
 
 
 def check(site: Site, today) -> list[Problem]:
@@ -28,7 +28,7 @@ def check(site: Site, today) -> list[Problem]:
 def _walk(value, dotted: str, rel: str, lines: dict[str, int]) -> list[Problem]:
     # Most files have nothing to report: one scan of all their strings at once (joined by a line
     # end, which none of the signs can span) spares naming every field of a clean file.
-    if not dotted and markup_in("\n".join(_strings(value))) is None:
+    if not dotted and markup_in("\n".join(strings_of(value))) is None:
         return []
     if isinstance(value, dict):
         return [p for key, item in value.items() for p in _walk(item, f"{dotted}.{key}" if dotted else str(key), rel, lines)]
@@ -44,13 +44,3 @@ def _walk(value, dotted: str, rel: str, lines: dict[str, int]) -> list[Problem]:
                     dotted)]
 
 
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)

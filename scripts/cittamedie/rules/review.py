@@ -7,6 +7,7 @@ import re
 
 from ..errors import WARNING, Problem
 from ..model import Site, field_value
+from ..text import strings_of
 
 TODO = re.compile(r"\bTODO\b")
 
@@ -34,7 +35,7 @@ def check(site: Site, today: dt.date) -> list[Problem]:
 
 
 def _todos(source) -> list[Problem]:
-    if "TODO" not in source.body and "TODO" not in str(source.meta):
+    if "TODO" not in source.body and not any("TODO" in text for text in strings_of(source.meta)):
         return []
     found = [(line, name) for name, line in source.lines.items()
              if isinstance(value := field_value(source.meta, name), str) and TODO.search(value)]
