@@ -18,6 +18,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# An event of data/events.yml that is still ahead for decades (home page and browser date tests)
+FUTURE_EVENT = """
+  - id: futuro
+    title: {it: "Incontro futuro", en: "Future meeting"}
+    start: 2099-03-01
+    end: 2099-03-02
+    place: {it: "Bari", en: "Bari"}
+    description: {it: "Un incontro.", en: "A meeting."}
+    sources:
+      - {title: "Nota", url: "https://example.org/nota"}
+"""
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -12,21 +12,11 @@ import pytest
 
 from cittamedie.__main__ import main
 
-from ..conftest import FIXTURES, copy_tree, serve
+from ..conftest import FIXTURES, FUTURE_EVENT, copy_tree, serve
 from ..site.conftest import build
 from .test_site_in_chromium import AXE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-FUTURE_EVENT = """
-  - id: futuro
-    title: {it: "Incontro futuro", en: "Future meeting"}
-    start: 2099-03-01
-    end: 2099-03-02
-    place: {it: "Bari", en: "Bari"}
-    description: {it: "Un incontro.", en: "A meeting."}
-    sources:
-      - {title: "Nota", url: "https://example.org/nota"}
-"""
 HOME_PARTS = "\n## Novità {#novita}\n\n<!-- cittamedie:recent -->\n\n## Appuntamenti {#appuntamenti}\n\n<!-- cittamedie:events -->\n"
 
 

@@ -11,6 +11,8 @@ from cittamedie import dates, home, pageend
 from cittamedie.identity import Identity
 from cittamedie.model import load_site
 
+from ..conftest import FUTURE_EVENT
+
 CONSULTATION = {"opens": "2027-01-08", "closes": "2027-02-11",
                 "channel": {"it": "posta a <consultazione@example.org>", "en": "e-mail"}}
 IDENTITY = Identity(publisher={"it": "Gruppo", "en": "Group"}, official=False, eu_funding=False,
@@ -98,16 +100,7 @@ def test_english_page_says_which_italian_text_it_follows(valid_tree):
 
 def test_home_events_upcoming_on_the_build_day_then_the_last_ones_held(valid_tree):
     events = valid_tree / "data" / "events.yml"
-    events.write_text(events.read_text("utf-8") + """
-  - id: futuro
-    title: {it: "Incontro futuro", en: "Future meeting"}
-    start: 2099-03-01
-    end: 2099-03-02
-    place: {it: "Bari", en: "Bari"}
-    description: {it: "Un incontro.", en: "A meeting."}
-    sources:
-      - {title: "Nota", url: "https://example.org/nota"}
-""", "utf-8")
+    events.write_text(events.read_text("utf-8") + FUTURE_EVENT, "utf-8")
     site = load_site(valid_tree)
     html = home.events(site, "en", "", {}, on="2026-12-01")
     upcoming, past = html.split('class="cm-events cm-events-past"')

@@ -7,7 +7,6 @@ what jsonschema rejects: these tests compare the two verdicts on real content an
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +16,7 @@ from cittamedie import schema
 from cittamedie.load import load_markdown
 
 from ..conftest import FIXTURES, REPO
+
 
 def _front_matters() -> list[tuple[str, dict]]:
     found = []
