@@ -101,7 +101,7 @@ def _page_html(site: Site, rows, lang: str, url: str, identity) -> str:
     head = "".join(f'<th scope="col">{esc(t(f"translation.{name}", lang))}</th>'
                    for name in ("column_page", "column_it", "column_en"))
     body = "".join(_row(site, row, lang, url, identity) for row in rows)
-    table = (f'<table class="cm-translations"><caption>{esc(t("translation.caption", lang))}</caption>'
+    table = (f'<table><caption>{esc(t("translation.caption", lang))}</caption>'
              f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     return (f'<p>{esc(t("translation.intro", lang))}</p>\n<p>{esc(summary)}</p>\n'
             f'{table_region(table, t("translation.caption", lang))}')
