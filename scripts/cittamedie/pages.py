@@ -102,7 +102,8 @@ def _document_banner(doc, lang: str, url: str, badge: str = "") -> str:
     if meta["status"] == "in-consultazione" and meta.get("consultation"):  # open or not, said by the browser
         notice += consultation_banner(meta["consultation"], lang)
     kind = "cm-draft" if doc.is_draft else "cm-approved"
-    label = f'<p class="cm-banner-title">{t("draft_banner", lang)}</p>' if doc.is_draft else ""
+    title = t(f"draft_banner.{meta['status']}", lang) if doc.is_draft else ""
+    label = f'<p class="cm-banner-title">{title}</p>' if title else ""
     return (f'<div class="cm-banner {kind}" role="note">{label}<p>{esc(doc.title(lang))} — {facts}</p>{badge}{notice}'
             f'<p class="cm-pdf-link"><a href="{pdf}">{t("pdf_link", lang)} ({doc.title(lang)}, PDF)</a></p></div>')
 

@@ -108,7 +108,7 @@ def compose(doc: dict, site_dir: Path, site_url: str, who: publisher.Identity) -
     words = {key: t(f"pdf.{key}", lang) for key in ("programme", "draft_mark", "contents", "status", "emblem")}
     words.update(version=t("version", lang), updated=t("updated", lang), funding=who.funding(lang),
                  notice=who.notice(lang), publisher=t("identity.published_by", lang, publisher=who.publisher[lang]),
-                 draft_banner=t("draft_banner", lang),
+                 draft_banner=t("draft_banner." + doc["status"], lang) if doc.get("draft") else "",
                  status_value=t(f"status.{doc['status']}", lang) if doc.get("status") else "",
                  updated_value=date(doc["updated"], lang) if doc.get("updated") else "")
     template = jinja2.Template((PACKAGE / "templates" / "pdf" / "document.html").read_text("utf-8"), autoescape=True)

@@ -103,6 +103,8 @@ def test_without_javascript_the_consultation_is_as_on_the_day_of_the_build(brows
     tab.goto(f"{dated_site}/guida/capitolo/")  # built in 2026: the consultation opens in 2099
     assert tab.inner_text(".cm-consultation-state").strip() == \
         "La consultazione si aprirà il 10 gennaio 2099 e resterà aperta fino al 10 febbraio 2099."
+    # a consultation text is not called a draft
+    assert tab.text_content(".cm-banner-title").strip() == "Testo in consultazione, non ancora approvato"
     context.close()
 
 
