@@ -34,6 +34,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+def make_chapter_untranslated(tree: Path) -> None:
+    """The fixture's chapter marked deliberately untranslated, its English file removed."""
+    chapter = tree / "guidelines" / "guida" / "capitolo.md"
+    chapter.write_text(chapter.read_text("utf-8").replace("updated:", 'untranslated: "in revisione"\nupdated:', 1))
+    (tree / "guidelines" / "guida" / "capitolo.en.md").unlink()
+
+
 def copy_tree(source: Path, target: Path) -> Path:
     shutil.copytree(source, target, symlinks=True, dirs_exist_ok=True)
     return target
@@ -95,7 +102,15 @@ class CompressingHandler(_QuietHandler):
 @contextmanager
 def serve(directory: Path, handler=CompressingHandler):
     """Serve a folder on a loopback port for the duration of the block; yields its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    with loopback_server(functools.partial(handler, directory=str(directory))) as url:
+        yield url
+
+
+@contextmanager
+def loopback_server(handler):
+    """Any request handler on a free loopback port for the duration of the block; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

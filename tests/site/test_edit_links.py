@@ -12,7 +12,7 @@ import yaml
 
 from cittamedie.pages import GENERATED_HEADER
 
-from ..conftest import REPO
+from ..conftest import REPO, make_chapter_untranslated
 from .conftest import build
 
 pytestmark = pytest.mark.slow
@@ -93,9 +93,7 @@ def test_theme_and_city_pages_link_to_their_data_file(built_site):
 
 
 def test_an_untranslated_page_links_to_the_italian_file_and_says_so(valid_tree):
-    chapter = valid_tree / "guidelines" / "guida" / "capitolo.md"
-    chapter.write_text(chapter.read_text("utf-8").replace("updated:", 'untranslated: "in revisione"\nupdated:', 1))
-    (valid_tree / "guidelines" / "guida" / "capitolo.en.md").unlink()
+    make_chapter_untranslated(valid_tree)
     result = build(valid_tree)
     assert result.returncode == 0, result.stderr
     start = prefix(valid_tree)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from ..conftest import make_chapter_untranslated
 from .conftest import build
 
 pytestmark = pytest.mark.slow
@@ -21,9 +22,7 @@ def test_broken_content_stops_the_build_with_the_editors_message(valid_tree):
 
 
 def test_untranslated_page_is_shown_in_italian_with_a_notice(valid_tree):
-    chapter = valid_tree / "guidelines" / "guida" / "capitolo.md"
-    chapter.write_text(chapter.read_text("utf-8").replace("updated:", 'untranslated: "in revisione"\nupdated:', 1))
-    (valid_tree / "guidelines" / "guida" / "capitolo.en.md").unlink()
+    make_chapter_untranslated(valid_tree)
     result = build(valid_tree)
     assert result.returncode == 0, result.stderr
     html = (valid_tree / "site" / "en" / "guida" / "capitolo" / "index.html").read_text("utf-8")

@@ -6,12 +6,13 @@ from __future__ import annotations
 import http.server
 import threading
 import time
-from contextlib import contextmanager
 
 import pytest
 
 from cittamedie import linkcheck
 from cittamedie.__main__ import main
+
+from ..conftest import loopback_server
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -60,17 +61,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self._answer(True)
 
 
-@contextmanager
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    return loopback_server(Handler)
 
 
 def local_only(tree, base: str) -> None:
