@@ -189,3 +189,18 @@ def _tokens(text: str) -> list[str]:
     pattern itself would be rescanned from every position of a long run of them: quadratic)."""
     text = text.strip()
     return [(" " if m.start() and text[m.start() - 1].isspace() else "") + m[0] for m in _TOKEN.finditer(text)]
+
+
+def tracked_files(root: Path, folders: list[Path]) -> set[Path]:
+    """Files under these folders that git tracks (none outside a git clone, or when git fails:
+    the caller's other checks still apply)."""
+    real = [str(f.resolve()) for f in folders if f.exists()]
+    if not real:
+        return set()
+    try:
+        done = _git(root, "ls-files", "-z", "--", *real)
+    except HistoryError:
+        return set()
+    if done.returncode != 0:
+        return set()
+    return {(root / name).resolve() for name in done.stdout.decode("utf-8", "replace").split("\0") if name}

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import heapq
-import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
+from . import history
 from .dates import consultation_banner
 from .errors import Problem, relative
 from .markers import practice_card, render_markers
@@ -255,7 +255,7 @@ def foreign_generated_files(site: Site) -> list[Problem]:
     document's folder (version_pages.py)."""
     problems, root = [], site.root.resolve()
     versions = versions_files(site.docs_dir)
-    committed = _committed(site.root, [site.docs_dir / folder for folder in GENERATED_FOLDERS] + versions)
+    committed = history.tracked_files(site.root, [site.docs_dir / folder for folder in GENERATED_FOLDERS] + versions)
     for path in versions:
         if path.is_symlink() or not path.is_file() or not _is_ours(path) or path.resolve() in committed:
             problems.append(Problem(relative(path if path.is_symlink() else path.resolve(), site.root), 1, "generated",
@@ -279,21 +279,6 @@ def foreign_generated_files(site: Site) -> list[Problem]:
                                         "this folder is written by the build, but this file was written by hand",
                                         "move the file elsewhere: the build never publishes or overwrites it"))
     return problems
-
-
-def _committed(root: Path, folders: list[Path]) -> set[Path]:
-    """Files under these folders that git tracks (none, outside a git checkout)."""
-    real = [str(f.resolve()) for f in folders if f.exists()]
-    if not real:
-        return set()
-    try:
-        done = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", *real],
-                              capture_output=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return set()
-    if done.returncode != 0:
-        return set()
-    return {(root / name).resolve() for name in done.stdout.decode("utf-8", "replace").split("\0") if name}
 
 
 def _is_ours(path: Path) -> bool:
