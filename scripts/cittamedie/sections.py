@@ -41,7 +41,8 @@ def split(body: str) -> list[Section]:
     starts = [h.line - 1 for h in found]
     sections = [Section(INTRODUCTION, "", "\n".join(lines[:starts[0] if starts else len(lines)]))]
     seen: dict[str, int] = {}
-    for heading, start, end in zip(found, starts, [*starts[1:], len(lines)], strict=True):
+    ends = [*starts[1:], len(lines)] if starts else []  # a page without headings is its introduction
+    for heading, start, end in zip(found, starts, ends, strict=True):
         anchor = heading.id or slugify(heading.text) or "section"
         seen[anchor] = seen.get(anchor, 0) + 1
         if seen[anchor] > 1:  # the validator refuses repeated ids from ## down; a repeated # title can happen

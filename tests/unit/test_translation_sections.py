@@ -42,6 +42,11 @@ def test_sections_are_split_by_headings_of_any_level_outside_code():
     assert "# not a heading" in sections[1].text and sections[2].text == "### Due\n\nB.\n"
 
 
+def test_a_body_without_headings_is_one_section_the_introduction():
+    assert [(s.id, s.text) for s in split("Solo testo.\n\nDue paragrafi.")] == [("", "Solo testo.\n\nDue paragrafi.")]
+    assert [(c.id, c.kind) for c in compare("Testo.", "Testo cambiato.")] == [("", "changed")]
+
+
 def test_compare_names_changed_added_and_removed_sections_and_ignores_spacing():
     before = "Intro.\n\n## Uno {#uno}\n\nA  a.\n\n## Due {#due}\n\nB.\n"
     after = "Intro.\n\n## Uno {#uno}\n\nA\na.\n\n## Tre {#tre}\n\nC.\n"
