@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(1, str(ROOT))  # tests.conftest: the gzip server the Lighthouse figures use
 
-from cittamedie.model import load_site, text_hash  # noqa: E402
+from cittamedie.content.model import load_site, text_hash  # noqa: E402
 from cittamedie.rules import run_all  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -95,7 +95,7 @@ def corpus(target: Path, files: int) -> Path:
     for name in ("docs", "guidelines", "good-practices", "data"):
         shutil.copytree(ROOT / name, target / name, symlinks=True)
     config = (ROOT / "mkdocs.yml").read_text("utf-8")  # the validator renders with its settings
-    for relative in ("scripts/cittamedie/overrides", "scripts/cittamedie/hooks/site.py"):
+    for relative in ("scripts/cittamedie/site/overrides", "scripts/cittamedie/site/hooks.py"):
         config = config.replace(relative, str(ROOT / relative))
     (target / "mkdocs.yml").write_text(config, "utf-8")
     template = (ROOT / "good-practices" / "ba-urbis.md").read_text("utf-8")
@@ -137,7 +137,7 @@ def search_bytes(site: Path) -> dict[str, int]:
     """Bytes of the search index each language's reader may fetch."""
     bundle = site / "pagefind"
     if bundle.is_dir():
-        from cittamedie import search
+        from cittamedie.site import search
 
         return search.index_bytes(bundle)
     sizes = {}
@@ -238,7 +238,7 @@ def main() -> None:
         lighthouse_figures(args.lighthouse)
 
     if args.pdf:
-        from cittamedie.pdf import export_all
+        from cittamedie.exports.pdf import export_all
 
         with tempfile.TemporaryDirectory() as tmp:
             site = Path(tmp) / "site"

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from cittamedie.load import load_markdown
+from cittamedie.content.files import load_markdown
 
 from .conftest import REPO
 

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from cittamedie.model import text_hash
+from cittamedie.content.model import text_hash
 
 from .conftest import FIXTURES, REPO, copy_tree
 

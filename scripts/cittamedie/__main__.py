@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import ERROR
+from .content.problems import ERROR
 
 
 def _error(message: str, tip: str = "") -> None:
@@ -79,9 +79,9 @@ def main(cli_args: list[str] | None = None, prog: str = "cittamedie") -> int:
 
 
 def _validate(args, root: Path) -> int:
-    from .model import load_site
-    from .report import REPORTER_BY_NAME
+    from .content.model import load_site
     from .rules import run_all
+    from .rules.report import REPORTER_BY_NAME
 
     started = time.perf_counter()
     site = load_site(root)
@@ -94,8 +94,8 @@ def _validate(args, root: Path) -> int:
 
 
 def _translations(args, root: Path) -> int:
-    from .model import load_site
-    from .translations import describe, mark_current, stale_report, status
+    from .content.model import load_site
+    from .history.translations import describe, mark_current, stale_report, status
 
     site = load_site(root)
     for name in args.mark_current:
@@ -117,7 +117,7 @@ def _translations(args, root: Path) -> int:
 
 
 def _new(args, root: Path) -> int:
-    from .scaffold import new
+    from .tools.scaffold import new
 
     written, problems = new(args.kind, root, city=args.city, slug=args.slug, document=args.document)
     for problem in problems:
@@ -132,20 +132,20 @@ def _new(args, root: Path) -> int:
 
 
 def _pdf(args, root: Path) -> int:
-    from .pdf import export_all
+    from .exports.pdf import export_all
 
     return export_all(root, Path(args.site_dir).resolve(), jobs=args.jobs, force=args.force, only=args.only)
 
 
 def _offline(args, root: Path) -> int:
-    from .offline import export
+    from .exports.offline import export
 
     export(root, Path(args.site_dir).resolve())
     return 0
 
 
 def _changes(args, root: Path) -> int:
-    from .changes import report
+    from .tools.changes import report
 
     base, head = Path(args.base_site).resolve(), Path(args.site_dir).resolve()
     for folder in (base, head):
@@ -157,9 +157,9 @@ def _changes(args, root: Path) -> int:
 
 
 def _links(args, root: Path) -> int:
-    from . import linkcheck
-    from .model import load_site
-    from .report import REPORTER_BY_NAME
+    from .content.model import load_site
+    from .rules.report import REPORTER_BY_NAME
+    from .tools import linkcheck
 
     if args.timeout <= 0 or not 1 <= args.workers <= 32:
         _error("--timeout must be above 0 and --workers between 1 and 32", "e.g. --timeout 15 --workers 8")

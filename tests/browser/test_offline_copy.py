@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from cittamedie.offline import FOLDER, export
+from cittamedie.exports.offline import FOLDER, export
 
 from ..conftest import REPO
 

@@ -14,7 +14,7 @@ def build(tree: Path, edit=None) -> subprocess.CompletedProcess:
     """edit: a function of mkdocs.yml's text, for a fixture built with other settings."""
     config = (REPO / "mkdocs.yml").read_text("utf-8")
     config = edit(config) if edit else config
-    for relative in ("scripts/cittamedie/overrides", "scripts/cittamedie/hooks/site.py"):
+    for relative in ("scripts/cittamedie/site/overrides", "scripts/cittamedie/site/hooks.py"):
         config = config.replace(relative, str(REPO / relative))
     (tree / "mkdocs.yml").write_text(config, "utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from cittamedie import sanitize
+from cittamedie.markup import sanitize
 
 from ..conftest import FIXTURES, REPO, copy_tree
 from ..unit.test_hostile_corpus import OUTSIDE_MARKER, apply, case_params, corpus, make_outside
@@ -54,7 +54,7 @@ def write_config(tree: Path, validation: bool) -> None:
     """The project's mkdocs.yml with absolute theme and hook paths. Validation off also turns off
     mkdocs.yml's `strict: true`: the validator's problems become warnings, which must not stop it."""
     config = (REPO / "mkdocs.yml").read_text("utf-8")
-    for relative in ("scripts/cittamedie/overrides", "scripts/cittamedie/hooks/site.py"):
+    for relative in ("scripts/cittamedie/site/overrides", "scripts/cittamedie/site/hooks.py"):
         config = config.replace(relative, str(REPO / relative))
     if not validation:
         config = config.replace("\nextra:\n", "\nextra:\n  validation: false\n", 1)

@@ -22,9 +22,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cittamedie import sanitize
-from cittamedie.model import load_site
-from cittamedie.render import Renderer
+from cittamedie.markup import sanitize
+from cittamedie.content.model import load_site
+from cittamedie.markup.render import Renderer
 from cittamedie.rules import run_all
 
 from ..conftest import FIXTURES, REPO

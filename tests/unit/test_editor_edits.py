@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from cittamedie.__main__ import main
-from cittamedie.model import load_site
-from cittamedie.translation_pages import stale_notice, status_pages
-from cittamedie.translations import stale_report
+from cittamedie.content.model import load_site
+from cittamedie.site.translation_pages import stale_notice, status_pages
+from cittamedie.history.translations import stale_report
 
 from ..editor_edits import edited_clone
 

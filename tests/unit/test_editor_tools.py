@@ -17,12 +17,12 @@ import pytest
 import yaml
 
 from cittamedie.__main__ import main
-from cittamedie.schema import published_schema_files, schema_files
+from cittamedie.content.schema import published_schema_files, schema_files
 
 from ..conftest import FIXTURES, REPO, copy_tree
 
-SCHEMAS = REPO / "scripts" / "cittamedie" / "schemas"
-SETTINGS = re.compile(r'"\./(scripts/cittamedie/schemas/[a-z-]+\.schema\.json)": "([^"]+)"')
+SCHEMAS = REPO / "scripts" / "cittamedie" / "content" / "schemas"
+SETTINGS = re.compile(r'"\./(scripts/cittamedie/content/schemas/[a-z-]+\.schema\.json)": "([^"]+)"')
 
 
 def contributing() -> str:

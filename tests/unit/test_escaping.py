@@ -10,10 +10,10 @@ import re
 import yaml
 
 from cittamedie.__main__ import main
-from cittamedie.outputs import _ics_text, open_data_csv
-from cittamedie.pages import page_source_text
-from cittamedie.render import Renderer
-from cittamedie.text import md_esc
+from cittamedie.content.generated import _ics_text, open_data_csv
+from cittamedie.site.decorate import page_source_text
+from cittamedie.markup.render import Renderer
+from cittamedie.content.strings import md_esc
 
 from ..conftest import REPO
 
@@ -68,7 +68,7 @@ def test_a_file_name_an_address_cannot_hold_is_refused(valid_tree, capsys):
 def test_a_committed_file_in_a_generated_folder_is_refused_whatever_header_it_copies(valid_tree, capsys):
     import subprocess
 
-    from cittamedie.pages import GENERATED_HEADER
+    from cittamedie.site.decorate import GENERATED_HEADER
 
     forged = valid_tree / "good-practices" / "tema" / "poverta.md"
     forged.parent.mkdir()

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from cittamedie.__main__ import main
-from cittamedie.load import MAX_BYTES
+from cittamedie.content.files import MAX_BYTES
 
 
 def validate(root, capsys) -> tuple[int, str]:

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from cittamedie import identity
+from cittamedie.content import identity
 from cittamedie.__main__ import main
-from cittamedie.errors import ContentError
+from cittamedie.content.problems import ContentError
 
 from ..conftest import REPO
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from cittamedie import linkcheck
+from cittamedie.tools import linkcheck
 from cittamedie.__main__ import main
 
 from ..conftest import loopback_server

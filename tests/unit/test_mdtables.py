@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import markdown
 
-from cittamedie.mdtables import REGION_CLASS
+from cittamedie.markup.mdtables import REGION_CLASS
 
 TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
 
 
 def render(text: str, **config) -> str:
-    return markdown.markdown(text, extensions=["tables", "attr_list", "toc", "cittamedie.mdtables"],
-                             extension_configs={"cittamedie.mdtables": config})
+    return markdown.markdown(text, extensions=["tables", "attr_list", "toc", "cittamedie.markup.mdtables"],
+                             extension_configs={"cittamedie.markup.mdtables": config})
 
 
 def test_a_table_is_wrapped_in_a_region_named_after_the_heading_before_it():

@@ -7,9 +7,13 @@ import re
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
-from cittamedie import dates, home, pageend
-from cittamedie.identity import Identity
-from cittamedie.model import load_site
+from cittamedie.site import dates
+
+from cittamedie.site import home
+
+from cittamedie.site import pageend
+from cittamedie.content.identity import Identity
+from cittamedie.content.model import load_site
 
 from ..conftest import FUTURE_EVENT
 

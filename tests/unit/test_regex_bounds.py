@@ -14,7 +14,7 @@ import signal
 import pytest
 
 import cittamedie
-from cittamedie import sanitize
+from cittamedie.markup import sanitize
 
 BUDGET = 5  # seconds per pattern and input
 
@@ -55,7 +55,7 @@ PATTERNS = _patterns()
 
 def test_the_package_has_patterns_to_check():
     names = {name for name, _ in PATTERNS}
-    assert {"cittamedie.rules.links.TARGET", "cittamedie.markers.MARKER"} <= names
+    assert {"cittamedie.rules.links.TARGET", "cittamedie.site.markers.MARKER"} <= names
 
 
 class _Hang(Exception):

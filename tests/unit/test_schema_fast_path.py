@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cittamedie import schema
-from cittamedie.load import load_markdown
+from cittamedie.content import schema
+from cittamedie.content.files import load_markdown
 
 from ..conftest import FIXTURES, REPO
 

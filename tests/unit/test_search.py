@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from cittamedie import search
-from cittamedie.model import load_site
+from cittamedie.site import search
+from cittamedie.content.model import load_site
 
 from ..conftest import REPO
 

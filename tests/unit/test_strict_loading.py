@@ -9,9 +9,9 @@ import zlib
 import pytest
 
 from cittamedie.__main__ import main
-from cittamedie.errors import WARNING, Problem
-from cittamedie.model import Source, load_site
-from cittamedie.report import github, text
+from cittamedie.content.problems import WARNING, Problem
+from cittamedie.content.model import Source, load_site
+from cittamedie.rules.report import github, text
 from cittamedie.rules import urls
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cittamedie import translations
+from cittamedie.history import translations
 from cittamedie.__main__ import main
-from cittamedie.identity import Identity
-from cittamedie.load import body_of, load_markdown
-from cittamedie.model import GENERATED_FOLDERS, load_site, text_hash
-from cittamedie.sections import compare, diff, split
-from cittamedie.translation_pages import STATUS_FOLDER, stale_notice, status_pages
+from cittamedie.content.identity import Identity
+from cittamedie.content.files import body_of, load_markdown
+from cittamedie.content.model import GENERATED_FOLDERS, load_site, text_hash
+from cittamedie.history.sections import compare, diff, split
+from cittamedie.site.translation_pages import STATUS_FOLDER, stale_notice, status_pages
 
 from ..conftest import REPO
 from ..translation_repo import CHANGED, CHAPTER, git, translated_repo
@@ -203,7 +203,7 @@ def test_a_real_path_through_a_docs_link_is_where_git_keeps_the_file(valid_tree)
 
 
 def test_a_hand_written_file_where_the_status_page_goes_is_refused(valid_tree):
-    from cittamedie.pages import foreign_generated_files
+    from cittamedie.site.decorate import foreign_generated_files
 
     mine = valid_tree / "docs" / STATUS_FOLDER / "index.md"
     mine.parent.mkdir()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cittamedie.history import MAX_PAIRS, opcodes, word_diff
-from cittamedie.version_pages import CHAPTER_BUDGET, Block, blocks, comparison, marked
+from cittamedie.history.git import MAX_PAIRS, opcodes, word_diff
+from cittamedie.site.version_pages import CHAPTER_BUDGET, Block, blocks, comparison, marked
 
 
 def sides(pieces):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..errors import Problem
-from ..model import Site
+from ..content.model import Site
+from ..content.problems import Problem
 from . import (
     anchors,
     consultation,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..errors import Problem
-from ..model import SOURCE_LANGUAGE, Site, slugify
+from ..content.model import SOURCE_LANGUAGE, Site, slugify
+from ..content.problems import Problem
 
 ID_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

@@ -6,8 +6,8 @@ what needs two values at once: the status and the block, the closing and the ope
 
 from __future__ import annotations
 
-from ..errors import WARNING, Problem
-from ..model import Site
+from ..content.model import Site
+from ..content.problems import WARNING, Problem
 
 EXAMPLE = 'consultation: {opens: YYYY-MM-DD, closes: YYYY-MM-DD, channel: {it: "…", en: "…"}}'
 

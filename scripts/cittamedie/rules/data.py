@@ -6,8 +6,8 @@ failed their schema are not in site.data and are skipped here (their errors are 
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..model import DATA_LISTS, Site
+from ..content.model import DATA_LISTS, Site
+from ..content.problems import Problem
 
 # data file → the field that names each item, which must be unique within the file.
 UNIQUE = {"themes": ("id",), "programmes": ("id",), "priorities": ("number",), "events": ("id",),

@@ -3,9 +3,9 @@ file was never validated, so the build stops on it instead of publishing or over
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..model import Site
-from ..pages import foreign_generated_files
+from ..content.model import Site
+from ..content.problems import Problem
+from ..site.decorate import foreign_generated_files
 
 
 def check(site: Site, today) -> list[Problem]:

@@ -3,9 +3,9 @@ site_author or copyright set beside it (identity.py)."""
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..identity import problems
-from ..model import Site
+from ..content.identity import problems
+from ..content.model import Site
+from ..content.problems import Problem
 
 
 def check(site: Site, today) -> list[Problem]:

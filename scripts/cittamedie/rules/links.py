@@ -6,9 +6,9 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from ..errors import Problem
-from ..model import FENCE, Site, split_language
-from ..outputs import generated_files, generated_pages
+from ..content.generated import generated_files, generated_pages
+from ..content.model import FENCE, Site, split_language
+from ..content.problems import Problem
 
 # The address after each `](`, at most 2,000 characters: looking for the whole `[text](…)` with one
 # expression backtracked for minutes on a long run of `[`.

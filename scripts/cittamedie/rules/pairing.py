@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import WARNING, Problem
-from ..model import SOURCE_LANGUAGE, Site, field_value
+from ..content.model import SOURCE_LANGUAGE, Site, field_value
+from ..content.problems import WARNING, Problem
 
 # Language-neutral facts of a good practice: translated words may differ, these may not.
 SHARED_FIELDS = ("id", "city", "programme", "period.start", "period.end", "budget_eur", "themes",

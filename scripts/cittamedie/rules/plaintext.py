@@ -8,10 +8,10 @@ invisible control character. The build escapes them too; this says so to the edi
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..model import Site
-from ..schema import line_of
-from ..text import markup_in, strings_of
+from ..content.model import Site
+from ..content.problems import Problem
+from ..content.schema import line_of
+from ..content.strings import markup_in, strings_of
 
 
 def check(site: Site, today) -> list[Problem]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..errors import WARNING, Problem
-from ..model import Site, field_value
-from ..text import strings_of
+from ..content.model import Site, field_value
+from ..content.problems import WARNING, Problem
+from ..content.strings import strings_of
 
 TODO = re.compile(r"\bTODO\b")
 

@@ -3,9 +3,9 @@ sanitiser (sanitize.py, the only judge of what HTML is allowed) would remove onc
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..model import Site
-from ..render import Renderer, could_hold_markup, render_problems, shape_problems
+from ..content.model import Site
+from ..content.problems import Problem
+from ..markup.render import Renderer, could_hold_markup, render_problems, shape_problems
 
 
 def check(site: Site, today) -> list[Problem]:

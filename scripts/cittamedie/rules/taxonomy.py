@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..markers import MARKER, known_marker_problem
-from ..model import SOURCE_LANGUAGE, Site
+from ..content.model import SOURCE_LANGUAGE, Site
+from ..content.problems import Problem
+from ..site.markers import MARKER, known_marker_problem
 
 
 def check(site: Site, today) -> list[Problem]:

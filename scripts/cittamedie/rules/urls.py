@@ -7,9 +7,9 @@ English page, would hide one another.
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..model import Site, page_url
-from ..outputs import generated_files, generated_pages
+from ..content.generated import generated_files, generated_pages
+from ..content.model import Site, page_url
+from ..content.problems import Problem
 
 
 def check(site: Site, today) -> list[Problem]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
-from .. import history
-from ..errors import Problem
-from ..model import VERSIONS_PAGE, Document, Site
+from ..content.model import VERSIONS_PAGE, Document, Site
+from ..content.problems import Problem
+from ..history import git as history
 
 RULE = "versions"
 

@@ -1,0 +1,143 @@
+"""The docs tree as MkDocs publishes it: every file it would copy to site/, and which it may.
+
+MkDocs publishes every file under docs/ except dot-files, following symbolic links, and copies
+every file that is not Markdown as it is. So the walk visits the same files, and each one is a
+page (loaded and validated by the content model), an allowed file (a document's document.yml, an
+image in a media/ folder), or an error. Nothing outside the repository is read: a link that leads
+out of it is reported and never followed. The allowlist is model.publishable(), which the build
+also calls.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import GENERATED_FOLDERS, LANGUAGES, SOURCE_LANGUAGE, is_versions_page, publishable
+from .problems import Problem, relative
+
+# The bytes each published kind of image starts with: a page's HTML renamed .png is not published.
+MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+         ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}  # RIFF, 4 bytes of length, then WEBP
+
+
+# A file or folder name becomes part of an address, of the sitemap and of HTML attributes:
+# letters, digits, dots, dashes and underscores only.
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+@dataclass
+class Tree:
+    pages: list[tuple[Path, str]] = field(default_factory=list)  # (path on disk, uri) of each page to load
+    files: list[tuple[Path, str]] = field(default_factory=list)  # every other file MkDocs would copy
+    problems: list[Problem] = field(default_factory=list)
+
+
+def file_problems(path: Path, uri: str, shown: str) -> list[Problem]:
+    """Why a file that is not a page cannot be published as it is, if it cannot."""
+    if not publishable(uri):
+        return [Problem(shown, 0, "file", "this file would be published as it is, but the site only publishes "
+                        "pages, document.yml and images in media/", "remove it, or ask a developer")]
+    extension = os.path.splitext(uri)[1].lower()
+    if extension not in MAGIC:
+        return []
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(12)
+    except OSError as exc:
+        return [Problem(shown, 0, "file", f"the file cannot be read ({exc.strerror})",
+                        "check its permissions, or whether it is a link to a missing file")]
+    if head.startswith(MAGIC[extension]) and (extension != ".webp" or head[8:12] == b"WEBP"):
+        return []
+    kind = extension.lstrip(".").upper().replace("JPG", "JPEG")
+    return [Problem(shown, 0, "file", f"the file is named {extension} but is not a {kind} image",
+                    f"export the image again as {kind}, or give the file the extension of its real type")]
+
+
+def walk_docs(docs_dir: Path, root: Path) -> Tree:
+    """Every file under docs/ that MkDocs would publish, following the section links once.
+
+    Problems name a file as the editor finds it in the repository (good-practices/x.html, not
+    docs/buone-pratiche/x.html). The generated folders are the build's (build.foreign_generated_files)."""
+    tree, seen, root = Tree(), {}, root.resolve()  # seen: real folder → where it was published first
+
+    def visit(folder: Path, prefix: str, shown: str, chain: tuple[Path, ...]) -> None:
+        real = folder.resolve()
+        if any(above.is_relative_to(real) for above in chain):  # a link to a folder that holds it
+            tree.problems.append(_broken(shown))
+            return
+        if real in seen:
+            tree.problems.append(Problem(shown, 0, "file",
+                                         f"this link leads to a folder that is published already, as {seen[real]}",
+                                         "remove the link: each folder is published once"))
+            return
+        seen[real] = shown
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            tree.problems.append(_broken(shown))
+            return
+        for entry in entries:
+            uri, here = prefix + entry.name, relative(real / entry.name, root)
+            if entry.name.startswith(".") or uri in GENERATED_FOLDERS or is_versions_page(uri):
+                continue  # MkDocs leaves out dot-files too; the rest is the build's
+            if not NAME.fullmatch(entry.name):
+                tree.problems.append(Problem(here, 0, "file", f"the name `{entry.name}` cannot be part of a web address",
+                                             "rename it with lowercase letters, digits and dashes, starting with a "
+                                             "letter or a digit, e.g. bari-urbis.md"))
+                continue
+            if entry.is_symlink():
+                if not os.path.exists(entry.path):
+                    tree.problems.append(_broken(here))  # dangling, or a loop that never resolves
+                    continue
+                target = Path(os.path.realpath(entry.path))
+                if not target.is_relative_to(root):
+                    tree.problems.append(_outside(here, target))
+                    continue
+            if entry.is_dir():
+                visit(Path(entry.path), uri + "/", here, (*chain, real))
+            elif not entry.name.endswith(".md"):
+                tree.files.append((Path(entry.path), uri))
+            elif problem := language_problem(uri, here):
+                tree.problems.append(problem)  # not loaded: it would only add "no translation" noise
+            else:
+                tree.pages.append((Path(entry.path), uri))
+
+    visit(docs_dir, "", relative(docs_dir.resolve(), root), ())
+    for path, uri in tree.files:
+        tree.problems.extend(file_problems(path, uri, relative(path.resolve(), root)))
+    return tree
+
+
+def language_problem(uri: str, shown: str) -> Problem | None:
+    """A page named with a language suffix the site does not build (x.fr.md, x.it.md).
+
+    static-i18n would publish such a file beside, or instead of, the Italian page."""
+    base, _, suffix = uri.removesuffix(".md").rpartition(".")
+    if not (base and len(suffix) == 2 and suffix.isascii() and suffix.isalpha()):
+        return None
+    if suffix in LANGUAGES and suffix != SOURCE_LANGUAGE:
+        return None
+    if suffix.lower() == SOURCE_LANGUAGE:
+        return Problem(shown, 0, "language", "Italian pages have no language suffix",
+                       f"rename it to {base.rpartition('/')[2]}.md")
+    return Problem(shown, 0, "language", f"`{suffix}` is not a language of this site",
+                   "only Italian (name.md) and English (name.en.md) pages are built")
+
+
+def outside_problem(path: Path, root: Path) -> Problem | None:
+    """A file the model reads by name (data/*.yml), not found by the walk, that links out of the repository."""
+    target = Path(os.path.realpath(path))
+    return None if target.is_relative_to(root.resolve()) else _outside(relative(path, root), target)
+
+
+def _broken(shown: str) -> Problem:
+    return Problem(shown, 0, "file", "this link points to itself or to nothing",
+                   "remove the link, or point it to a real folder")
+
+
+def _outside(shown: str, target: Path) -> Problem:
+    return Problem(shown, 0, "link-outside", f"this link points outside the repository (to {target.as_posix()})",
+                   "remove the link; copy the file into the repository instead")

@@ -1,0 +1,58 @@
+"""The offline copy: the same site built for file:// browsing, zipped under site/offline/.
+
+Directory URLs off; Material's search instead of Pagefind (which fetches its index, and file://
+refuses fetches), with stemming of what is typed (workers/cittamedie-search.js) and one index per
+language inlined as a script; Workers through the self-hosted iframe-worker shim; the PDFs copied
+in so that the downloads page works.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
+
+from ..content.generated import OFFLINE_ZIP, PDF_DIR
+
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+FOLDER = "cittamedie-sud"  # the folder the zip unpacks to
+SEARCH = {"search": {
+    "pipeline": ["stemmer", "stopWordFilter", "trimmer"],  # Italian and English stemming (lunr-languages)
+    # apostrophes split Italian elisions: l'innovazione → l, innovazione
+    "separator": r"""[\s\-,:!=\[\]()"/'’]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;""",
+}}
+
+
+def export(root: Path, site_dir: Path) -> Path:
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / FOLDER
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(target), use_directory_urls=False,
+                             plugins=_with_search(root / "mkdocs.yml"))
+        config.extra["offline"] = True
+        config.extra["polyfills"] = [SHIM]
+        build(config)
+        if (site_dir / PDF_DIR).is_dir():
+            shutil.copytree(site_dir / PDF_DIR, target / PDF_DIR, dirs_exist_ok=True)
+        archive = site_dir / OFFLINE_ZIP
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
+            for path in sorted(target.rglob("*")):
+                if path.is_file():
+                    zipped.write(path, path.relative_to(target.parent).as_posix())
+    print(f"offline: {archive} {archive.stat().st_size / 1_048_576:.1f} MB in {time.perf_counter() - started:.1f} s")
+    return archive
+
+
+def _with_search(config_file: Path) -> list:
+    """mkdocs.yml's plugins with Material's search first, as it was before Pagefind."""
+    with config_file.open(encoding="utf-8") as handle:
+        return [SEARCH, *(yaml_load(handle).get("plugins") or [])]

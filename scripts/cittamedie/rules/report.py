@@ -1,0 +1,48 @@
+"""Reporters: text for editors, GitHub workflow annotations for pull requests, JSON for tools."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from ..content.problems import ERROR, Problem
+
+
+def summary(problems: list[Problem], checked: int) -> str:
+    """The last line of every report: counts of exactly the problems printed above it."""
+    errors = sum(p.severity == ERROR for p in problems)
+    return f"{checked} files checked: {errors} error(s), {len(problems) - errors} warning(s)."
+
+
+def text(problems: list[Problem], checked: int) -> str:
+    return "\n".join([str(p) for p in problems] + [summary(problems, checked)])
+
+
+def _data(value: str) -> str:
+    """The message of a workflow command (GitHub's escapeData): a new line would end the command."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    """A property (file=, title=): also `:` and `,`, which end the properties (escapeProperty)."""
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(problems: list[Problem], checked: int) -> str:
+    lines = []
+    for p in problems:
+        level = "error" if p.severity == ERROR else "warning"
+        where = f"file={_property(p.path)}" + (f",line={p.line}" if p.line else "")
+        field = f" ({p.field})" if p.field else ""  # the same sentence as the text report
+        lines.append(f"::{level} {where},title={_property(p.rule)}::{_data(p.message + field)} — {_data(p.fix)}")
+    return "\n".join(lines + [summary(problems, checked)])
+
+
+def as_json(problems: list[Problem], checked: int) -> str:
+    errors = sum(p.severity == ERROR for p in problems)
+    return json.dumps({"checked": checked, "errors": errors, "warnings": len(problems) - errors,
+                       "problems": [p.__dict__ for p in problems]}, ensure_ascii=False, indent=2)
+
+
+REPORTER_BY_NAME: dict[str, Callable[[list[Problem], int], str]] = {
+    "text": text, "github": github, "json": as_json}

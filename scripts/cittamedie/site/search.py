@@ -1,0 +1,178 @@
+"""Search for the served site: the Pagefind index of the built pages, one per language.
+
+The templates mark what Pagefind reads (overrides/main.html): `data-pagefind-body` around the
+page's own text, its place in the menu as `section` meta, a good practice's theme, city and
+programme (the catalogue's facets) as filters, and the other language's acronym of each glossary
+term the page uses (FESR on an Italian page also answers to ERDF) as hidden indexed text. This
+module hands the templates those marks and runs Pagefind once every language is built: Pagefind
+splits the index by `<html lang>`, stems Italian and English, and the browser fetches only the
+chunks a query needs (overrides/assets/javascripts/cittamedie-pagefind.js).
+
+The offline copy cannot use Pagefind (it fetches its files, which file:// refuses): it keeps
+Material's lunr search (offline.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import time
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pagefind.service import get_executable
+
+from ..content.model import LANGUAGES, Site, split_language
+from ..content.strings import t
+
+# ---------------------------------------------------------------- Public functions
+
+
+def index(site_dir: Path) -> dict:
+    """Index the built site into site_dir/pagefind/; figures per language for the build log."""
+    started = time.perf_counter()
+    bundle = site_dir / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)  # chunks of an earlier build would stay forever
+    pages = _pagefind(site_dir, bundle)
+    for path in bundle.iterdir():  # Pagefind's ready-made interfaces: ours is the dialog
+        if path.name not in KEEP and _language_of_file(path.name) not in LANGUAGES:
+            path.unlink()
+    if not pages:
+        raise RuntimeError(f"Pagefind indexed no page in {site_dir}")
+    return {"pages": pages, "bytes": index_bytes(bundle), "seconds": time.perf_counter() - started}
+
+
+def lunr_files(files) -> list:
+    """Material's lunr search and our stemming patch of its worker, which the theme copies into
+    every build: only the offline copy uses them."""
+    return [file for file in files if file.src_uri.startswith(LUNR)]
+
+
+def index_bytes(bundle: Path) -> dict[str, int]:
+    """Bytes on disk of each language's index: word chunks, excerpts, filters, metadata, wasm."""
+    sizes = dict.fromkeys(LANGUAGES, 0)
+    for path in bundle.rglob("*"):
+        lang = _language_of_file(path.name)
+        if path.is_file() and lang in sizes:
+            sizes[lang] += path.stat().st_size
+    return sizes
+
+
+def page_marks(site: Site, page, lang: str) -> dict:
+    """What the template of a MkDocs page marks for Pagefind: section meta, filters, synonyms."""
+    key, _ = split_language(page.file.src_uri)
+    source = site.shown(key, lang)
+    return {"section": " › ".join(section.title for section in reversed(page.ancestors)),
+            "filters": facets(site, source.meta, lang) if source and source.kind == "good-practice" else [],
+            "synonyms": synonym_text(site, page_text(page.content or ""))}
+
+
+def facets(site: Site, meta: dict, lang: str) -> list[tuple[str, str]]:
+    """(filter, value) pairs of a good practice: the facets of the catalogue, in the page's language."""
+    themes = {th["id"]: th["title"][lang] for th in site.items("themes")}
+    programmes = {p["id"]: p["short"] for p in site.items("programmes")}
+    pairs = [("theme", themes[x]) for x in meta.get("themes") or [] if x in themes]
+    if meta.get("city"):
+        pairs.append(("city", str(meta["city"])))
+    if meta.get("programme") in programmes:
+        pairs.append(("programme", programmes[meta["programme"]]))
+    return pairs
+
+
+def synonyms(site: Site) -> dict[str, list[str]]:
+    """Acronym → the acronyms of the same thing in the other language, from data/glossary.yml.
+
+    Two terms name one thing when their English expansions are the same once a closing note in
+    brackets is dropped: FESR "European Regional Development Fund (Italian acronym)" and ERDF
+    "European Regional Development Fund"."""
+    by_meaning: dict[str, list[str]] = defaultdict(list)
+    for term in site.items("glossary"):
+        english = str((term.get("expansion") or {}).get("en") or "").strip()
+        if english.endswith(")") and "(" in english:  # a closing note: "(Italian acronym)"
+            english = english[:english.rindex("(")]
+        meaning = english.strip().casefold()
+        if meaning:
+            by_meaning[meaning].append(str(term["abbr"]))
+    return {abbr: [other for other in group if other != abbr]
+            for group in by_meaning.values() if len(group) > 1 for abbr in group}
+
+
+def synonym_text(site: Site, text: str) -> str:
+    """`FESR (ERDF)` for each acronym the page's text uses whose other-language acronym it does not."""
+    used = {abbr for abbr in synonyms(site) if _word(abbr).search(text)}
+    parts = [f"{abbr} ({', '.join(other for other in others if other not in used)})"
+             for abbr, others in synonyms(site).items() if abbr in used and set(others) - used]
+    return ". ".join(parts)
+
+
+def page_text(html: str) -> str:
+    """The text a reader sees in rendered HTML: no tags, no attributes (an abbr's title is not text)."""
+    reader = _TextReader()
+    reader.feed(html)
+    reader.close()
+    return " ".join(reader.parts)
+
+
+def dialog_strings(lang: str) -> dict[str, str]:
+    """Interface strings of the search button and dialog (strings.yml `search`), in lang."""
+    return {name: t(f"search.{name}", lang) for name in _STRINGS} | {
+        "filter_" + name: t(name, lang) for name in FILTERS} | {"all": t("filter_all", lang)}
+
+
+# ---------------------------------------------------------------- Helper functions
+
+
+def _pagefind(site_dir: Path, bundle: Path) -> dict[str, int]:
+    """Run Pagefind's CLI (the binary of pagefind[bin]); pages indexed per language.
+
+    Not its Python API: that one stops the binary as soon as it answers, and one run in about
+    fifteen left pagefind-entry.json empty (tokio writes files in the background)."""
+    binary = get_executable()
+    if binary is None:
+        raise RuntimeError("Pagefind's binary is missing: `make site` installs pagefind[bin] (pyproject.toml)")
+    command = [str(binary), "--site", str(site_dir), "--output-path", str(bundle), "--glob", GLOB, "--quiet"]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    if done.returncode:
+        raise RuntimeError(f"Pagefind failed on {site_dir}:\n{done.stdout}{done.stderr}")
+    languages = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))["languages"]
+    return {lang: info.get("page_count", 0) for lang, info in languages.items()}
+
+
+class _TextReader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _language_of_file(name: str) -> str | None:
+    """it for index/it_3f2a.pf_index, pagefind.it_9c1b.pf_meta, wasm.it.pagefind."""
+    match = _LANGUAGE_FILE.match(name)
+    return match[1] if match else None
+
+
+def _word(abbr: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w+]){re.escape(abbr)}(?![\w+])")
+
+
+# ---------------------------------------------------------------- Data
+
+BUNDLE = "pagefind"  # the folder Pagefind writes into the site, JS included: nothing from elsewhere
+KEEP = ("pagefind.js", "pagefind-entry.json", "index", "fragment", "filter")  # and each language's wasm, meta
+LUNR = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+GLOB = "**/*.html"  # Pagefind's default; pages without data-pagefind-body (404) are left out
+# Parts of the page text that repeat on many pages, named here rather than marked with
+# data-pagefind-ignore (content passes the sanitiser's allowlist, which has no data-pagefind-*):
+# document banners, PDF links, the catalogue's filters, the caption of a case's key facts.
+EXCLUDE = (".cm-banner", ".cm-pdf-link", ".cm-filter", ".cm-facts > caption")
+FILTERS = ("theme", "city", "programme")
+_STRINGS = ("open", "title", "label", "close", "filters", "loading", "none", "one", "many", "more",
+            "error", "shortcut")
+_LANGUAGE_FILE = re.compile(r"^(?:pagefind\.|wasm\.)?([a-z]{2})[_.]")

@@ -1,0 +1,204 @@
+"""The addresses the content cites, checked: every `sources` URL of every page, case and data file
+(and a case's `links` and results' `source`), each address once, every use reported at its
+file:line. Run weekly (.github/workflows/links.yml): `cittamedie links --format markdown`.
+
+Bounded: only http and https; a timeout on every network operation and a deadline per address;
+at most MAX_REDIRECTS redirects, followed here (each hop's scheme checked); WORKERS requests at a
+time; HEAD first, then GET when HEAD is refused (the body is never read).
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from http.client import HTTPException
+from urllib.parse import urljoin, urlsplit
+
+from ..content.model import Site
+from ..content.problems import ERROR, WARNING, Problem
+from ..content.strings import esc
+
+TIMEOUT = 15.0  # seconds for one connect or read; slow public sites answer within a few
+DEADLINE = 45.0  # seconds for one address, its redirects and the GET retry included
+MAX_REDIRECTS = 5  # a chain longer than this is a loop or a misconfiguration
+WORKERS = 8  # requests at a time: enough for a few hundred addresses, gentle on each host
+USER_AGENT = "cittamedie-linkcheck/1 (weekly check of the sources cited by the site)"
+MOVED = (301, 308)  # permanent: the content should cite the new address
+UNSURE = (401, 403, 429)  # the site refuses robots or wants a login: a person has to look
+
+
+@dataclass(frozen=True)
+class Use:
+    path: str
+    line: int
+    field: str
+
+
+@dataclass
+class Result:
+    url: str
+    verdict: str = "live"  # live | moved | dead | unsure | skipped
+    status: int | None = None
+    final: str = ""
+    reason: str = ""
+    hops: list[str] = field(default_factory=list)
+
+
+def collect(site: Site) -> dict[str, list[Use]]:
+    """address → where it is cited, in file order."""
+    found: dict[str, list[Use]] = {}
+
+    def add(url, path: str, lines: dict[str, int], dotted: str) -> None:
+        if isinstance(url, str) and url.strip():
+            found.setdefault(url.strip(), []).append(Use(path, lines.get(dotted, 1), dotted))
+
+    for source in site.sources:
+        meta = source.meta if isinstance(source.meta, dict) else {}
+        for name in ("sources", "links"):
+            for n, item in enumerate(meta.get(name) or []):
+                if isinstance(item, dict):
+                    add(item.get("url"), source.rel, source.lines, f"{name}.{n}.url")
+        for n, item in enumerate(meta.get("results") or []):
+            if isinstance(item, dict):
+                add(item.get("source"), source.rel, source.lines, f"results.{n}.source")
+    for name, data in site.data.items():
+        for n, item in enumerate((data or {}).get("sources") or []):
+            if isinstance(item, dict):
+                add(item.get("url"), f"data/{name}.yml", site.data_lines.get(name, {}), f"sources.{n}.url")
+    return found
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None  # a 3xx comes back as an HTTPError: check() follows it, counted
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+def _ask(url: str, method: str, timeout: float) -> tuple[int, str | None]:
+    request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    try:
+        with _OPENER.open(request, timeout=timeout) as response:  # closed unread: no body is downloaded
+            return response.status, None
+    except urllib.error.HTTPError as exc:
+        location = exc.headers.get("Location") if exc.headers else None
+        exc.close()
+        return exc.code, location
+
+
+def check(url: str, timeout: float = TIMEOUT, deadline: float = DEADLINE,
+          max_redirects: int = MAX_REDIRECTS) -> Result:
+    """The verdict on one address."""
+    result, current, ends = Result(url), url, time.monotonic() + deadline
+    if urlsplit(url).scheme not in ("http", "https"):
+        result.verdict, result.reason = "skipped", "only http and https addresses are checked"
+        return result
+    try:
+        for _ in range(max_redirects + 1):
+            left = ends - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            status, location = _ask(current, "HEAD", min(timeout, left))
+            if status >= 400 and status != 410:  # many servers refuse or mishandle HEAD: ask with GET
+                status, location = _ask(current, "GET", min(timeout, max(ends - time.monotonic(), 0.1)))
+            result.status = status
+            if 300 <= status < 400 and location:
+                result.hops.append(f"{status} {current}")
+                nxt = urljoin(current, location)
+                if urlsplit(nxt).scheme not in ("http", "https"):
+                    return _dead(result, f"redirects to `{nxt}`, which is not a web address")
+                if status in MOVED and result.verdict == "live":
+                    result.verdict = "moved"
+                current = nxt
+                continue
+            result.final = current
+            if status < 300:
+                return result
+            if status in UNSURE or status >= 500:
+                result.verdict, result.reason = "unsure", f"answers {status}"
+                return result
+            return _dead(result, f"answers {status}")
+        return _dead(result, f"redirects more than {max_redirects} times")
+    except TimeoutError:
+        result.verdict, result.reason = "unsure", f"gives no answer within {timeout:.0f} s"
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, TimeoutError):
+            result.verdict, result.reason = "unsure", f"gives no answer within {timeout:.0f} s"
+        elif isinstance(reason, socket.gaierror):
+            _dead(result, "has a host name that does not exist")
+        elif isinstance(reason, ssl.SSLError):
+            _dead(result, "has a certificate that is not valid")
+        elif isinstance(reason, ConnectionRefusedError):
+            _dead(result, "refuses the connection")
+        else:
+            _dead(result, f"cannot be reached ({reason})")
+    except (HTTPException, OSError, ValueError) as exc:
+        _dead(result, f"cannot be reached ({exc.__class__.__name__})")
+    return result
+
+
+def _dead(result: Result, reason: str) -> Result:
+    result.verdict, result.reason = "dead", reason
+    return result
+
+
+def check_all(urls: list[str], workers: int = WORKERS, **limits) -> dict[str, Result]:
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        return dict(zip(urls, pool.map(lambda url: check(url, **limits), urls), strict=True))
+
+
+FIXES = {"dead": "find the page's new address (or an archived copy) and cite that, or remove the source",
+         "moved": "cite the new address",
+         "unsure": "open the address in a browser: if it works, nothing to do",
+         "skipped": "cite an https:// address"}
+
+
+def problems(uses: dict[str, list[Use]], results: dict[str, Result]) -> list[Problem]:
+    """One problem per use of an address that is not live: dead ones are errors, the rest warnings."""
+    found = []
+    for url, result in results.items():
+        if result.verdict == "live":
+            continue
+        if result.verdict == "moved":
+            message = f"the address `{url}` has moved permanently to `{result.final}`"
+        else:
+            message = f"the address `{url}` {result.reason}"
+        severity = ERROR if result.verdict == "dead" else WARNING
+        for use in uses.get(url, []):
+            found.append(Problem(use.path, use.line, "dead-link" if severity == ERROR else "link", message,
+                                 FIXES[result.verdict], use.field, severity))
+    return sorted(found, key=lambda p: (p.severity != ERROR, p.path, p.line))
+
+
+def summary(found: list[Problem], checked: int) -> str:
+    errors = sum(p.severity == ERROR for p in found)
+    return f"{checked} addresses checked: {errors} error(s), {len(found) - errors} warning(s)."
+
+
+def markdown(found: list[Problem], checked: int) -> str:
+    """The report for the job summary and the issue: one table of dead links, one of the others."""
+    dead = [p for p in found if p.severity == ERROR]
+    rest = [p for p in found if p.severity != ERROR]
+    lines = [f"## Source links: {len(dead)} dead, {len(rest)} to look at, of {checked} addresses checked", ""]
+    for title, group in (("Dead links", dead), ("To look at", rest)):
+        if not group:
+            continue
+        lines += [f"### {title}", "", "| where | field | what is wrong | fix |", "|---|---|---|---|"]
+        lines += [f"| {_cell(f'{p.path}:{p.line}')} | {_cell(p.field)} | {_cell(p.message)} | {_cell(p.fix)} |"
+                  for p in group]
+        lines.append("")
+    if not found:
+        lines.append("Every address answers.")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text in a Markdown table cell: HTML-escaped (GitHub renders HTML), pipes and backticks as codes."""
+    return esc(text).replace("|", "&#124;").replace("`", "&#96;").replace("\n", " ")
