@@ -30,14 +30,22 @@ FUTURE_EVENT = """
       - {title: "Nota", url: "https://example.org/nota"}
 """
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def make_chapter_untranslated(tree: Path) -> None:
     """The fixture's chapter marked deliberately untranslated, its English file removed."""
     chapter = tree / "guidelines" / "guida" / "capitolo.md"
-    chapter.write_text(chapter.read_text("utf-8").replace("updated:", 'untranslated: "in revisione"\nupdated:', 1))
+    chapter.write_text(
+        chapter.read_text("utf-8").replace("updated:", 'untranslated: "in revisione"\nupdated:', 1)
+    )
     (tree / "guidelines" / "guida" / "capitolo.en.md").unlink()
 
 
@@ -60,8 +68,13 @@ def built_site(tmp_path_factory) -> Path:
     """The real content built once with `mkdocs build --strict` into a temporary folder."""
     site_dir = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
-                            cwd=REPO, capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     return site_dir
 
@@ -81,7 +94,11 @@ class CompressingHandler(_QuietHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if not path.is_file() or not path.suffix or "gzip" not in self.headers.get("Accept-Encoding", ""):
+        if (
+            not path.is_file()
+            or not path.suffix
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         if path.suffix not in self.COMPRESSED:
             return super().send_head()
@@ -95,7 +112,9 @@ class CompressingHandler(_QuietHandler):
 
     def end_headers(self):
         asset = self.path.startswith("/assets/") or "/assets/" in self.path.split("?")[0]
-        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if asset else "no-cache")
+        self.send_header(
+            "Cache-Control", "public, max-age=31536000, immutable" if asset else "no-cache"
+        )
         super().end_headers()
 
 

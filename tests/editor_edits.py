@@ -20,8 +20,23 @@ NOT_PROSE = ("#", "<", "|", "-", "*", ">", "!", "?", "`", "~", "[", " ", "\t")
 
 
 def git(tree: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-C", str(tree), "-c", "user.name=t", "-c", "user.email=t@example.org",
-                           "-c", "commit.gpgsign=false", *args], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(tree),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout.strip()
 
 
@@ -47,8 +62,14 @@ def edit_like_an_editor(path: Path) -> bool:
     """Add a sentence at the end and change the first paragraph of prose; False if it has none."""
     loaded = load_markdown(path, path.name)
     lines = path.read_text("utf-8").split("\n")
-    first = next((n for n in range(loaded.body_line - 1, len(lines))
-                  if lines[n].strip() and not lines[n].startswith(NOT_PROSE)), None)
+    first = next(
+        (
+            n
+            for n in range(loaded.body_line - 1, len(lines))
+            if lines[n].strip() and not lines[n].startswith(NOT_PROSE)
+        ),
+        None,
+    )
     if first is None:
         return False
     lines[first] += CHANGED
@@ -63,7 +84,10 @@ def edited_clone(target: Path) -> tuple[Path, list[str]]:
     edited = []
     for pattern in PAGES:
         for path in sorted(tree.glob(pattern)):
-            if path.name.endswith(".en.md") or not path.with_name(path.name[:-3] + ".en.md").is_file():
+            if (
+                path.name.endswith(".en.md")
+                or not path.with_name(path.name[:-3] + ".en.md").is_file()
+            ):
                 continue
             assert edit_like_an_editor(path), f"{path}: no paragraph of prose to change"
             edited.append(path.relative_to(tree).as_posix())

@@ -54,12 +54,30 @@ The resources are 10 million euros.
 
 The path lasts two years.
 """
-CHANGED = ("Le risorse sono 10 milioni di euro.", "Le risorse sono 12 milioni di euro, in due tranche.")
+CHANGED = (
+    "Le risorse sono 10 milioni di euro.",
+    "Le risorse sono 12 milioni di euro, in due tranche.",
+)
 
 
 def git(tree: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-C", str(tree), "-c", "user.name=t", "-c", "user.email=t@example.org",
-                           "-c", "commit.gpgsign=false", *args], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(tree),
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout.strip()
 
 
@@ -70,7 +88,9 @@ def translated_repo(tree: Path, monkeypatch) -> dict[str, str]:
     git(tree, "init", "-q", "-b", "main")
     git(tree, "add", "-A")
     git(tree, "commit", "-q", "-m", "Chapter in Italian, English draft")
-    monkeypatch.chdir(tree)  # --mark-current takes the path as the editor types it, from the repository folder
+    monkeypatch.chdir(
+        tree
+    )  # --mark-current takes the path as the editor types it, from the repository folder
     assert main(["--root", str(tree), "translations", "--mark-current", f"{CHAPTER}.en.md"]) == 0
     git(tree, "commit", "-q", "-am", "English chapter translated")
     translated = git(tree, "rev-parse", "HEAD")

@@ -15,24 +15,40 @@ from .conftest import FIXTURES, REPO, copy_tree
 GUIDE = "guidelines/guida"
 CHAPTERS = {  # name → (Italian title, Italian body, English title, English body) at each version
     "v1": {
-        "capitolo": ("Capitolo capitolo", "## Obiettivi {#obiettivi}\n\nTesto del capitolo capitolo.\n\n"
-                     "Il programma finanzia servizi sociali nelle città medie del Sud.\n\n"
-                     "## Risorse {#risorse}\n\nLe risorse sono dieci milioni di euro.\n",
-                     "Chapter capitolo", "## Objectives {#obiettivi}\n\nText of chapter capitolo.\n\n"
-                     "The programme funds social services in the medium-sized cities of the South.\n\n"
-                     "## Resources {#risorse}\n\nThe resources are ten million euros.\n"),
-        "vecchio": ("Capitolo vecchio", "## Obiettivi {#obiettivi}\n\nQuesto capitolo sarà tolto.\n",
-                    "Old chapter", "## Objectives {#obiettivi}\n\nThis chapter will be removed.\n"),
+        "capitolo": (
+            "Capitolo capitolo",
+            "## Obiettivi {#obiettivi}\n\nTesto del capitolo capitolo.\n\n"
+            "Il programma finanzia servizi sociali nelle città medie del Sud.\n\n"
+            "## Risorse {#risorse}\n\nLe risorse sono dieci milioni di euro.\n",
+            "Chapter capitolo",
+            "## Objectives {#obiettivi}\n\nText of chapter capitolo.\n\n"
+            "The programme funds social services in the medium-sized cities of the South.\n\n"
+            "## Resources {#risorse}\n\nThe resources are ten million euros.\n",
+        ),
+        "vecchio": (
+            "Capitolo vecchio",
+            "## Obiettivi {#obiettivi}\n\nQuesto capitolo sarà tolto.\n",
+            "Old chapter",
+            "## Objectives {#obiettivi}\n\nThis chapter will be removed.\n",
+        ),
     },
     "v2": {
-        "capitolo": ("Capitolo capitolo", "## Obiettivi {#obiettivi}\n\nTesto del capitolo capitolo.\n\n"
-                     "Il programma finanzia servizi sociali e abitativi nelle città medie del Mezzogiorno.\n\n"
-                     "## Risorse {#risorse}\n\nLe risorse sono dodici milioni di euro.\n",
-                     "Chapter capitolo", "## Objectives {#obiettivi}\n\nText of chapter capitolo.\n\n"
-                     "The programme funds social and housing services in the medium-sized cities of the "
-                     "Mezzogiorno.\n\n## Resources {#risorse}\n\nThe resources are twelve million euros.\n"),
-        "nuovo": ("Capitolo nuovo", "## Obiettivi {#obiettivi}\n\nUn capitolo aggiunto nella seconda versione.\n",
-                  "New chapter", "## Objectives {#obiettivi}\n\nA chapter added in the second version.\n"),
+        "capitolo": (
+            "Capitolo capitolo",
+            "## Obiettivi {#obiettivi}\n\nTesto del capitolo capitolo.\n\n"
+            "Il programma finanzia servizi sociali e abitativi nelle città medie del Mezzogiorno.\n\n"
+            "## Risorse {#risorse}\n\nLe risorse sono dodici milioni di euro.\n",
+            "Chapter capitolo",
+            "## Objectives {#obiettivi}\n\nText of chapter capitolo.\n\n"
+            "The programme funds social and housing services in the medium-sized cities of the "
+            "Mezzogiorno.\n\n## Resources {#risorse}\n\nThe resources are twelve million euros.\n",
+        ),
+        "nuovo": (
+            "Capitolo nuovo",
+            "## Obiettivi {#obiettivi}\n\nUn capitolo aggiunto nella seconda versione.\n",
+            "New chapter",
+            "## Objectives {#obiettivi}\n\nA chapter added in the second version.\n",
+        ),
     },
 }
 DOCUMENT = """id: guida
@@ -58,8 +74,12 @@ VERSIONS = """versions:
 
 
 def git(tree: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-C", str(tree), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["git", "-C", str(tree), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout.strip()
 
 
@@ -69,8 +89,10 @@ def make_repo(base: Path) -> tuple[Path, str, str]:
     shutil.copy(REPO / "mkdocs.yml", tree / "mkdocs.yml")
     git(tree, "init", "-q", "-b", "main")
     revisions = []
-    for version, names, updated in (("v1", ["index", "capitolo", "vecchio"], "2026-01-10"),
-                                    ("v2", ["index", "capitolo", "nuovo"], "2026-02-01")):
+    for version, names, updated in (
+        ("v1", ["index", "capitolo", "vecchio"], "2026-01-10"),
+        ("v2", ["index", "capitolo", "nuovo"], "2026-02-01"),
+    ):
         for name in {"vecchio", "nuovo"} - set(names):
             for suffix in ("", ".en"):
                 (tree / GUIDE / f"{name}{suffix}.md").unlink(missing_ok=True)
@@ -85,18 +107,31 @@ def make_repo(base: Path) -> tuple[Path, str, str]:
     return tree, revisions[0], revisions[1]
 
 
-def document(tree: Path, version: str = "0.2", updated: str = "2026-02-01",
-             chapters: tuple[str, ...] | list[str] = ("index", "capitolo", "nuovo"), versions: str = "") -> str:
+def document(
+    tree: Path,
+    version: str = "0.2",
+    updated: str = "2026-02-01",
+    chapters: tuple[str, ...] | list[str] = ("index", "capitolo", "nuovo"),
+    versions: str = "",
+) -> str:
     """Write the fixture's document.yml; returns its text."""
-    text = DOCUMENT.format(version=version, updated=updated, chapters=", ".join(chapters)) + versions
+    text = (
+        DOCUMENT.format(version=version, updated=updated, chapters=", ".join(chapters)) + versions
+    )
     (tree / GUIDE / "document.yml").write_text(text, "utf-8")
     return text
 
 
-def write_chapter(tree: Path, name: str, title_it: str, body_it: str, title_en: str, body_en: str) -> None:
-    source = "  - {title: \"Fonte\", url: \"https://example.org/fonte\"}\n"
+def write_chapter(
+    tree: Path, name: str, title_it: str, body_it: str, title_en: str, body_en: str
+) -> None:
+    source = '  - {title: "Fonte", url: "https://example.org/fonte"}\n'
     (tree / GUIDE / f"{name}.md").write_text(
-        f"---\nid: guida-{name}\ntitle: {title_it}\nupdated: 2026-01-10\nsources:\n{source}---\n\n{body_it}", "utf-8")
+        f"---\nid: guida-{name}\ntitle: {title_it}\nupdated: 2026-01-10\nsources:\n{source}---\n\n{body_it}",
+        "utf-8",
+    )
     (tree / GUIDE / f"{name}.en.md").write_text(
         f"---\nid: guida-{name}\ntitle: {title_en}\nupdated: 2026-01-10\ntranslated_from: {text_hash(body_it)}\n"
-        f"sources:\n{source}---\n\n{body_en}", "utf-8")
+        f"sources:\n{source}---\n\n{body_en}",
+        "utf-8",
+    )

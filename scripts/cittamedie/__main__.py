@@ -32,18 +32,29 @@ def _error(message: str, tip: str = "") -> None:
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description=__doc__.split("\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--root", default=".", help="repository folder (default: current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check every source file")
     validate.add_argument("--format", choices=("text", "github", "json"), default="text")
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
     translations = sub.add_parser("translations", help="list missing and stale translations")
-    translations.add_argument("--mark-current", nargs="+", metavar="FILE", default=[],
-                              help="English files whose translation was checked")
-    translations.add_argument("--diff", action="store_true",
-                              help="under a stale page, the Italian diff of each changed section")
+    translations.add_argument(
+        "--mark-current",
+        nargs="+",
+        metavar="FILE",
+        default=[],
+        help="English files whose translation was checked",
+    )
+    translations.add_argument(
+        "--diff",
+        action="store_true",
+        help="under a stale page, the Italian diff of each changed section",
+    )
     new = sub.add_parser("new", help="create a new good practice or chapter in both languages")
     new.add_argument("kind", choices=("good-practice", "chapter"))
     new.add_argument("--slug", required=True)
@@ -52,8 +63,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", help="export the PDFs from a built site")
     pdf.add_argument("--site-dir", default="site")
     pdf.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
-    pdf.add_argument("--force", action="store_true", help="rebuild PDFs even when their pages did not change")
-    pdf.add_argument("--only", nargs="+", metavar="NAME", help="export only these documents (e.g. linee-guida)")
+    pdf.add_argument(
+        "--force", action="store_true", help="rebuild PDFs even when their pages did not change"
+    )
+    pdf.add_argument(
+        "--only", nargs="+", metavar="NAME", help="export only these documents (e.g. linee-guida)"
+    )
     offline = sub.add_parser("offline", help="build the browsable offline copy (zip) into the site")
     offline.add_argument("--site-dir", default="site")
     changes = sub.add_parser("changes", help="Markdown list of the pages two built sites differ in")
@@ -61,7 +76,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     changes.add_argument("--site-dir", default="site", help="the site built from the change")
     links = sub.add_parser("links", help="check the addresses of every page's sources (network)")
     links.add_argument("--format", choices=("text", "github", "json", "markdown"), default="text")
-    links.add_argument("--timeout", type=float, default=15.0, help="seconds for one connect or read")
+    links.add_argument(
+        "--timeout", type=float, default=15.0, help="seconds for one connect or read"
+    )
     links.add_argument("--workers", type=int, default=8, help="requests at a time")
     return parser
 
@@ -73,7 +90,10 @@ def main(cli_args: list[str] | None = None, prog: str = "cittamedie") -> int:
         return 0 if exc.code == 0 else 2
     root = Path(args.root).resolve()
     if not (root / "docs").is_dir():
-        _error(f"{root} has no docs/ folder", "run the command from the repository folder, or pass --root")
+        _error(
+            f"{root} has no docs/ folder",
+            "run the command from the repository folder, or pass --root",
+        )
         return 2
     return COMMANDS[args.command](args, root)
 
@@ -86,7 +106,11 @@ def _validate(args, root: Path) -> int:
     started = time.perf_counter()
     site = load_site(root)
     problems = run_all(site)
-    print(REPORTER_BY_NAME[args.format](problems, len(site.sources) + len(site.documents) + len(site.data)))
+    print(
+        REPORTER_BY_NAME[args.format](
+            problems, len(site.sources) + len(site.documents) + len(site.data)
+        )
+    )
     if args.format == "text":
         print(f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)
     failing = [p for p in problems if p.severity == ERROR or args.strict]
@@ -107,7 +131,9 @@ def _translations(args, root: Path) -> int:
     if args.mark_current:
         site = load_site(root)
     rows = status(site)
-    sections = {c.italian: c for c in stale_report(site).values()}  # read from git, stale pages only
+    sections = {
+        c.italian: c for c in stale_report(site).values()
+    }  # read from git, stale pages only
     for state, it, en in rows:
         print(f"{state:13} {it} → {en}")
         for line in describe(sections[it], args.diff) if it in sections else []:
@@ -134,7 +160,9 @@ def _new(args, root: Path) -> int:
 def _pdf(args, root: Path) -> int:
     from .exports.pdf import export_all
 
-    return export_all(root, Path(args.site_dir).resolve(), jobs=args.jobs, force=args.force, only=args.only)
+    return export_all(
+        root, Path(args.site_dir).resolve(), jobs=args.jobs, force=args.force, only=args.only
+    )
 
 
 def _offline(args, root: Path) -> int:
@@ -150,7 +178,10 @@ def _changes(args, root: Path) -> int:
     base, head = Path(args.base_site).resolve(), Path(args.site_dir).resolve()
     for folder in (base, head):
         if not (folder / "index.html").is_file():
-            _error(f"{folder} is not a built site (no index.html)", "build it first: `mkdocs build -d FOLDER`")
+            _error(
+                f"{folder} is not a built site (no index.html)",
+                "build it first: `mkdocs build -d FOLDER`",
+            )
             return 2
     print(report(base, head), end="")
     return 0
@@ -162,22 +193,37 @@ def _links(args, root: Path) -> int:
     from .tools import linkcheck
 
     if args.timeout <= 0 or not 1 <= args.workers <= 32:
-        _error("--timeout must be above 0 and --workers between 1 and 32", "e.g. --timeout 15 --workers 8")
+        _error(
+            "--timeout must be above 0 and --workers between 1 and 32",
+            "e.g. --timeout 15 --workers 8",
+        )
         return 2
     uses = linkcheck.collect(load_site(root))
-    results = linkcheck.check_all(sorted(uses), workers=args.workers, timeout=args.timeout,
-                                  deadline=3 * args.timeout)
+    results = linkcheck.check_all(
+        sorted(uses), workers=args.workers, timeout=args.timeout, deadline=3 * args.timeout
+    )
     found = linkcheck.problems(uses, results)
     if args.format in ("markdown", "json"):
-        print((linkcheck.markdown if args.format == "markdown" else REPORTER_BY_NAME["json"])(found, len(uses)))
+        print(
+            (linkcheck.markdown if args.format == "markdown" else REPORTER_BY_NAME["json"])(
+                found, len(uses)
+            )
+        )
     else:  # the editors' lines, then the count of addresses (not of files)
         lines = REPORTER_BY_NAME[args.format](found, len(uses)).split("\n")[:-1]
         print("\n".join([*lines, linkcheck.summary(found, len(uses))]))
     return 1 if any(p.severity == ERROR for p in found) else 0
 
 
-COMMANDS = {"validate": _validate, "translations": _translations, "new": _new, "pdf": _pdf, "offline": _offline,
-            "changes": _changes, "links": _links}
+COMMANDS = {
+    "validate": _validate,
+    "translations": _translations,
+    "new": _new,
+    "pdf": _pdf,
+    "offline": _offline,
+    "changes": _changes,
+    "links": _links,
+}
 
 
 def entrypoint() -> None:
@@ -186,4 +232,3 @@ def entrypoint() -> None:
 
 if __name__ == "__main__":
     entrypoint()
-

@@ -16,18 +16,40 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 RUNNER = REPO / "scripts" / "lighthouse.mjs"
 CATEGORIES = ["accessibility", "best-practices", "seo"]
 # home, programme, path, cities, a chapter, the catalogue, a case, a theme index, glossary, 404
-PAGE_TYPES = ["", "programma/", "percorso/", "citta/", "linee-guida/aree-tematiche/", "buone-pratiche/",
-              "buone-pratiche/ba-urbis/", "buone-pratiche/tema/poverta/", "glossario/", "404.html"]
+PAGE_TYPES = [
+    "",
+    "programma/",
+    "percorso/",
+    "citta/",
+    "linee-guida/aree-tematiche/",
+    "buone-pratiche/",
+    "buone-pratiche/ba-urbis/",
+    "buone-pratiche/tema/poverta/",
+    "glossario/",
+    "404.html",
+]
 
 
-def lighthouse(urls: list[str], categories: list[str], options: dict | None = None, repeat: bool = False) -> list[dict]:
+def lighthouse(
+    urls: list[str], categories: list[str], options: dict | None = None, repeat: bool = False
+) -> list[dict]:
     """Run scripts/lighthouse.mjs on these URLs with one Chromium; its JSON results."""
     if not (REPO / "node_modules" / "lighthouse").is_dir() or not shutil.which("node"):
         pytest.fail("Lighthouse is needed: `make test` installs it (npm ci)")
-    settings = {"chrome": CHROMIUM, "flags": ["--headless=new", *CHROMIUM_ARGS], "categories": categories,
-                "repeat": repeat, "options": options or {}}
-    result = subprocess.run(["node", str(RUNNER), json.dumps(settings), *urls], cwd=REPO,
-                            capture_output=True, text=True, timeout=1800)
+    settings = {
+        "chrome": CHROMIUM,
+        "flags": ["--headless=new", *CHROMIUM_ARGS],
+        "categories": categories,
+        "repeat": repeat,
+        "options": options or {},
+    }
+    result = subprocess.run(
+        ["node", str(RUNNER), json.dumps(settings), *urls],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout)
 
@@ -37,8 +59,13 @@ def audits(compressed_server) -> dict[str, dict]:
     """One Lighthouse run per page type and language. These categories do not depend on speed:
     half-second quiet windows instead of Lighthouse's 1 s (5.25 s without simulated throttling)."""
     urls = [f"{compressed_server}/{prefix}{path}" for prefix in ("", "en/") for path in PAGE_TYPES]
-    options = {"disableFullPageScreenshot": True, "pauseAfterFcpMs": 0, "pauseAfterLoadMs": 500,
-               "networkQuietThresholdMs": 500, "cpuQuietThresholdMs": 500}
+    options = {
+        "disableFullPageScreenshot": True,
+        "pauseAfterFcpMs": 0,
+        "pauseAfterLoadMs": 500,
+        "networkQuietThresholdMs": 500,
+        "cpuQuietThresholdMs": 500,
+    }
     results = lighthouse(urls, CATEGORIES, options)
     return {r["url"].removeprefix(compressed_server + "/"): r for r in results}
 
@@ -47,4 +74,8 @@ def audits(compressed_server) -> dict[str, dict]:
 @pytest.mark.parametrize("path", PAGE_TYPES)
 def test_accessibility_best_practices_and_seo_score_100(audits, prefix, path):
     result = audits[prefix + path]
-    assert result["scores"] == dict.fromkeys(CATEGORIES, 1), (prefix + path, result["scores"], result["failing"])
+    assert result["scores"] == dict.fromkeys(CATEGORIES, 1), (
+        prefix + path,
+        result["scores"],
+        result["failing"],
+    )

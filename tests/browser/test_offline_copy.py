@@ -38,12 +38,16 @@ def test_offline_copy_navigates_switches_and_searches_without_network(browser, o
     tab.click("input.md-search__input")
     tab.keyboard.type("families", delay=30)
     tab.wait_for_selector(".md-search-result__item", timeout=10_000)
-    hits = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    hits = tab.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(a => a.href)"
+    )
     assert hits and all(h.startswith(f"{root}/en/") for h in hits)
     tab.goto(f"{root}/buone-pratiche/index.html")
     tab.click("#cm-catalogue .cm-card a >> nth=0")
     assert tab.url.startswith(f"{root}/buone-pratiche/") and tab.url.endswith(".html")
-    outside = [u for u in requests if not u.startswith(root) and not u.startswith(("data:", "about:"))]
+    outside = [
+        u for u in requests if not u.startswith(root) and not u.startswith(("data:", "about:"))
+    ]
     assert not outside, outside
     assert not errors, errors
     context.close()

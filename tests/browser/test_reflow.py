@@ -42,7 +42,10 @@ def test_no_page_scrolls_sideways_at_320_pixels(narrow, site_server, prefix):
         found = narrow.evaluate(OVERFLOW)
         assert found["scroll"] <= found["width"] and not found["wide"], (prefix + path, found)
         for region in narrow.evaluate(TABLES):
-            assert region and region[0] == "region" and region[1] == "0" and region[2], (prefix + path, region)
+            assert region and region[0] == "region" and region[1] == "0" and region[2], (
+                prefix + path,
+                region,
+            )
 
 
 def test_a_wide_table_scrolls_in_its_region_by_keyboard(narrow, site_server):

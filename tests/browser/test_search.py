@@ -18,9 +18,15 @@ def tab(browser, site_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.fetched, page.errors = [], []  # (url, bytes on the wire) of every finished request
-    page.on("requestfinished", lambda r: page.fetched.append(
-        (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on(
+        "requestfinished",
+        lambda r: page.fetched.append(
+            (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])
+        ),
+    )
+    page.on(
+        "console", lambda m: page.errors.append(m.text) if m.type in ("error", "warning") else None
+    )
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     yield page
     context.close()
@@ -31,7 +37,9 @@ def open_search(tab, key: str | None = None) -> None:
         tab.keyboard.press(key)
     else:
         tab.click(".cm-search-open")
-    tab.wait_for_selector("dialog.cm-search[open]:not([aria-busy])", timeout=10_000)  # Pagefind loaded
+    tab.wait_for_selector(
+        "dialog.cm-search[open]:not([aria-busy])", timeout=10_000
+    )  # Pagefind loaded
 
 
 def query(tab, words: str, everything: bool = False) -> list[str]:
@@ -45,7 +53,9 @@ def results(tab, everything: bool = False) -> list[str]:
     while everything and tab.is_visible(".cm-search__more"):
         tab.click(".cm-search__more")
         settle(tab)
-    return tab.eval_on_selector_all(".cm-search__results li h3 a", "links => links.map(a => a.href)")
+    return tab.eval_on_selector_all(
+        ".cm-search__results li h3 a", "links => links.map(a => a.href)"
+    )
 
 
 def settle(tab) -> None:
@@ -53,7 +63,9 @@ def settle(tab) -> None:
     tab.wait_for_selector(".cm-search__results:not([aria-busy])", state="attached", timeout=10_000)
 
 
-@pytest.mark.parametrize("path", ["", "programma/", "en/", "en/buone-pratiche/ba-urbis/", "404.html"])
+@pytest.mark.parametrize(
+    "path", ["", "programma/", "en/", "en/buone-pratiche/ba-urbis/", "404.html"]
+)
 def test_a_page_view_fetches_nothing_of_search(tab, site_server, path):
     tab.goto(f"{site_server}/{path}")
     tab.wait_for_load_state("networkidle")
@@ -90,8 +102,12 @@ def test_english_search_is_scoped(tab, site_server):
     assert tab.inner_text("#cm-search-title") == "Search the site"
 
 
-@pytest.mark.parametrize("start, typed, written", [("/programma/", "ERDF", "FESR"), ("/en/programma/", "FESR", "ERDF")])
-def test_an_acronym_finds_pages_that_use_the_other_languages(tab, site_server, start, typed, written):
+@pytest.mark.parametrize(
+    "start, typed, written", [("/programma/", "ERDF", "FESR"), ("/en/programma/", "FESR", "ERDF")]
+)
+def test_an_acronym_finds_pages_that_use_the_other_languages(
+    tab, site_server, start, typed, written
+):
     """From data/glossary.yml: FESR and ERDF share their English expansion."""
     tab.goto(site_server + start)
     open_search(tab)
@@ -110,16 +126,22 @@ def test_theme_filter_narrows_the_results(tab, site_server):
     tab.goto(f"{site_server}/buone-pratiche/")
     open_search(tab)
     everything = query(tab, "inclusione", everything=True)
-    assert "Povertà" in tab.eval_on_selector_all("#cm-search-theme option", "os => os.map(o => o.value)")
+    assert "Povertà" in tab.eval_on_selector_all(
+        "#cm-search-theme option", "os => os.map(o => o.value)"
+    )
     tab.select_option("#cm-search-theme", "Povertà")
     narrowed = results(tab, everything=True)
     assert narrowed and len(narrowed) < len(everything), (narrowed, everything)
     assert set(narrowed) <= set(everything)
     assert all("/buone-pratiche/" in h for h in narrowed), narrowed
-    assert query(tab, "") and tab.inner_text(".cm-search__status") != ""  # the filter alone lists its cases
+    assert (
+        query(tab, "") and tab.inner_text(".cm-search__status") != ""
+    )  # the filter alone lists its cases
 
 
-@pytest.mark.parametrize("start, words", [("/programma/", "innovazioni"), ("/en/programma/", "families")])
+@pytest.mark.parametrize(
+    "start, words", [("/programma/", "innovazioni"), ("/en/programma/", "families")]
+)
 def test_first_query_transfers_under_100_kb(tab, site_server, start, words):
     tab.goto(site_server + start)
     tab.wait_for_load_state("networkidle")
@@ -134,8 +156,10 @@ def test_first_query_transfers_under_100_kb(tab, site_server, start, words):
     assert all(url.startswith(site_server) for url, _ in opening + first)
     assert all("/pagefind/" in url for url, _ in first), first
     spent, runtime = sum(size for _, size in first), sum(size for _, size in opening)
-    print(f"\n{start}: opening the dialog {runtime / 1000:.1f} kB ({len(opening)} files), "
-          f"first query «{words}» {spent / 1000:.1f} kB ({len(first)} files)")
+    print(
+        f"\n{start}: opening the dialog {runtime / 1000:.1f} kB ({len(opening)} files), "
+        f"first query «{words}» {spent / 1000:.1f} kB ({len(first)} files)"
+    )
     assert spent < BUDGET, first
 
 
@@ -147,8 +171,10 @@ def test_keyboard_opens_search_and_escape_gives_focus_back(tab, site_server, key
     open_search(tab, key)
     assert tab.evaluate("document.activeElement.id") == "cm-search-query"
     assert tab.input_value("#cm-search-query") == ""  # the key opened search, it was not typed
-    name = tab.evaluate("document.getElementById(document.querySelector('dialog.cm-search')"
-                        ".getAttribute('aria-labelledby')).textContent")
+    name = tab.evaluate(
+        "document.getElementById(document.querySelector('dialog.cm-search')"
+        ".getAttribute('aria-labelledby')).textContent"
+    )
     assert name == "Cerca nel sito"
     tab.keyboard.press("Escape")
     assert not tab.is_visible("dialog.cm-search")

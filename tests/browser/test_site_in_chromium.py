@@ -9,10 +9,24 @@ from ..conftest import REPO
 
 pytestmark = pytest.mark.browser
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PAGE_TYPES = ["", "programma/", "citta/", "percorso/", "glossario/", "download/", "linee-guida/",
-              "linee-guida/aree-tematiche/", "linee-guida/versioni/", "protocollo-intesa/modello/", "buone-pratiche/",
-              "buone-pratiche/ba-urbis/", "buone-pratiche/tema/poverta/", "buone-pratiche/citta/napoli/",
-              "accessibilita/", "404.html"]
+PAGE_TYPES = [
+    "",
+    "programma/",
+    "citta/",
+    "percorso/",
+    "glossario/",
+    "download/",
+    "linee-guida/",
+    "linee-guida/aree-tematiche/",
+    "linee-guida/versioni/",
+    "protocollo-intesa/modello/",
+    "buone-pratiche/",
+    "buone-pratiche/ba-urbis/",
+    "buone-pratiche/tema/poverta/",
+    "buone-pratiche/citta/napoli/",
+    "accessibilita/",
+    "404.html",
+]
 
 
 @pytest.fixture
@@ -21,15 +35,22 @@ def page(browser, site_server):
     tab = context.new_page()
     tab.requests, tab.failures, tab.errors = [], [], []
     tab.on("request", lambda r: tab.requests.append(r.url))
-    tab.on("response", lambda r: tab.failures.append((r.status, r.url)) if r.status >= 400 else None)
+    tab.on(
+        "response", lambda r: tab.failures.append((r.status, r.url)) if r.status >= 400 else None
+    )
     tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
     tab.on("pageerror", lambda e: tab.errors.append(str(e)))
     yield tab
     context.close()
 
 
-@pytest.mark.parametrize("start, target", [("/programma/", "/en/programma/"),
-                                           ("/en/buone-pratiche/ba-urbis/", "/buone-pratiche/ba-urbis/")])
+@pytest.mark.parametrize(
+    "start, target",
+    [
+        ("/programma/", "/en/programma/"),
+        ("/en/buone-pratiche/ba-urbis/", "/buone-pratiche/ba-urbis/"),
+    ],
+)
 def test_language_switcher_keeps_the_page(page, site_server, start, target):
     page.goto(site_server + start)
     page.hover(".md-header__option .md-select")
@@ -45,14 +66,18 @@ def test_pages_stay_local_load_cleanly_and_pass_axe(page, site_server, prefix):
         page.requests.clear()
         page.goto(f"{site_server}/{prefix}{path}")
         page.wait_for_load_state("networkidle")
-        outside = [u for u in page.requests if not u.startswith(site_server) and not u.startswith("data:")]
+        outside = [
+            u for u in page.requests if not u.startswith(site_server) and not u.startswith("data:")
+        ]
         assert not outside, (path, outside)
         assert not page.failures, (path, page.failures)
         assert not page.errors, (path, page.errors)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("""async () => await axe.run(document, {
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        violations = [
+            (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+        ]
         assert not violations, (prefix + path, violations)
 
 
@@ -91,9 +116,13 @@ def test_cities_filter_by_region(page, site_server):
 def test_keyboard_reaches_the_skip_link_and_the_filters(page, site_server):
     page.goto(f"{site_server}/buone-pratiche/")
     page.keyboard.press("Tab")
-    skip = page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim()]")
+    skip = page.evaluate(
+        "[document.activeElement.className, document.activeElement.textContent.trim()]"
+    )
     assert "md-skip" in skip[0] and skip[1] == "Vai al contenuto"
     page.focus("#cm-tema")
     page.keyboard.press("ArrowDown")  # first theme
     assert "tema=poverta" in page.url
-    assert page.inner_text("output.cm-count").startswith(str(page.locator("#cm-catalogue .cm-card:visible").count()))
+    assert page.inner_text("output.cm-count").startswith(
+        str(page.locator("#cm-catalogue .cm-card:visible").count())
+    )

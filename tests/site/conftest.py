@@ -18,8 +18,13 @@ def build(tree: Path, edit=None) -> subprocess.CompletedProcess:
         config = config.replace(relative, str(REPO / relative))
     (tree / "mkdocs.yml").write_text(config, "utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tree / "site")],
-                          cwd=tree, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tree / "site")],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def write_download_pages(tree: Path) -> None:
@@ -27,4 +32,6 @@ def write_download_pages(tree: Path) -> None:
     for suffix, title in (("", "Scaricare"), (".en", "Downloads")):
         (tree / "docs" / f"download{suffix}.md").write_text(
             f"---\nid: download\ntitle: {title}\nupdated: 2026-01-10\nsources:\n"
-            "  - {title: Fonte, url: 'https://example.org/fonte'}\n---\n\n<!-- cittamedie:downloads -->\n", "utf-8")
+            "  - {title: Fonte, url: 'https://example.org/fonte'}\n---\n\n<!-- cittamedie:downloads -->\n",
+            "utf-8",
+        )

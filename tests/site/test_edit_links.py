@@ -44,7 +44,11 @@ def prefix(root: Path) -> str:
 
 
 def pages(site: Path) -> list[Path]:
-    return [p for p in sorted(site.rglob("index.html")) if not p.relative_to(site).as_posix().startswith(SKIP)]
+    return [
+        p
+        for p in sorted(site.rglob("index.html"))
+        if not p.relative_to(site).as_posix().startswith(SKIP)
+    ]
 
 
 def written_by_the_build(rel: str) -> bool:
@@ -69,21 +73,32 @@ def test_every_page_links_to_its_own_source_file(built_site):
         assert href.startswith(start) and label, (rel, href)
         path = href.removeprefix(start)
         source = REPO / path
-        assert source.is_file() and not source.is_symlink(), (rel, path)  # the real file, not docs/ links
-        assert not path.startswith("docs/buone-pratiche/") and not path.startswith("docs/linee-guida/")
+        assert source.is_file() and not source.is_symlink(), (
+            rel,
+            path,
+        )  # the real file, not docs/ links
+        assert not path.startswith("docs/buone-pratiche/") and not path.startswith(
+            "docs/linee-guida/"
+        )
         if path.startswith("data/"):
             kinds.add("data")
             assert "/tema/" in rel or "/citta/" in rel, (rel, path)
         else:
             kinds.add("page")
-            assert path.endswith(".en.md") == rel.startswith("en"), (rel, path)  # the page's own language
+            assert path.endswith(".en.md") == rel.startswith("en"), (
+                rel,
+                path,
+            )  # the page's own language
         checked += 1
     assert checked > 80 and kinds == {"page", "data"}
 
 
 def test_theme_and_city_pages_link_to_their_data_file(built_site):
     start = prefix(REPO)
-    assert edit_links(built_site / "buone-pratiche" / "tema" / "poverta" / "index.html")[0][0] == start + "data/themes.yml"
+    assert (
+        edit_links(built_site / "buone-pratiche" / "tema" / "poverta" / "index.html")[0][0]
+        == start + "data/themes.yml"
+    )
     cities = yaml.safe_load((REPO / "data" / "cities.yml").read_text("utf-8"))["cities"]
     names = {c["name"] for c in cities}
     for page in (built_site / "en" / "buone-pratiche" / "citta").glob("*/index.html"):
@@ -98,7 +113,15 @@ def test_an_untranslated_page_links_to_the_italian_file_and_says_so(valid_tree):
     assert result.returncode == 0, result.stderr
     start = prefix(valid_tree)
     english = edit_links(valid_tree / "site" / "en" / "guida" / "capitolo" / "index.html")
-    assert english == [(start + "guidelines/guida/capitolo.md", "Edit the Italian text: this page is not translated yet")]
+    assert english == [
+        (
+            start + "guidelines/guida/capitolo.md",
+            "Edit the Italian text: this page is not translated yet",
+        )
+    ]
     italian = edit_links(valid_tree / "site" / "guida" / "capitolo" / "index.html")
     assert italian == [(start + "guidelines/guida/capitolo.md", "Modifica questa pagina")]
-    assert edit_links(valid_tree / "site" / "en" / "guida" / "index.html")[0][0] == start + "guidelines/guida/index.en.md"
+    assert (
+        edit_links(valid_tree / "site" / "en" / "guida" / "index.html")[0][0]
+        == start + "guidelines/guida/index.en.md"
+    )

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.slow
 
 def test_broken_content_stops_the_build_with_the_editors_message(valid_tree):
     page = valid_tree / "docs" / "index.md"
-    page.write_text(page.read_text("utf-8").replace("updated: 2026-01-10", "updated: 2026-02-30"), "utf-8")
+    page.write_text(
+        page.read_text("utf-8").replace("updated: 2026-01-10", "updated: 2026-02-30"), "utf-8"
+    )
     result = build(valid_tree)
     assert result.returncode != 0
     assert "docs/index.md:4: schema: `2026-02-30` is not a real date (updated)" in result.stderr
@@ -52,5 +54,8 @@ def test_a_hand_written_file_in_a_generated_folder_is_never_overwritten(valid_tr
     mine.write_text("il mio lavoro\n", "utf-8")
     result = build(valid_tree)
     assert result.returncode != 0
-    assert "good-practices/tema/poverta.md:1: generated: this folder is written by the build" in result.stderr
+    assert (
+        "good-practices/tema/poverta.md:1: generated: this folder is written by the build"
+        in result.stderr
+    )
     assert mine.read_text("utf-8") == "il mio lavoro\n"

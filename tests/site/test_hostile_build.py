@@ -30,10 +30,22 @@ pytestmark = pytest.mark.slow
 
 BUILD_TIMEOUT = 300  # seconds: the fixture site builds in about 3
 CONTENT = "md-content__inner"  # the class of Material's <article> that holds the page's own HTML
-THEME_ASSETS = "assets/"  # Material's and our scripts, styles, fonts: the same bytes as in the clean build
+THEME_ASSETS = (
+    "assets/"  # Material's and our scripts, styles, fonts: the same bytes as in the clean build
+)
 PAGEFIND = "pagefind/"  # the search index: its library (theme), and the pages' text (data)
 DATA_SUFFIXES = (".json", ".csv", ".ics", ".yml")  # open data, manifest, calendar, document.yml
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset", "background")
+URL_ATTRIBUTES = (
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "srcset",
+    "background",
+)
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 FORBIDDEN_FILES = ("evil.html", "x.js", "x.svg")
 
@@ -68,8 +80,14 @@ def build_site(tree: Path, validation: bool = True) -> subprocess.CompletedProce
     write_config(tree, validation)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     try:
-        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tree / "site")],
-                              cwd=tree, capture_output=True, text=True, env=env, timeout=BUILD_TIMEOUT)
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-d", str(tree / "site")],
+            cwd=tree,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=BUILD_TIMEOUT,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"the build did not return within {BUILD_TIMEOUT} s")
 
@@ -136,7 +154,9 @@ class _Parser(HTMLParser):
 
     @property
     def in_content(self) -> bool:
-        return self.in_json or next((state for _, state in reversed(self.stack) if state is not None), False)
+        return self.in_json or next(
+            (state for _, state in reversed(self.stack) if state is not None), False
+        )
 
     def handle_starttag(self, tag, attrs):
         values = {name: value or "" for name, value in attrs}
@@ -147,7 +167,9 @@ class _Parser(HTMLParser):
             # the edit button (partials/actions.html) is the theme's, inside the article: content
             # cannot forge it (the allowlist refuses md- classes), and the chrome test compares it
             theme = tag == "a" and "md-content__button" in classes and values.get("rel") == "edit"
-            self.stack.append((tag, True if tag == "article" and CONTENT in classes else False if theme else None))
+            self.stack.append(
+                (tag, True if tag == "article" and CONTENT in classes else False if theme else None)
+            )
 
     def handle_startendtag(self, tag, attrs):
         self.found.append(Element(self.file, tag, {n: v or "" for n, v in attrs}, self.in_content))
@@ -210,7 +232,11 @@ def kind_of(rel: str) -> str:
     HTML (pages, sitemap, Material's search index); data: files of text fields (open data,
     manifest, calendar, Pagefind's index of the pages' text); other: the rest."""
     name = posixpath.basename(rel)
-    if rel.startswith(THEME_ASSETS) or rel.startswith(PAGEFIND) and (name.endswith(".js") or name.startswith("wasm.")):
+    if (
+        rel.startswith(THEME_ASSETS)
+        or rel.startswith(PAGEFIND)
+        and (name.endswith(".js") or name.startswith("wasm."))
+    ):
         return "theme"
     if rel.startswith(PAGEFIND):
         return "data"
@@ -225,8 +251,12 @@ _cache: dict[tuple[Path, str], list[Element]] = {}
 def all_elements(site: Path, kind: str = "page") -> list[Element]:
     """Every element of the site's files of one kind (see kind_of)."""
     if (site, kind) not in _cache:
-        _cache[site, kind] = [e for path in site_files(site) if kind_of(path.relative_to(site).as_posix()) == kind
-                              for e in elements_of(site, path)]
+        _cache[site, kind] = [
+            e
+            for path in site_files(site)
+            if kind_of(path.relative_to(site).as_posix()) == kind
+            for e in elements_of(site, path)
+        ]
     return _cache[site, kind]
 
 
@@ -242,12 +272,21 @@ def signature(element: Element) -> tuple:
         return ("script", posixpath.basename(a["src"].split("?")[0]))
     if element.tag == "script" and a.get("id") == "__config":
         config = json.loads(element.text)
-        return ("script", "__config", json.dumps({k: v for k, v in config.items() if k not in ("base", "search")},
-                                                 sort_keys=True))
+        return (
+            "script",
+            "__config",
+            json.dumps(
+                {k: v for k, v in config.items() if k not in ("base", "search")}, sort_keys=True
+            ),
+        )
     if element.tag in ("script", "style"):
         return (element.tag, tuple(sorted(a.items())), re.sub(r'"[./]*"', '""', element.text))
     if element.tag == "link":
-        return ("link", a.get("rel"), posixpath.basename(a.get("href", "")) if a.get("rel") != "alternate " else "")
+        return (
+            "link",
+            a.get("rel"),
+            posixpath.basename(a.get("href", "")) if a.get("rel") != "alternate " else "",
+        )
     if element.tag == "meta":
         return ("meta", a.get("name"), a.get("charset"), a.get("http-equiv"), a.get("property"))
     return (element.tag,)
@@ -267,79 +306,155 @@ def test_the_hostile_site_builds_without_a_traceback(hostile_build):
     assert result.returncode == 0, result.stderr
     assert "validation off:" in result.stderr  # the validator's problems were said, not obeyed
     assert (site / "h" / "onclick-on-paragraph" / "index.html").is_file()
-    assert (site / "en" / "h" / "onclick-on-paragraph" / "index.html").is_file()  # the Italian text as fallback
+    assert (
+        site / "en" / "h" / "onclick-on-paragraph" / "index.html"
+    ).is_file()  # the Italian text as fallback
     theme = (site / "buone-pratiche" / "tema" / "poverta" / "index.html").read_text("utf-8")
     assert "&lt;img src=x onerror=alert(208)&gt;" in theme  # a theme title with markup and quotes
 
 
 def test_no_event_handler_attributes(hostile_site):
-    assert_none([f"{e.file}: <{e.tag} {n}=…>" for e in all_elements(hostile_site) for n in e.attrs
-                 if n.startswith("on")], "event handler attributes")
+    assert_none(
+        [
+            f"{e.file}: <{e.tag} {n}=…>"
+            for e in all_elements(hostile_site)
+            for n in e.attrs
+            if n.startswith("on")
+        ],
+        "event handler attributes",
+    )
 
 
 def test_no_script_or_data_addresses(hostile_site):
-    assert_none([f"{e.file}: <{e.tag} {n}={e.attrs[n]!r}>" for e in all_elements(hostile_site)
-                 for n in URL_ATTRIBUTES if e.attr_url(n).startswith(BAD_SCHEMES)],
-                "javascript:, vbscript: or data: addresses")
+    assert_none(
+        [
+            f"{e.file}: <{e.tag} {n}={e.attrs[n]!r}>"
+            for e in all_elements(hostile_site)
+            for n in URL_ATTRIBUTES
+            if e.attr_url(n).startswith(BAD_SCHEMES)
+        ],
+        "javascript:, vbscript: or data: addresses",
+    )
 
 
 def test_no_base_meta_refresh_or_form(hostile_site):
-    found = [f"{e.file}: <{e.tag} {e.attrs}>" for e in all_elements(hostile_site)
-             if e.tag == "base" or e.tag == "meta" and "http-equiv" in e.attrs
-             or e.tag in ("form", "input", "button", "textarea") and e.in_content]
+    found = [
+        f"{e.file}: <{e.tag} {e.attrs}>"
+        for e in all_elements(hostile_site)
+        if e.tag == "base"
+        or e.tag == "meta"
+        and "http-equiv" in e.attrs
+        or e.tag in ("form", "input", "button", "textarea")
+        and e.in_content
+    ]
     assert_none(found, "<base>, <meta http-equiv> or form elements in content")
 
 
 def test_only_materials_own_scripts_styles_and_head_elements(clean_site, hostile_site):
-    tags = ("script", "style", "link", "meta", "base", "iframe", "object", "embed", "noscript", "template")
+    tags = (
+        "script",
+        "style",
+        "link",
+        "meta",
+        "base",
+        "iframe",
+        "object",
+        "embed",
+        "noscript",
+        "template",
+    )
     own = {signature(e) for e in all_elements(clean_site) if e.tag in tags}
-    assert_none([f"{e.file}: {signature(e)}"[:300] for e in all_elements(hostile_site)
-                 if e.tag in tags and signature(e) not in own], "script, style or head elements Material does not write")
+    assert_none(
+        [
+            f"{e.file}: {signature(e)}"[:300]
+            for e in all_elements(hostile_site)
+            if e.tag in tags and signature(e) not in own
+        ],
+        "script, style or head elements Material does not write",
+    )
 
 
 def test_no_remote_images(hostile_site):
-    assert_none([f"{e.file}: <img src={e.attrs.get('src')!r}>" for e in all_elements(hostile_site)
-                 if e.tag == "img" and (e.attr_url("src").startswith("//") or ":" in e.attr_url("src").split("/")[0])],
-                "images loaded from another host")
+    assert_none(
+        [
+            f"{e.file}: <img src={e.attrs.get('src')!r}>"
+            for e in all_elements(hostile_site)
+            if e.tag == "img"
+            and (e.attr_url("src").startswith("//") or ":" in e.attr_url("src").split("/")[0])
+        ],
+        "images loaded from another host",
+    )
 
 
 def test_no_material_ids_in_content(clean_site, hostile_site):
-    own = {e.attrs["id"] for e in all_elements(clean_site) if e.in_content and e.attrs.get("id", "").startswith("__")}
-    assert_none([f"{e.file}: <{e.tag} id={e.attrs['id']!r}>" for e in all_elements(hostile_site)
-                 if e.in_content and e.attrs.get("id", "").startswith("__") and e.attrs["id"] not in own],
-                "ids of Material's interface in content")
+    own = {
+        e.attrs["id"]
+        for e in all_elements(clean_site)
+        if e.in_content and e.attrs.get("id", "").startswith("__")
+    }
+    assert_none(
+        [
+            f"{e.file}: <{e.tag} id={e.attrs['id']!r}>"
+            for e in all_elements(hostile_site)
+            if e.in_content and e.attrs.get("id", "").startswith("__") and e.attrs["id"] not in own
+        ],
+        "ids of Material's interface in content",
+    )
 
 
 def test_no_markup_in_title_attributes(hostile_site):
-    assert_none([f"{e.file}: <{e.tag} title={e.attrs['title']!r}>" for e in all_elements(hostile_site)
-                 if "<" in e.attrs.get("title", "")], "title attributes with markup (Material's tooltips insert them as HTML)")
+    assert_none(
+        [
+            f"{e.file}: <{e.tag} title={e.attrs['title']!r}>"
+            for e in all_elements(hostile_site)
+            if "<" in e.attrs.get("title", "")
+        ],
+        "title attributes with markup (Material's tooltips insert them as HTML)",
+    )
 
 
 def test_content_holds_only_allowlisted_markup(hostile_site):
     allowed = set(sanitize.allowed_tags())
-    assert_none([f"{e.file}: <{e.tag}>" for e in all_elements(hostile_site)
-                 if e.in_content and e.tag not in allowed],
-                "elements outside allowlist.yml in page content")
+    assert_none(
+        [
+            f"{e.file}: <{e.tag}>"
+            for e in all_elements(hostile_site)
+            if e.in_content and e.tag not in allowed
+        ],
+        "elements outside allowlist.yml in page content",
+    )
 
 
 def test_the_page_around_the_content_is_materials_own(clean_site, hostile_site):
     own = {chrome_shape(e) for e in all_elements(clean_site) if not e.in_content}
-    assert_none([f"{e.file}: {chrome_shape(e)}" for e in all_elements(hostile_site)
-                 if not e.in_content and e.file.endswith(".html") and chrome_shape(e) not in own],
-                "elements of the page around the content that Material does not write")
+    assert_none(
+        [
+            f"{e.file}: {chrome_shape(e)}"
+            for e in all_elements(hostile_site)
+            if not e.in_content and e.file.endswith(".html") and chrome_shape(e) not in own
+        ],
+        "elements of the page around the content that Material does not write",
+    )
 
 
 def test_theme_assets_are_untouched(clean_site, hostile_site):
     def assets(site):
-        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site_files(site)
-                if kind_of(p.relative_to(site).as_posix()) == "theme"}
+        return {
+            p.relative_to(site).as_posix(): p.read_bytes()
+            for p in site_files(site)
+            if kind_of(p.relative_to(site).as_posix()) == "theme"
+        }
+
     clean, hostile = assets(clean_site), assets(hostile_site)
     assert sorted(clean) == sorted(hostile)
     assert [name for name in clean if clean[name] != hostile[name]] == []
 
 
 def test_other_files_hold_no_markup(hostile_site):
-    assert_none([f"{e.file}: <{e.tag}>" for e in all_elements(hostile_site, "other")], "elements in other files")
+    assert_none(
+        [f"{e.file}: <{e.tag}>" for e in all_elements(hostile_site, "other")],
+        "elements in other files",
+    )
 
 
 def test_no_forbidden_file_is_published(hostile_site):
@@ -348,31 +463,57 @@ def test_no_forbidden_file_is_published(hostile_site):
 
 
 def test_nothing_from_outside_the_repository(hostile_site):
-    assert_none([p.relative_to(hostile_site).as_posix() for p in site_files(hostile_site)
-                 if OUTSIDE_MARKER.encode() in p.read_bytes()], "files with content from outside the repository")
+    assert_none(
+        [
+            p.relative_to(hostile_site).as_posix()
+            for p in site_files(hostile_site)
+            if OUTSIDE_MARKER.encode() in p.read_bytes()
+        ],
+        "files with content from outside the repository",
+    )
 
 
-@pytest.mark.parametrize("cls, item", case_params(lambda cls, item: combinable(cls, item) and item.get("payload"),
-                                                  xfail_key="build_xfail"))
+@pytest.mark.parametrize(
+    "cls, item",
+    case_params(
+        lambda cls, item: combinable(cls, item) and item.get("payload"), xfail_key="build_xfail"
+    ),
+)
 def test_payload_appears_only_escaped_in_pages(cls, item, hostile_site):
-    pages = [p for p in site_files(hostile_site) if kind_of(p.relative_to(hostile_site).as_posix()) == "page"]
+    pages = [
+        p
+        for p in site_files(hostile_site)
+        if kind_of(p.relative_to(hostile_site).as_posix()) == "page"
+    ]
     for payload in item["payload"]:
-        assert_none([p.relative_to(hostile_site).as_posix() for p in pages if payload.encode() in p.read_bytes()],
-                    f"pages with the raw payload {payload!r}")
+        assert_none(
+            [
+                p.relative_to(hostile_site).as_posix()
+                for p in pages
+                if payload.encode() in p.read_bytes()
+            ],
+            f"pages with the raw payload {payload!r}",
+        )
 
 
 # ---------------------------------------------------------------- Inputs built on their own
 
 
 def test_links_out_of_the_repository_stop_the_build(tmp_path):
-    items = inputs_named("link-to-a-file-outside", "link-to-a-folder-outside", "link-to-a-text-file-outside")
+    items = inputs_named(
+        "link-to-a-file-outside", "link-to-a-folder-outside", "link-to-a-text-file-outside"
+    )
     tree, _ = tree_with(tmp_path, items)
     result = build_site(tree, validation=False)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode != 0
     assert "docs/segreto.md: link-outside: this link points outside the repository" in result.stderr
     site = tree / "site"
-    assert not any(OUTSIDE_MARKER.encode() in p.read_bytes() for p in site_files(site)) if site.exists() else True
+    assert (
+        not any(OUTSIDE_MARKER.encode() in p.read_bytes() for p in site_files(site))
+        if site.exists()
+        else True
+    )
 
 
 @pytest.mark.parametrize("name", ["hand-written-theme-page", "hand-written-city-page"])
@@ -381,7 +522,10 @@ def test_hand_written_files_in_generated_folders_stop_the_build(name, tmp_path):
     result = build_site(tree, validation=False)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode != 0
-    assert "generated: this folder is written by the build, but this file was written by hand" in result.stderr
+    assert (
+        "generated: this folder is written by the build, but this file was written by hand"
+        in result.stderr
+    )
 
 
 def test_a_sub_folder_in_a_generated_folder_stops_the_build_with_a_message(tmp_path):
@@ -390,7 +534,9 @@ def test_a_sub_folder_in_a_generated_folder_stops_the_build_with_a_message(tmp_p
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode != 0
     assert "good-practices/citta/sotto:1: generated:" in result.stderr
-    assert (tree / "good-practices" / "citta" / "sotto" / "pagina.md").is_file()  # the editor's file is kept
+    assert (
+        tree / "good-practices" / "citta" / "sotto" / "pagina.md"
+    ).is_file()  # the editor's file is kept
 
 
 def test_the_build_never_writes_outside_the_repository(tmp_path):
@@ -399,7 +545,9 @@ def test_the_build_never_writes_outside_the_repository(tmp_path):
     result = build_site(tree, validation=True)
     after = {p: p.read_bytes() for p in outside.rglob("*") if p.is_file()}
     assert "Traceback" not in result.stderr, result.stderr
-    assert after == before, f"the build changed files outside the repository: {sorted(set(before) ^ set(after))}"
+    assert after == before, (
+        f"the build changed files outside the repository: {sorted(set(before) ^ set(after))}"
+    )
 
 
 @pytest.mark.parametrize("name", ["folder-name-with-markup", "file-name-breaking-an-attribute"])
@@ -411,8 +559,16 @@ def test_names_with_markup_never_reach_a_page(name, tmp_path):
     result = build_site(tree, validation=False)
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     site = tree / "site"
-    handlers = [f"{e.file}: <{e.tag} {e.attrs}>" for e in all_elements(site) for n in e.attrs
-                if n.startswith("on")] if site.exists() else []
+    handlers = (
+        [
+            f"{e.file}: <{e.tag} {e.attrs}>"
+            for e in all_elements(site)
+            for n in e.attrs
+            if n.startswith("on")
+        ]
+        if site.exists()
+        else []
+    )
     assert_none(handlers, "event handler attributes")
 
 
@@ -421,15 +577,26 @@ def test_the_italian_suffix_page_is_not_published(tmp_path):
     result = build_site(tree, validation=False)
     assert "Traceback" not in result.stderr, result.stderr
     site = tree / "site"
-    published = [p for p in site_files(site) if b"Pagina con suffisso it." in p.read_bytes()] if site.exists() else []
+    published = (
+        [p for p in site_files(site) if b"Pagina con suffisso it." in p.read_bytes()]
+        if site.exists()
+        else []
+    )
     assert not published
 
 
 # ---------------------------------------------------------------- Resources, validated, built alone
 
 
-@pytest.mark.parametrize("cls, item", case_params(lambda cls, item: item["name"] in (
-    "run-of-a-lt", "blockquotes-nested-600-deep", "list-nested-600-deep-on-one-line")))
+@pytest.mark.parametrize(
+    "cls, item",
+    case_params(
+        lambda cls, item: (
+            item["name"]
+            in ("run-of-a-lt", "blockquotes-nested-600-deep", "list-nested-600-deep-on-one-line")
+        )
+    ),
+)
 def test_resource_input_stops_the_build_quickly(cls, item, tmp_path):
     tree, _ = tree_with(tmp_path, [item])
     result = build_site(tree, validation=True)
@@ -440,11 +607,18 @@ def test_resource_input_stops_the_build_quickly(cls, item, tmp_path):
 
 def test_the_clean_site_passes_every_check(clean_site):
     """The checks themselves: the valid tree's build has none of what they look for."""
-    found = [e for kind in ("page", "data", "other") for e in all_elements(clean_site, kind)
-             if any(n.startswith("on") for n in e.attrs) or any(e.attr_url(n).startswith(BAD_SCHEMES) for n in URL_ATTRIBUTES)]
+    found = [
+        e
+        for kind in ("page", "data", "other")
+        for e in all_elements(clean_site, kind)
+        if any(n.startswith("on") for n in e.attrs)
+        or any(e.attr_url(n).startswith(BAD_SCHEMES) for n in URL_ATTRIBUTES)
+    ]
     assert not found
     assert any(e.in_content for e in all_elements(clean_site))
-    assert any(e.tag == "script" and e.attrs.get("id") == "__config" for e in all_elements(clean_site))
+    assert any(
+        e.tag == "script" and e.attrs.get("id") == "__config" for e in all_elements(clean_site)
+    )
 
 
 def test_a_refused_good_practice_is_withheld_without_a_traceback(tmp_path):

@@ -25,7 +25,10 @@ PUBLISHER = {"it": "Gruppo di lavoro Città Medie Sud", "en": "Città Medie Sud 
 
 
 def official_and_funded(config: str) -> str:
-    for old, new in (("official: false", "official: true"), ("eu_funding: false", "eu_funding: true")):
+    for old, new in (
+        ("official: false", "official: true"),
+        ("eu_funding: false", "eu_funding: true"),
+    ):
         assert old in config, f"mkdocs.yml's identity block changed: `{old}` not found"
         config = config.replace(old, new, 1)
     return config
@@ -47,7 +50,9 @@ def built_pages(site: Path) -> list[tuple[str, str]]:
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
         if not rel.startswith(("assets/", "pagefind/")):
-            found.append((rel, page.read_text("utf-8").replace("&#39;", "'").replace("&#x27;", "'")))
+            found.append(
+                (rel, page.read_text("utf-8").replace("&#39;", "'").replace("&#x27;", "'"))
+            )
     return found
 
 
@@ -61,7 +66,9 @@ def figures(reader) -> list[tuple[str, int | None]]:
             continue
         if node.get("/S") == "/Figure":
             page = node.get("/Pg")
-            found.append((str(node.get("/Alt")), pages.get(page.idnum) if page is not None else None))
+            found.append(
+                (str(node.get("/Alt")), pages.get(page.idnum) if page is not None else None)
+            )
         kids = node.get("/K")
         stack.extend(kids if isinstance(kids, list) else [kids] if kids is not None else [])
     return found
@@ -95,44 +102,77 @@ def test_every_pdf_cover_carries_the_identity(exported):
         reader = pypdf.PdfReader(pdf)
         cover = reader.pages[0].extract_text()
         assert PUBLISHER[lang] in cover, pdf.name
-        images = figures(reader)  # the emblem is drawn from SVG: seen as the tagged figure on the cover
+        images = figures(
+            reader
+        )  # the emblem is drawn from SVG: seen as the tagged figure on the cover
         emblem = ("Emblema dell'Unione europea", "Emblem of the European Union")[lang == "en"]
         if setting == "official":
-            assert FUNDING[lang] in cover and images == [(emblem, 0)], pdf.name  # the statement and the emblem
+            assert FUNDING[lang] in cover and images == [(emblem, 0)], (
+                pdf.name
+            )  # the statement and the emblem
             assert NOTICE[lang] not in cover, pdf.name
             assert reader.metadata.author == PUBLISHER[lang]
         else:
             assert NOTICE[lang] in cover, pdf.name
             assert FUNDING[lang] not in cover and not images, pdf.name
-            assert reader.metadata.author.startswith(PUBLISHER[lang]) and reader.metadata.author != PUBLISHER[lang]
+            assert (
+                reader.metadata.author.startswith(PUBLISHER[lang])
+                and reader.metadata.author != PUBLISHER[lang]
+            )
         last = reader.pages[-1].extract_text()  # the running footer of every page
         assert (FUNDING if setting == "official" else NOTICE)[lang] in last, pdf.name
 
 
 def test_open_data_names_the_publisher(exported):
     setting, tree = exported
-    payload = json.loads((tree / "site" / "buone-pratiche" / "buone-pratiche.json").read_text("utf-8"))
+    payload = json.loads(
+        (tree / "site" / "buone-pratiche" / "buone-pratiche.json").read_text("utf-8")
+    )
     assert payload["publisher"] == PUBLISHER
     assert payload["official"] is (setting == "official")
-    rows = list(csv.DictReader(io.StringIO((tree / "site" / "buone-pratiche" / "buone-pratiche.csv").read_text("utf-8"))))
-    assert rows and all((row["publisher_it"], row["publisher_en"]) == (PUBLISHER["it"], PUBLISHER["en"]) for row in rows)
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                (tree / "site" / "buone-pratiche" / "buone-pratiche.csv").read_text("utf-8")
+            )
+        )
+    )
+    assert rows and all(
+        (row["publisher_it"], row["publisher_en"]) == (PUBLISHER["it"], PUBLISHER["en"])
+        for row in rows
+    )
 
 
 def test_a_hand_written_copyright_stops_the_build_with_the_fix(valid_tree):
-    result = build(valid_tree, lambda config: config.replace("# Copyright\n", "# Copyright\ncopyright: Testi miei\n", 1))
+    result = build(
+        valid_tree,
+        lambda config: config.replace("# Copyright\n", "# Copyright\ncopyright: Testi miei\n", 1),
+    )
     assert result.returncode != 0
-    line = next(n for n, text in enumerate((valid_tree / "mkdocs.yml").read_text("utf-8").split("\n"), 1)
-                if text == "copyright: Testi miei")
-    assert (f"mkdocs.yml:{line}: identity: `copyright` is set by hand (copyright) — remove it: the author and the "
-            "footer come from extra.identity") in result.stderr
+    line = next(
+        n
+        for n, text in enumerate((valid_tree / "mkdocs.yml").read_text("utf-8").split("\n"), 1)
+        if text == "copyright: Testi miei"
+    )
+    assert (
+        f"mkdocs.yml:{line}: identity: `copyright` is set by hand (copyright) — remove it: the author and the "
+        "footer come from extra.identity"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_a_wrong_identity_value_names_its_line_in_mkdocs_yml(valid_tree):
-    result = build(valid_tree, lambda config: config.replace("official: false", "official: maybe", 1))
+    result = build(
+        valid_tree, lambda config: config.replace("official: false", "official: maybe", 1)
+    )
     assert result.returncode != 0
-    line = next(n for n, text in enumerate((valid_tree / "mkdocs.yml").read_text("utf-8").split("\n"), 1)
-                if "official: maybe" in text)
-    assert (f"mkdocs.yml:{line}: identity: `maybe` should be a boolean (extra.identity.official) — write true or "
-            "false, without quotes") in result.stderr
+    line = next(
+        n
+        for n, text in enumerate((valid_tree / "mkdocs.yml").read_text("utf-8").split("\n"), 1)
+        if "official: maybe" in text
+    )
+    assert (
+        f"mkdocs.yml:{line}: identity: `maybe` should be a boolean (extra.identity.official) — write true or "
+        "false, without quotes"
+    ) in result.stderr
     assert "Traceback" not in result.stderr

@@ -13,7 +13,11 @@ PRIMARY = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', r
 
 
 def cases() -> list[str]:
-    return sorted(p.stem for p in (REPO / "good-practices").glob("*.md") if "." not in p.stem and p.stem != "index")
+    return sorted(
+        p.stem
+        for p in (REPO / "good-practices").glob("*.md")
+        if "." not in p.stem and p.stem != "index"
+    )
 
 
 def menu(site, path: str) -> str:
@@ -27,7 +31,9 @@ def test_the_menu_lists_documents_and_entry_points_never_a_case(built_site, pref
         assert not [c for c in cases() if f"{c}/" in text], "a case is in the menu"
         assert "tema/poverta/" in text and "citta/bari/" in text  # the catalogue's entry points
         assert "linee-guida/aree-tematiche/" in text  # chapters stay
-    pages = [re.findall(r'href="(?!#)([^"]*)"', text) for text in (home, case)]  # the page's own TOC aside
+    pages = [
+        re.findall(r'href="(?!#)([^"]*)"', text) for text in (home, case)
+    ]  # the page's own TOC aside
     assert len(pages[0]) == len(pages[1]) < 60
 
 
@@ -37,7 +43,9 @@ def test_a_case_has_breadcrumbs_back_to_the_catalogue(built_site, prefix):
     crumbs = re.search(r'<nav class="md-path" aria-label="([^"]+)">(.*?)</nav>', page, re.S)
     assert crumbs and crumbs[1] in ("Percorso di navigazione", "Breadcrumbs")
     assert re.search(r'<a href="\.\./" class="md-path__link">', crumbs[2])
-    assert "md-nav__item--active" in menu(built_site, f"{prefix}buone-pratiche/ba-urbis/")  # its section
+    assert "md-nav__item--active" in menu(
+        built_site, f"{prefix}buone-pratiche/ba-urbis/"
+    )  # its section
 
 
 def test_every_table_of_every_page_is_in_a_named_focusable_region(built_site):
@@ -49,5 +57,8 @@ def test_every_table_of_every_page_is_in_a_named_focusable_region(built_site):
         regions = re.findall(r'<div ([^>]*class="cm-table"[^>]*)>\s*<table', text)
         assert len(regions) == tables, page
         for attributes in regions:
-            assert 'role="region"' in attributes and 'tabindex="0"' in attributes, (page, attributes)
+            assert 'role="region"' in attributes and 'tabindex="0"' in attributes, (
+                page,
+                attributes,
+            )
             assert re.search(r'aria-label="[^"]*\w', attributes), (page, attributes)

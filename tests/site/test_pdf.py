@@ -22,9 +22,15 @@ def exported(tmp_path_factory):
     tree = copy_tree(FIXTURES / "valid", tmp_path_factory.mktemp("pdf") / "repo")
     approved = copy_tree(tree / "guidelines" / "guida", tree / "guidelines" / "atto")
     meta = (approved / "document.yml").read_text("utf-8")
-    meta = meta.replace("id: guida", "id: atto").replace("pdf: guida", "pdf: atto").replace(
-        "status: bozza", 'status: approvato\nact: {title: "Decreto n. 1/2026", date: 2026-01-05}').replace(
-        "Guida di prova", "Atto approvato")
+    meta = (
+        meta.replace("id: guida", "id: atto")
+        .replace("pdf: guida", "pdf: atto")
+        .replace(
+            "status: bozza",
+            'status: approvato\nact: {title: "Decreto n. 1/2026", date: 2026-01-05}',
+        )
+        .replace("Guida di prova", "Atto approvato")
+    )
     (approved / "document.yml").write_text(meta, "utf-8")
     for page in approved.glob("*.md"):
         page.write_text(page.read_text("utf-8").replace("id: guida-", "id: atto-"), "utf-8")
@@ -44,8 +50,10 @@ def text_of(reader) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-@pytest.mark.parametrize("name, title, lang", [("guida-it.pdf", "Guida di prova", "it"),
-                                               ("guida-en.pdf", "Test guide", "en")])
+@pytest.mark.parametrize(
+    "name, title, lang",
+    [("guida-it.pdf", "Guida di prova", "it"), ("guida-en.pdf", "Test guide", "en")],
+)
 def test_pdf_is_tagged_with_language_metadata_bookmarks_and_fonts(exported, name, title, lang):
     reader = read(exported, name)
     root = reader.trailer["/Root"]
@@ -63,7 +71,9 @@ def test_pdf_is_tagged_with_language_metadata_bookmarks_and_fonts(exported, name
             descendants = font.get("/DescendantFonts") or [font]
             for desc in descendants:
                 descriptor = desc.get_object().get("/FontDescriptor")
-                if descriptor and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                if descriptor and any(
+                    k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                ):
                     fonts.add(str(desc.get_object()["/BaseFont"]))
     assert any("Titillium" in f for f in fonts), fonts
 
@@ -88,7 +98,11 @@ def test_watermark_on_drafts_only_and_act_on_approved(exported):
 def test_accented_text_is_extractable_and_links_are_internal_or_absolute(exported):
     text = text_of(read(exported, "guida-it.pdf"))
     assert "Città Medie Sud" in text  # the cover's programme name, extracted with its accent
-    links = [a.get_object() for page in read(exported, "guida-it.pdf").pages for a in page.get("/Annots") or []]
+    links = [
+        a.get_object()
+        for page in read(exported, "guida-it.pdf").pages
+        for a in page.get("/Annots") or []
+    ]
     uris = [link["/A"]["/URI"] for link in links if "/A" in link and "/URI" in link["/A"]]
     assert uris and all(u.startswith("https://") for u in uris)
     assert any("/Dest" in link for link in links)  # contents entries jump inside the PDF
@@ -97,7 +111,9 @@ def test_accented_text_is_extractable_and_links_are_internal_or_absolute(exporte
 def test_pdfs_are_reused_when_pages_did_not_change(exported, capsys):
     assert main(["--root", str(exported), "pdf", "--site-dir", str(exported / "site")]) == 0
     out = capsys.readouterr().out
-    assert out.count("unchanged, from cache") == len(list((exported / "site" / "pdf").glob("*.pdf")))
+    assert out.count("unchanged, from cache") == len(
+        list((exported / "site" / "pdf").glob("*.pdf"))
+    )
 
 
 def test_downloads_page_lists_every_pdf_with_its_size(exported):
@@ -105,4 +121,6 @@ def test_downloads_page_lists_every_pdf_with_its_size(exported):
         html = (exported / "site" / page).read_text("utf-8")
         for pdf in sorted((exported / "site" / "pdf").glob("*.pdf")):
             size = round(pdf.stat().st_size / 1024)
-            assert re.search(rf'data-pdf-size="pdf/{pdf.name}">{size:,} kB'.replace(",", "."), html), (page, pdf.name)
+            assert re.search(
+                rf'data-pdf-size="pdf/{pdf.name}">{size:,} kB'.replace(",", "."), html
+            ), (page, pdf.name)

@@ -16,8 +16,15 @@ import yaml
 from ..conftest import REPO
 
 pytestmark = pytest.mark.slow
-SKIP = ("assets/", "pagefind/", "schemas/", "pdf/", "offline/",
-        "traduzioni/", "en/traduzioni/")  # the status page for editors: noindex, not in Pagefind (test_translation_by_section.py)
+SKIP = (
+    "assets/",
+    "pagefind/",
+    "schemas/",
+    "pdf/",
+    "offline/",
+    "traduzioni/",
+    "en/traduzioni/",
+)  # the status page for editors: noindex, not in Pagefind (test_translation_by_section.py)
 
 
 def pages(site: Path, english: bool) -> set[str]:
@@ -26,7 +33,11 @@ def pages(site: Path, english: bool) -> set[str]:
     for html in site.rglob("index.html"):
         rel = html.parent.relative_to(site).as_posix() + "/"
         rel = "" if rel == "./" else rel
-        if rel.startswith(SKIP) or rel.startswith("en/") != english and not (english and rel == "en/"):
+        if (
+            rel.startswith(SKIP)
+            or rel.startswith("en/") != english
+            and not (english and rel == "en/")
+        ):
             continue
         if english:
             rel = rel.removeprefix("en/")
@@ -56,7 +67,10 @@ def test_pages_have_language_alternates_and_footer(built_site, prefix, lang):
         text = html(built_site, prefix + rel)
         assert f'<html lang="{lang}"' in text, rel
         for code, target in (("it", rel), ("en", "en/" + rel), ("x-default", rel)):
-            assert f'hreflang="{code}" href="https://cittamedie.example.org/{target}"' in text, (rel, code)
+            assert f'hreflang="{code}" href="https://cittamedie.example.org/{target}"' in text, (
+                rel,
+                code,
+            )
         # the default identity is an informative site: it says so and claims no EU co-funding (issue 12;
         # pages may still quote the statement as text: the Guidelines explain the programme's rules)
         footer = text.split('<div class="md-copyright cm-funding">', 1)[1].split("</div>", 1)[0]
@@ -75,8 +89,15 @@ def test_pagefind_indexes_every_page_once_per_language_and_nothing_else(built_si
     for lang in ("it", "en"):
         assert entry["languages"][lang]["page_count"] == len(pages(built_site, lang == "en")), lang
         assert (built_site / "pagefind" / f"wasm.{lang}.pagefind").is_file()
-    shared = {p.name for p in (built_site / "pagefind").iterdir() if p.is_file() and not re.search(r"\.(it|en)[_.]", p.name)}
-    assert shared == {"pagefind.js", "pagefind-entry.json"}  # Pagefind's own interfaces removed: the dialog is ours
+    shared = {
+        p.name
+        for p in (built_site / "pagefind").iterdir()
+        if p.is_file() and not re.search(r"\.(it|en)[_.]", p.name)
+    }
+    assert shared == {
+        "pagefind.js",
+        "pagefind-entry.json",
+    }  # Pagefind's own interfaces removed: the dialog is ours
 
 
 def test_the_served_site_has_no_lunr_search(built_site):
@@ -91,7 +112,9 @@ def test_pages_mark_what_pagefind_reads(built_site, prefix):
     for rel in sorted(pages(built_site, prefix == "en/")):
         text = html(built_site, prefix + rel)
         assert text.count("data-pagefind-body") == 1, rel
-        assert text.count("cm-search-open") == 1 and 'aria-labelledby="cm-search-title"' in text, rel
+        assert text.count("cm-search-open") == 1 and 'aria-labelledby="cm-search-title"' in text, (
+            rel
+        )
     case = html(built_site, prefix + "buone-pratiche/ba-urbis/")
     for name in ("theme", "city", "programme"):
         assert f'data-pagefind-filter="{name}"' in case, name
@@ -112,7 +135,9 @@ def test_cities_page_lists_all_39_from_the_data_file(built_site):
     assert len(cities) == 39
     for prefix in ("", "en/"):
         text = html(built_site, prefix + "citta/")
-        listed = [unescape(name) for name in re.findall(r"<li>([^<]+) <span class=\"cm-muted\">", text)]
+        listed = [
+            unescape(name) for name in re.findall(r"<li>([^<]+) <span class=\"cm-muted\">", text)
+        ]
         assert sorted(listed) == sorted(c["name"] for c in cities)
 
 
@@ -136,31 +161,47 @@ def test_drafts_carry_a_banner_and_every_page_shows_its_sources(built_site):
         assert "Draft document, not official" in html(built_site, "en/" + rel)
     assert "cm-banner" not in html(built_site, "programma/")
     for rel in pages(built_site, False):
-        if rel.startswith(("buone-pratiche/tema/", "buone-pratiche/citta/")) or rel.endswith("/versioni/"):
+        if rel.startswith(("buone-pratiche/tema/", "buone-pratiche/citta/")) or rel.endswith(
+            "/versioni/"
+        ):
             continue  # generated index and versions pages have no sources of their own
         assert 'id="fonti"' in html(built_site, rel), rel
         assert 'id="fonti"' in html(built_site, "en/" + rel), rel
 
 
 def test_every_document_page_links_its_pdf_in_its_language(built_site):
-    documents = {"linee-guida": "linee-guida", "protocollo-intesa": "protocollo-intesa", "buone-pratiche": "buone-pratiche"}
+    documents = {
+        "linee-guida": "linee-guida",
+        "protocollo-intesa": "protocollo-intesa",
+        "buone-pratiche": "buone-pratiche",
+    }
     for rel in pages(built_site, False):
         folder = rel.split("/")[0]
-        if folder not in documents or rel.startswith(("buone-pratiche/tema/", "buone-pratiche/citta/")):
+        if folder not in documents or rel.startswith(
+            ("buone-pratiche/tema/", "buone-pratiche/citta/")
+        ):
             continue
         for prefix, lang in (("", "it"), ("en/", "en")):
             text = html(built_site, prefix + rel)
-            assert re.search(rf'href="(\.\./)+pdf/{documents[folder]}-{lang}\.pdf"', text), (prefix + rel)
+            assert re.search(rf'href="(\.\./)+pdf/{documents[folder]}-{lang}\.pdf"', text), (
+                prefix + rel
+            )
 
 
 def test_acronyms_render_as_abbr_with_a_title(built_site):
     text = html(built_site, "programma/")
     assert re.search(r'<abbr title="Autorità di Gestione">AdG</abbr>', text)
-    assert re.search(r'<abbr title="Managing Authority">AdG</abbr>', html(built_site, "en/programma/"))
+    assert re.search(
+        r'<abbr title="Managing Authority">AdG</abbr>', html(built_site, "en/programma/")
+    )
 
 
 def test_catalogue_and_indexes_list_every_case_in_both_languages(built_site):
-    cases = sorted(p.stem for p in (REPO / "good-practices").glob("*.md") if "." not in p.stem and p.stem != "index")
+    cases = sorted(
+        p.stem
+        for p in (REPO / "good-practices").glob("*.md")
+        if "." not in p.stem and p.stem != "index"
+    )
     assert len(cases) >= 13
     for prefix in ("", "en/"):
         catalogue = html(built_site, prefix + "buone-pratiche/")
@@ -168,27 +209,50 @@ def test_catalogue_and_indexes_list_every_case_in_both_languages(built_site):
             assert f'href="{case}/"' in catalogue, (prefix, case)
             page = html(built_site, f"{prefix}buone-pratiche/{case}/")
             assert 'class="cm-facts"' in page
-            facts = page.split('class="cm-facts"', 1)[1].split("</table>", 1)[0]  # not the menu's entry points
+            facts = page.split('class="cm-facts"', 1)[1].split("</table>", 1)[
+                0
+            ]  # not the menu's entry points
             for link in re.findall(r'href="(\.\./(?:tema|citta)/[a-z-]+/)"', facts):
-                index = html(built_site, f"{prefix}buone-pratiche/{case}/{link}".replace(f"{case}/../", ""))
+                index = html(
+                    built_site, f"{prefix}buone-pratiche/{case}/{link}".replace(f"{case}/../", "")
+                )
                 assert f'href="../../{case}/"' in index, (case, link)
 
 
 def test_open_data_matches_the_pages(built_site):
     payload = json.loads((built_site / "buone-pratiche" / "buone-pratiche.json").read_text("utf-8"))
-    rows = list(csv.DictReader(io.StringIO((built_site / "buone-pratiche" / "buone-pratiche.csv").read_text("utf-8"))))
-    cases = sorted(p.stem for p in (REPO / "good-practices").glob("*.md") if "." not in p.stem and p.stem != "index")
+    rows = list(
+        csv.DictReader(
+            io.StringIO((built_site / "buone-pratiche" / "buone-pratiche.csv").read_text("utf-8"))
+        )
+    )
+    cases = sorted(
+        p.stem
+        for p in (REPO / "good-practices").glob("*.md")
+        if "." not in p.stem and p.stem != "index"
+    )
     assert payload["licence"] == "CC-BY-4.0"
     assert sorted(r["id"] for r in payload["records"]) == cases == sorted(r["id"] for r in rows)
-    for record, row in zip(sorted(payload["records"], key=lambda r: r["id"]), sorted(rows, key=lambda r: r["id"]), strict=True):
-        assert str(record["budget_eur"] if record["budget_eur"] is not None else "") == row["budget_eur"]
+    for record, row in zip(
+        sorted(payload["records"], key=lambda r: r["id"]),
+        sorted(rows, key=lambda r: r["id"]),
+        strict=True,
+    ):
+        assert (
+            str(record["budget_eur"] if record["budget_eur"] is not None else "")
+            == row["budget_eur"]
+        )
         page = html(built_site, f"buone-pratiche/{record['id']}/")
         shown = re.search(r"Risorse</th><td>€ ([\d.,]+)", page)
         if record["budget_eur"] is None:
             assert shown is None and "Risorse</th><td>non noto" in page
         else:
-            assert float(shown[1].replace(".", "").replace(",", ".")) == record["budget_eur"], record["id"]
-    schema = json.loads((built_site / "buone-pratiche" / "buone-pratiche.schema.json").read_text("utf-8"))
+            assert float(shown[1].replace(".", "").replace(",", ".")) == record["budget_eur"], (
+                record["id"]
+            )
+    schema = json.loads(
+        (built_site / "buone-pratiche" / "buone-pratiche.schema.json").read_text("utf-8")
+    )
     jsonschema.validate(payload, schema)
     record_fields = list(schema["properties"]["records"]["items"]["properties"])
     assert list(rows[0]) == payload["fields"] == [*record_fields, "publisher_it", "publisher_en"]
@@ -197,6 +261,10 @@ def test_open_data_matches_the_pages(built_site):
 def test_no_third_party_address_in_any_page(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text("utf-8")
-        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text and "unpkg.com" not in text, page
+        assert (
+            "fonts.googleapis" not in text
+            and "fonts.gstatic" not in text
+            and "unpkg.com" not in text
+        ), page
         for src in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?://[^"]+)"', text):
             assert src.startswith("https://cittamedie.example.org/"), (page, src)

@@ -24,8 +24,10 @@ def built(valid_tree, monkeypatch):
 def test_the_english_notice_names_exactly_the_changed_section(built):
     page = (built / "en" / "guida" / "capitolo" / "index.html").read_text("utf-8")
     notice = re.search(r'<div class="admonition warning">\s*<p>(.*?)</p>', page, re.S)[1]
-    assert notice == ("The Italian original of this page has changed since this translation in these sections: "
-                      '<a href="#risorse">Resources</a>.')
+    assert notice == (
+        "The Italian original of this page has changed since this translation in these sections: "
+        '<a href="#risorse">Resources</a>.'
+    )
     assert '<h2 id="risorse">Resources</h2>' in page  # the link lands on the English section
     italian = (built / "guida" / "capitolo" / "index.html").read_text("utf-8")
     assert "admonition warning" not in italian
@@ -34,7 +36,9 @@ def test_the_english_notice_names_exactly_the_changed_section(built):
 def test_the_status_page_lists_the_stale_section_in_both_languages(built):
     for prefix, stale, other in (("", "da aggiornare", "aggiornata"), ("en/", "stale", "current")):
         page = (built / prefix / "traduzioni" / "index.html").read_text("utf-8")
-        row = next(r for r in re.findall(r"<tr><th scope=\"row\">.*?</tr>", page) if "capitolo/\">" in r)
+        row = next(
+            r for r in re.findall(r"<tr><th scope=\"row\">.*?</tr>", page) if 'capitolo/">' in r
+        )
         assert f"<strong>{stale}</strong>" in row and ">Risorse</a>" in row, prefix
         assert "Obiettivi" not in row and "Tempi" not in row, prefix
         assert f"/edit/main/{CHAPTER}.en.md" in row, prefix
@@ -54,10 +58,16 @@ def test_the_status_page_is_for_editors_only(built):
 def test_without_the_translated_text_in_history_the_notice_is_generic(valid_tree, monkeypatch):
     translated_repo(valid_tree, monkeypatch)
     page = valid_tree / f"{CHAPTER}.en.md"
-    page.write_text(re.sub(r"translated_from: \w+", "translated_from: 123456abcdef", page.read_text("utf-8")), "utf-8")
+    page.write_text(
+        re.sub(r"translated_from: \w+", "translated_from: 123456abcdef", page.read_text("utf-8")),
+        "utf-8",
+    )
     result = build(valid_tree)
     assert result.returncode == 0, result.stderr
     html = (valid_tree / "site" / "en" / "guida" / "capitolo" / "index.html").read_text("utf-8")
     assert "has changed since this translation: some parts may be out of date." in html
     status = (valid_tree / "site" / "en" / "traduzioni" / "index.html").read_text("utf-8")
-    assert "(sections not known: the Italian text this translation follows (translated_from: 123456abcdef)" in status
+    assert (
+        "(sections not known: the Italian text this translation follows (translated_from: 123456abcdef)"
+        in status
+    )

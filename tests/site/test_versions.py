@@ -23,7 +23,9 @@ def site(tmp_path_factory):
     write_download_pages(tree)
     result = build(tree)
     assert result.returncode == 0, result.stderr
-    assert main(["--root", str(tree), "pdf", "--site-dir", str(tree / "site"), "--only", "guida"]) == 0
+    assert (
+        main(["--root", str(tree), "pdf", "--site-dir", str(tree / "site"), "--only", "guida"]) == 0
+    )
     return tree / "site"
 
 
@@ -37,12 +39,16 @@ def pdf_text(site, name: str) -> str:
 
 def test_the_versions_page_marks_deleted_and_inserted_words(site):
     html = page(site, "guida/versioni")
-    assert ('del <del><span class="cm-sr">[testo eliminato:] </span>Sud<span class="cm-sr"> [fine testo eliminato]'
-            '</span></del> <ins><span class="cm-sr">[testo aggiunto:] </span>Mezzogiorno<span class="cm-sr"> '
-            '[fine testo aggiunto]</span></ins>.') in html
-    assert "sociali <ins><span class=\"cm-sr\">[testo aggiunto:] </span>e abitativi<" in html
+    assert (
+        'del <del><span class="cm-sr">[testo eliminato:] </span>Sud<span class="cm-sr"> [fine testo eliminato]'
+        '</span></del> <ins><span class="cm-sr">[testo aggiunto:] </span>Mezzogiorno<span class="cm-sr"> '
+        "[fine testo aggiunto]</span></ins>."
+    ) in html
+    assert 'sociali <ins><span class="cm-sr">[testo aggiunto:] </span>e abitativi<' in html
     assert re.search(r"sono <del>.*?dieci.*?</del> <ins>.*?dodici.*?</ins> milioni", html)
-    assert '<h4 id="v0-2-capitolo-obiettivi">Obiettivi</h4>' in html  # the chapter's headings, to jump to
+    assert (
+        '<h4 id="v0-2-capitolo-obiettivi">Obiettivi</h4>' in html
+    )  # the chapter's headings, to jump to
     assert '<h2 id="versione-0-2">Versione 0.2</h2>' in html and '<h2 id="versione-0-1">' in html
     assert '<li id="v0-2-nuovo"><a href="../nuovo/">Capitolo nuovo</a> — aggiunto</li>' in html
     assert '<li id="v0-2-vecchio">Capitolo vecchio — rimosso</li>' in html
@@ -53,13 +59,21 @@ def test_the_versions_page_marks_deleted_and_inserted_words(site):
 
 
 def test_each_chapter_says_in_which_version_it_last_changed(site):
-    assert ('<p class="cm-version-note">Modificato nella versione 0.2 (<a href="../versioni/#v0-2-capitolo">'
-            "vedi le modifiche</a>)</p>") in page(site, "guida/capitolo")
+    assert (
+        '<p class="cm-version-note">Modificato nella versione 0.2 (<a href="../versioni/#v0-2-capitolo">'
+        "vedi le modifiche</a>)</p>"
+    ) in page(site, "guida/capitolo")
     assert 'id="v0-2-capitolo"' in page(site, "guida/versioni")
-    assert "Aggiunto nella versione 0.2 (<a href=\"../versioni/#v0-2-nuovo\">" in page(site, "guida/nuovo")
-    assert "In vigore dalla versione 0.1 (<a href=\"versioni/\">tutte le versioni</a>)" in page(site, "guida")
-    assert "Changed in version 0.2 (<a href=\"../versioni/#v0-2-capitolo\">see the changes</a>)" in page(
-        site, "en/guida/capitolo")
+    assert 'Aggiunto nella versione 0.2 (<a href="../versioni/#v0-2-nuovo">' in page(
+        site, "guida/nuovo"
+    )
+    assert 'In vigore dalla versione 0.1 (<a href="versioni/">tutte le versioni</a>)' in page(
+        site, "guida"
+    )
+    assert (
+        'Changed in version 0.2 (<a href="../versioni/#v0-2-capitolo">see the changes</a>)'
+        in page(site, "en/guida/capitolo")
+    )
 
 
 def test_the_earlier_version_keeps_its_pdf(site):
@@ -68,7 +82,11 @@ def test_the_earlier_version_keeps_its_pdf(site):
     assert "città medie del Sud." in old and "dieci milioni" in old and "Mezzogiorno" not in old
     assert re.search(r"Versione.*\n.*\n.*\n.*\n.*\n0\.1\n", old)  # the cover's facts: version 0.1
     assert "Fonte" in old  # each chapter's sources, as on the site
-    assert "Mezzogiorno" in current and "Capitolo nuovo" in current and "Capitolo vecchio" not in current
+    assert (
+        "Mezzogiorno" in current
+        and "Capitolo nuovo" in current
+        and "Capitolo vecchio" not in current
+    )
     assert "Old chapter" in pdf_text(site, "guida-0.1-en.pdf")
 
 
@@ -76,8 +94,11 @@ def test_the_earlier_pdf_is_listed_on_the_versions_and_downloads_pages(site):
     assert '<a href="../../pdf/guida-0.1-it.pdf" hreflang="it">' in page(site, "guida/versioni")
     assert '<a href="../../pdf/guida-it.pdf" hreflang="it">' in page(site, "guida/versioni")
     downloads = page(site, "download")
-    row = re.search(r'<a href="../pdf/guida-0.1-it.pdf" hreflang="it">Guida di prova, versione 0.1 \(PDF\)</a>'
-                    r'.*?data-pdf-size="pdf/guida-0.1-it.pdf">([^<]+)<', downloads)
+    row = re.search(
+        r'<a href="../pdf/guida-0.1-it.pdf" hreflang="it">Guida di prova, versione 0.1 \(PDF\)</a>'
+        r'.*?data-pdf-size="pdf/guida-0.1-it.pdf">([^<]+)<',
+        downloads,
+    )
     assert row and row[1].endswith("kB")  # the export filled in its size
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     assert "/guida/versioni/</loc>" in sitemap and "/en/guida/versioni/</loc>" in sitemap
@@ -87,13 +108,15 @@ def test_a_shallow_clone_stops_with_the_missing_revision_and_the_fix(site, tmp_p
     tree = site.parent
     text = (tree / GUIDE / "document.yml").read_text("utf-8")
     first = re.search(r"revision: ([0-9a-f]{40})", text)[1]
-    line = text[:text.index(first)].count("\n") + 1
+    line = text[: text.index(first)].count("\n") + 1
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{tree}", str(shallow))
     result = build(shallow)
     assert result.returncode != 0
-    assert (f"{GUIDE}/document.yml:{line}: versions: revision {first} is not in this shallow clone "
-            "(versions.0.revision) — fetch the whole history") in result.stderr
+    assert (
+        f"{GUIDE}/document.yml:{line}: versions: revision {first} is not in this shallow clone "
+        "(versions.0.revision) — fetch the whole history"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
 
 

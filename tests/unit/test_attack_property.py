@@ -22,8 +22,8 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cittamedie.markup import sanitize
 from cittamedie.content.model import load_site
+from cittamedie.markup import sanitize
 from cittamedie.markup.render import Renderer
 from cittamedie.rules import run_all
 
@@ -33,22 +33,83 @@ PAGE = "docs/prova.md"
 WATCHDOG = 120  # seconds for one example: a hang ends the run with every thread's stack
 
 ATTACKS = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", "<img\nsrc=x\nonerror=alert(1)>",
-    '<a href="javascript:alert(1)">x</a>', '<a href="java&#9;script:alert(1)">x</a>', "<base href=//evil.example/>",
-    '<meta http-equiv="refresh" content="0;url=//evil.example">', "<form><input name=pw></form>", "<style>*{}</style>",
-    '<p style="color:red">x</p>', "<iframe src=//evil.example></iframe>", "<math><mi>x</mi></math>", "<noscript>x</noscript>",
-    '<div markdown="1">', "</div>", '<div id="__search">', "<details open ontoggle=alert(1)>", "<template>",
-    '{: onclick="alert(1)" }', "{: .md-dialog }", "{: #__config }", '{: style="x" }', '{: data-toc-label="<b>x</b>" }',
-    "[x](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x](&#106;avascript:alert(1))", "[x](data:text/html,x)",
-    "[x](vbscript:x)", "[x]: javascript:alert(1)", "<javascript:alert(1)>", "![x](//evil.example/p.png)",
-    "![x](data:image/png;base64,AA==)", "*[X]: <b>x</b>", "*[X]: &lt;b&gt;", "[^1]: <b>x</b>", '!!! note "<b>x</b>"\n    x',
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg/onload=alert(1)>",
+    "<img\nsrc=x\nonerror=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="java&#9;script:alert(1)">x</a>',
+    "<base href=//evil.example/>",
+    '<meta http-equiv="refresh" content="0;url=//evil.example">',
+    "<form><input name=pw></form>",
+    "<style>*{}</style>",
+    '<p style="color:red">x</p>',
+    "<iframe src=//evil.example></iframe>",
+    "<math><mi>x</mi></math>",
+    "<noscript>x</noscript>",
+    '<div markdown="1">',
+    "</div>",
+    '<div id="__search">',
+    "<details open ontoggle=alert(1)>",
+    "<template>",
+    '{: onclick="alert(1)" }',
+    "{: .md-dialog }",
+    "{: #__config }",
+    '{: style="x" }',
+    '{: data-toc-label="<b>x</b>" }',
+    "[x](javascript:alert(1))",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](&#106;avascript:alert(1))",
+    "[x](data:text/html,x)",
+    "[x](vbscript:x)",
+    "[x]: javascript:alert(1)",
+    "<javascript:alert(1)>",
+    "![x](//evil.example/p.png)",
+    "![x](data:image/png;base64,AA==)",
+    "*[X]: <b>x</b>",
+    "*[X]: &lt;b&gt;",
+    "[^1]: <b>x</b>",
+    '!!! note "<b>x</b>"\n    x',
     # holes closed in 0eee8ed (the corpus's former xfails)
-    "# Uno\n\n# Due\n\n", '## T {#t onclick="alert(1)"}', "![x](https://evil.example/p.png)",
-    "[x][r]\n\n[r]:\n  javascript:alert(1)", '!!! md-dialog "x"\n    x', "- - - - - - - - - - - - - - - - - - x",
+    "# Uno\n\n# Due\n\n",
+    '## T {#t onclick="alert(1)"}',
+    "![x](https://evil.example/p.png)",
+    "[x][r]\n\n[r]:\n  javascript:alert(1)",
+    '!!! md-dialog "x"\n    x',
+    "- - - - - - - - - - - - - - - - - - x",
 ]
-PLAIN = ["#", "X", "testo", "[x](https://example.org/)", "![x](media/x.png)", "## T {#t}", "## U {#u}", "# Titolo\n", "- ",
-         "> ", "    ", "[", "]", "(", ")", "{", "}", "<", ">", "&", "&amp;", "&#60;", '"', "'", "*", "_", "`", "!",
-         ":", "="]
+PLAIN = [
+    "#",
+    "X",
+    "testo",
+    "[x](https://example.org/)",
+    "![x](media/x.png)",
+    "## T {#t}",
+    "## U {#u}",
+    "# Titolo\n",
+    "- ",
+    "> ",
+    "    ",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&#60;",
+    '"',
+    "'",
+    "*",
+    "_",
+    "`",
+    "!",
+    ":",
+    "=",
+]
 SEPARATORS = ["\n", "\n\n", " ", "\t", "\x01", "\u202e", "\u2028"]
 # Pages the validator passes although the build would remove part of them (the corpus's xfails).
 KNOWN_HOLES: dict[str, str] = {}  # closed so far: heading-of-dashes (`# - -`, id `-`)
@@ -56,7 +117,8 @@ KNOWN_HOLES: dict[str, str] = {}  # closed so far: heading-of-dashes (`# - -`, i
 # Mostly plain Markdown with an attack or two inside it: the pages the validator might pass.
 _plain = st.lists(st.sampled_from(PLAIN + SEPARATORS), max_size=10).map("".join)
 fragments = st.tuples(_plain, st.lists(st.sampled_from(ATTACKS + PLAIN), max_size=3), _plain).map(
-    lambda parts: parts[0] + "".join(parts[1]) + parts[2])
+    lambda parts: parts[0] + "".join(parts[1]) + parts[2]
+)
 field_text = st.lists(st.sampled_from(ATTACKS[:12] + PLAIN + SEPARATORS), max_size=6).map("".join)
 
 # ---------------------------------------------------------------- Helpers
@@ -91,19 +153,37 @@ def forbidden_in(html: str) -> list[str]:
                 found.append(f"<{tag} {name}>")
             if name in ("href", "src") and url.startswith(("javascript:", "vbscript:", "data:")):
                 found.append(f"<{tag} {name}={value!r}>")
-            if tag == "img" and name == "src" and (url.replace("\\", "/").startswith("//") or ":" in url.split("/")[0]):
+            if (
+                tag == "img"
+                and name == "src"
+                and (url.replace("\\", "/").startswith("//") or ":" in url.split("/")[0])
+            ):
                 found.append(f"<img src={value!r}>")
             if name == "id" and value.startswith("__") or name == "title" and "<" in value:
                 found.append(f"<{tag} {name}={value!r}>")
-            if name == "class" and any(c.startswith("md-") and not c.startswith("md-button") for c in value.split()):
+            if name == "class" and any(
+                c.startswith("md-") and not c.startswith("md-button") for c in value.split()
+            ):
                 found.append(f"<{tag} class={value!r}>")
     return found
 
 
 def page_text(body: str, title: str, description: str) -> str:
-    meta = {"id": "prova", "title": f"Prova {title}", "description": description, "updated": "2026-01-10",
-            "untranslated": "pagina di prova", "sources": [{"title": "Fonte", "url": "https://example.org/fonte"}]}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
+    meta = {
+        "id": "prova",
+        "title": f"Prova {title}",
+        "description": description,
+        "updated": "2026-01-10",
+        "untranslated": "pagina di prova",
+        "sources": [{"title": "Fonte", "url": "https://example.org/fonte"}],
+    }
+    return (
+        "---\n"
+        + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        + "---\n\n"
+        + body
+        + "\n"
+    )
 
 
 @contextmanager
@@ -115,7 +195,9 @@ def watchdog():
         faulthandler.cancel_dump_traceback_later()
 
 
-def validate(body: str, title: str = "", description: str = "") -> tuple[list, Path, tempfile.TemporaryDirectory]:
+def validate(
+    body: str, title: str = "", description: str = ""
+) -> tuple[list, Path, tempfile.TemporaryDirectory]:
     """The problems of the page, the tree it was written in (kept until `holder` is cleaned up)."""
     holder = tempfile.TemporaryDirectory()
     root = Path(holder.name) / "repo"
@@ -128,7 +210,9 @@ def validate(body: str, title: str = "", description: str = "") -> tuple[list, P
     return [p for p in problems if p.path == PAGE], root, holder
 
 
-def assert_passed_means_published_unchanged(body: str, title: str = "", description: str = "") -> None:
+def assert_passed_means_published_unchanged(
+    body: str, title: str = "", description: str = ""
+) -> None:
     problems, root, holder = validate(body, title, description)
     with holder:
         if problems:
@@ -137,9 +221,13 @@ def assert_passed_means_published_unchanged(body: str, title: str = "", descript
             html = Renderer.for_site(root).html(body)
         safe, removed = sanitize.clean(html)
         assert removed == [], f"the validator passed {body!r}, but the build would remove {removed}"
-        assert forbidden_in(safe) == [], f"the validator passed {body!r}, which publishes {forbidden_in(safe)}"
+        assert forbidden_in(safe) == [], (
+            f"the validator passed {body!r}, which publishes {forbidden_in(safe)}"
+        )
         for text in (title, description):
-            assert not re.search(r"<[A-Za-z!/?]|&#?\w+;", text), f"the validator passed the plain text {text!r}"
+            assert not re.search(r"<[A-Za-z!/?]|&#?\w+;", text), (
+                f"the validator passed the plain text {text!r}"
+            )
 
 
 # ---------------------------------------------------------------- Tests
@@ -159,7 +247,9 @@ def test_what_the_validator_passes_is_published_unchanged(body, title, descripti
     assert_passed_means_published_unchanged(body, title, description)
 
 
-@pytest.mark.xfail(strict=True, reason="the validator passes it, the build stops: see tests/fixtures/hostile/")
+@pytest.mark.xfail(
+    strict=True, reason="the validator passes it, the build stops: see tests/fixtures/hostile/"
+)
 @pytest.mark.parametrize("body", KNOWN_HOLES.values(), ids=KNOWN_HOLES.keys())
 def test_known_hole(body):
     """Once a hole is closed this passes (and, strict, fails the run): move its body into ATTACKS."""

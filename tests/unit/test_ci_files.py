@@ -24,9 +24,13 @@ WORKFLOWS = REPO / ".github" / "workflows"
 
 
 def check_jsonschema() -> str:
-    found = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
+    found = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which(
+        "check-jsonschema"
+    )
     if not found:
-        pytest.fail("check-jsonschema is missing: `pip install -e '.[test]'` (make test) installs it")
+        pytest.fail(
+            "check-jsonschema is missing: `pip install -e '.[test]'` (make test) installs it"
+        )
     return found
 
 
@@ -56,22 +60,36 @@ def commands(text: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("name", sorted(p.name for p in WORKFLOWS.glob("*.yml")))
 def test_workflow_is_valid_against_the_github_workflow_schema(name):
-    result = subprocess.run([check_jsonschema(), "--builtin-schema", "vendor.github-workflows", str(WORKFLOWS / name)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [check_jsonschema(), "--builtin-schema", "vendor.github-workflows", str(WORKFLOWS / name)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_schema_check_refuses_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("name: x\non: [push]\njobs:\n  a:\n    steps:\n      - run: true\n", "utf-8")  # no runs-on
-    result = subprocess.run([check_jsonschema(), "--builtin-schema", "vendor.github-workflows", str(broken)],
-                            capture_output=True, text=True, timeout=120)
+    broken.write_text(
+        "name: x\non: [push]\njobs:\n  a:\n    steps:\n      - run: true\n", "utf-8"
+    )  # no runs-on
+    result = subprocess.run(
+        [check_jsonschema(), "--builtin-schema", "vendor.github-workflows", str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1 and "runs-on" in result.stdout
 
 
 def test_every_cittamedie_command_in_the_automation_parses():
-    found = [argv for path in WORKFLOWS.glob("*.yml") for step in steps(workflow(path.name))
-             for argv in commands(step.get("run", ""))]
+    found = [
+        argv
+        for path in WORKFLOWS.glob("*.yml")
+        for step in steps(workflow(path.name))
+        for argv in commands(step.get("run", ""))
+    ]
     for argv in found:
         _parser("cittamedie").parse_args(argv)  # exits (SystemExit) on an unknown option
     assert {argv[0] for argv in found} >= {"validate", "changes", "links"}
@@ -83,8 +101,12 @@ def test_pull_requests_validate_with_annotations_build_and_attach_a_preview_with
     runs = "\n".join(step.get("run", "") for step in steps(flow))
     assert "cittamedie validate --format github" in runs
     assert "mkdocs build --strict -d site" in runs
-    assert re.search(r"cittamedie changes --base-site \S+ --site-dir site >> \"\$GITHUB_STEP_SUMMARY\"", runs)
-    upload = next(step for step in steps(flow) if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert re.search(
+        r"cittamedie changes --base-site \S+ --site-dir site >> \"\$GITHUB_STEP_SUMMARY\"", runs
+    )
+    upload = next(
+        step for step in steps(flow) if step.get("uses", "").startswith("actions/upload-artifact@")
+    )
     assert upload["with"]["path"].rstrip("/") == "site"
     assert flow["permissions"] == {"contents": "read"}
 
@@ -93,10 +115,15 @@ def test_main_is_built_with_history_pdfs_and_offline_copy_and_deployed_to_pages(
     flow = workflow("publish.yml")
     assert flow["on"]["push"]["branches"] == ["main"]
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
-    checkout = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    checkout = next(
+        step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@")
+    )
     assert checkout["with"]["fetch-depth"] == 0
     assert any(step.get("run") == "make site" for step in build["steps"])
-    assert uses({"jobs": {"build": build}})[-2:] == ["actions/configure-pages", "actions/upload-pages-artifact"]
+    assert uses({"jobs": {"build": build}})[-2:] == [
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+    ]
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert uses({"jobs": {"deploy": deploy}}) == ["actions/deploy-pages"]
@@ -118,10 +145,20 @@ def test_the_pre_commit_hook_validates_when_content_changes():
     (hook,) = repo["hooks"]
     assert repo["repo"] == "local" and hook["pass_filenames"] is False
     pattern = re.compile(hook["files"])
-    for path in ("docs/index.md", "guidelines/linee-guida/document.yml", "good-practices/ba-x.en.md",
-                 "data/themes.yml", "mkdocs.yml"):
+    for path in (
+        "docs/index.md",
+        "guidelines/linee-guida/document.yml",
+        "good-practices/ba-x.en.md",
+        "data/themes.yml",
+        "mkdocs.yml",
+    ):
         assert pattern.search(path), path
-    for path in ("scripts/cittamedie/build.py", "README.md", "tests/fixtures/valid/docs/index.md", "site/index.html"):
+    for path in (
+        "scripts/cittamedie/build.py",
+        "README.md",
+        "tests/fixtures/valid/docs/index.md",
+        "site/index.html",
+    ):
         assert not pattern.search(path), path
     makefile = (REPO / "Makefile").read_text("utf-8")
     target = hook["entry"].split()[-1]
@@ -130,7 +167,9 @@ def test_the_pre_commit_hook_validates_when_content_changes():
 
 # ---------------------------------------------------------------- publiccode.yml
 
-KNOWN_GAPS = {("maintenance",): "'contacts' is a required property"}  # the maintainers are not known yet
+KNOWN_GAPS = {
+    ("maintenance",): "'contacts' is a required property"
+}  # the maintainers are not known yet
 
 
 def test_publiccode_yml_has_the_standards_mandatory_keys():
@@ -150,7 +189,9 @@ def test_publiccode_yml_agrees_with_the_project():
     assert code["softwareVersion"] == project["version"]
     assert code["legal"]["license"] == project["license"]
     assert code["localisation"]["availableLanguages"] == ["it", "en"]
-    assert "riuso" not in code.get("it", {})  # no codiceIPA: no public administration owns the repository
+    assert "riuso" not in code.get(
+        "it", {}
+    )  # no codiceIPA: no public administration owns the repository
 
 
 def test_the_publiccode_schema_catches_a_missing_key_and_a_long_short_description():
@@ -160,7 +201,9 @@ def test_the_publiccode_schema_catches_a_missing_key_and_a_long_short_descriptio
     code["description"]["en"]["shortDescription"] = "x" * 151
     code["description"]["it"].pop("features")
     code["description"]["en"].pop("features")
-    messages = {error.message for error in jsonschema.Draft202012Validator(schema).iter_errors(code)}
+    messages = {
+        error.message for error in jsonschema.Draft202012Validator(schema).iter_errors(code)
+    }
     assert "'legal' is a required property" in messages
     assert any("is too long" in message for message in messages)
     assert any("should not be valid" in message for message in messages)  # features in no language

@@ -22,29 +22,42 @@ def test_stale_translation_warns_and_strict_fails(valid_tree, capsys):
     _stale(valid_tree)
     code, out, _ = run(capsys, "--root", str(valid_tree), "validate")
     assert code == 0
-    assert ("docs/index.en.md:5: stale-translation: warning: the Italian page docs/index.md changed "
-            "after this translation (translated_from)") in out
+    assert (
+        "docs/index.en.md:5: stale-translation: warning: the Italian page docs/index.md changed "
+        "after this translation (translated_from)"
+    ) in out
     code, _, _ = run(capsys, "--root", str(valid_tree), "validate", "--strict")
     assert code == 1
 
 
 def test_review_date_past_is_a_warning(valid_tree, capsys):
     page = valid_tree / "docs" / "index.md"
-    page.write_text(page.read_text("utf-8").replace("updated: 2026-01-10", "updated: 2026-01-10\nreview_by: 1983-01-01"))
+    page.write_text(
+        page.read_text("utf-8").replace(
+            "updated: 2026-01-10", "updated: 2026-01-10\nreview_by: 1983-01-01"
+        )
+    )
     code, out, _ = run(capsys, "--root", str(valid_tree), "validate")
     assert code == 0
-    assert "docs/index.md:5: review: warning: the page was due for review on 1983-01-01 (review_by)" in out
+    assert (
+        "docs/index.md:5: review: warning: the page was due for review on 1983-01-01 (review_by)"
+        in out
+    )
 
 
 def test_github_and_json_formats(valid_tree, capsys):
     (valid_tree / "docs" / "index.md").write_text("no front matter\n", "utf-8")
     code, out, _ = run(capsys, "--root", str(valid_tree), "validate", "--format", "github")
     assert code == 1
-    assert "::error file=docs/index.md,line=1,title=front-matter::the file has no front matter" in out
+    assert (
+        "::error file=docs/index.md,line=1,title=front-matter::the file has no front matter" in out
+    )
     code, out, _ = run(capsys, "--root", str(valid_tree), "validate", "--format", "json")
     report = json.loads(out)
     assert code == 1 and report["errors"] >= 1
-    assert {"path": "docs/index.md", "line": 1, "rule": "front-matter"}.items() <= report["problems"][0].items()
+    assert {"path": "docs/index.md", "line": 1, "rule": "front-matter"}.items() <= report[
+        "problems"
+    ][0].items()
 
 
 def test_translations_lists_and_marks_current(valid_tree, capsys, monkeypatch):
@@ -54,36 +67,74 @@ def test_translations_lists_and_marks_current(valid_tree, capsys, monkeypatch):
     assert "stale         docs/index.md → docs/index.en.md" in out
     before = (valid_tree / "docs" / "index.en.md").read_text("utf-8")
     monkeypatch.chdir(valid_tree)
-    code, out, _ = run(capsys, "--root", str(valid_tree), "translations", "--mark-current", "docs/index.en.md")
+    code, out, _ = run(
+        capsys, "--root", str(valid_tree), "translations", "--mark-current", "docs/index.en.md"
+    )
     assert code == 0 and "every translation is current" in out
     after = (valid_tree / "docs" / "index.en.md").read_text("utf-8")
     # only the fingerprint line changed: nothing the editor wrote is lost
-    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=False) if a != b]
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=False) if a != b
+    ]
     assert len(changed) == 1 and changed[0][1].startswith("translated_from: ")
 
 
 def test_new_good_practice_writes_both_files_and_never_overwrites(valid_tree, capsys):
-    code, out, _ = run(capsys, "--root", str(valid_tree), "new", "good-practice", "--city", "Bari", "--slug", "Urbis")
+    code, out, _ = run(
+        capsys,
+        "--root",
+        str(valid_tree),
+        "new",
+        "good-practice",
+        "--city",
+        "Bari",
+        "--slug",
+        "Urbis",
+    )
     assert code == 0
     it = valid_tree / "good-practices" / "bari-urbis.md"
     en = valid_tree / "good-practices" / "bari-urbis.en.md"
     assert it.is_file() and en.is_file()
-    assert "city: \"Bari\"" in it.read_text("utf-8")
+    assert 'city: "Bari"' in it.read_text("utf-8")
     code, out, _ = run(capsys, "--root", str(valid_tree), "validate")
     assert code == 1
     assert "good-practices/bari-urbis.md:3: todo: a TODO is still to be filled in (title)" in out
     it.write_text("my own work", "utf-8")
-    code, _, err = run(capsys, "--root", str(valid_tree), "new", "good-practice", "--city", "Bari", "--slug", "urbis")
+    code, _, err = run(
+        capsys,
+        "--root",
+        str(valid_tree),
+        "new",
+        "good-practice",
+        "--city",
+        "Bari",
+        "--slug",
+        "urbis",
+    )
     assert code == 1
-    assert "good-practices/bari-urbis.md: exists: the file exists already; nothing was written" in err
+    assert (
+        "good-practices/bari-urbis.md: exists: the file exists already; nothing was written" in err
+    )
     assert it.read_text("utf-8") == "my own work"
 
 
 def test_new_chapter_needs_a_known_document(valid_tree, capsys):
-    code, _, err = run(capsys, "--root", str(valid_tree), "new", "chapter", "--document", "nope", "--slug", "x")
+    code, _, err = run(
+        capsys, "--root", str(valid_tree), "new", "chapter", "--document", "nope", "--slug", "x"
+    )
     assert code == 2
     assert "`nope` is not a document — use --document with one of: guida" in err
-    code, out, _ = run(capsys, "--root", str(valid_tree), "new", "chapter", "--document", "guida", "--slug", "risorse")
+    code, out, _ = run(
+        capsys,
+        "--root",
+        str(valid_tree),
+        "new",
+        "chapter",
+        "--document",
+        "guida",
+        "--slug",
+        "risorse",
+    )
     assert code == 0
     assert (valid_tree / "guidelines" / "guida" / "risorse.en.md").is_file()
     assert "next: add `risorse` to `chapters:` in guidelines/guida/document.yml" in out

@@ -8,8 +8,8 @@ import pytest
 
 from cittamedie.__main__ import main
 from cittamedie.content.model import load_site
-from cittamedie.site.translation_pages import stale_notice, status_pages
 from cittamedie.history.translations import stale_report
+from cittamedie.site.translation_pages import stale_notice, status_pages
 
 from ..editor_edits import edited_clone
 
@@ -32,7 +32,9 @@ def test_every_edited_page_names_the_sections_that_changed(edited):
         assert kinds == {"changed"}, (path, comparison.changes)
         english = site.get(comparison.key, "en")
         notice = stale_notice(site, english, "en")
-        assert notice.startswith('<div class="admonition warning">') and "these sections:" in notice, path
+        assert (
+            notice.startswith('<div class="admonition warning">') and "these sections:" in notice
+        ), path
     for name in ("docs/download.md", "docs/glossario.md"):  # no headings: the introduction changed
         assert [(c.id, c.kind) for c in by_file[name].changes] == [("", "changed")]
 

@@ -30,9 +30,13 @@ def contributing() -> str:
 
 
 def check_jsonschema(*args: str) -> subprocess.CompletedProcess:
-    tool = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
+    tool = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which(
+        "check-jsonschema"
+    )
     if not tool:
-        pytest.fail("check-jsonschema is missing: `pip install -e '.[test]'` (make test) installs it")
+        pytest.fail(
+            "check-jsonschema is missing: `pip install -e '.[test]'` (make test) installs it"
+        )
     return subprocess.run([tool, *args], capture_output=True, text=True, timeout=120, cwd=REPO)
 
 
@@ -45,7 +49,9 @@ def test_the_editor_settings_cover_every_yaml_file_and_each_validates_from_disk(
         assert files, pattern
         covered.update(files)
         result = check_jsonschema("--schemafile", schema, *map(str, files))
-        assert result.returncode == 0, result.stdout + result.stderr  # `common.schema.json` found beside it
+        assert result.returncode == 0, (
+            result.stdout + result.stderr
+        )  # `common.schema.json` found beside it
     assert covered >= set(REPO.glob("data/*.yml")) | set(REPO.glob("guidelines/*/document.yml"))
 
 
@@ -63,7 +69,10 @@ def test_published_schemas_carry_their_address_as_id():
     assert published.keys() == schema_files().keys()
     for name, text in published.items():
         schema = json.loads(text)
-        assert list(schema)[:2] == ["$schema", "$id"] and schema["$id"] == f"https://cittamedie.example.org/schemas/{name}"
+        assert (
+            list(schema)[:2] == ["$schema", "$id"]
+            and schema["$id"] == f"https://cittamedie.example.org/schemas/{name}"
+        )
         assert "$id" not in json.loads(schema_files()[name])  # on disk: resolved beside the file
     assert "https://cittamedie.example.org/schemas/page.schema.json" in contributing()
 
@@ -89,8 +98,12 @@ def fixture_messages(tmp_path_factory) -> str:
 
 def test_every_message_quoted_in_contributing_is_the_validators_own(fixture_messages):
     section = contributing().split("## Common mistakes", 1)[1].split("\n## ", 1)[0]
-    quoted = [line for block in re.findall(r"```\n(.*?)```", section, re.S) for line in block.splitlines()]
+    quoted = [
+        line for block in re.findall(r"```\n(.*?)```", section, re.S) for line in block.splitlines()
+    ]
     assert len(quoted) >= 15
     produced = set(fixture_messages.splitlines())
     for line in quoted:
-        assert line in produced, f"CONTRIBUTING.md quotes a message the validator does not print:\n{line}"
+        assert line in produced, (
+            f"CONTRIBUTING.md quotes a message the validator does not print:\n{line}"
+        )

@@ -44,8 +44,13 @@ from ..conftest import FIXTURES, REPO
 HOSTILE = FIXTURES / "hostile"
 OUTSIDE_MARKER = "OUTSIDE-THE-REPOSITORY-7c1e9"  # in every file outside the tree: never on the site
 # The front matter of a `page` input, before its own `meta`: valid, and Italian only (no pairing noise).
-PAGE_META = {"id": None, "title": "Pagina di prova", "updated": "2026-01-10", "untranslated": "pagina di prova",
-             "sources": [{"title": "Fonte", "url": "https://example.org/fonte"}]}
+PAGE_META = {
+    "id": None,
+    "title": "Pagina di prova",
+    "updated": "2026-01-10",
+    "untranslated": "pagina di prova",
+    "sources": [{"title": "Fonte", "url": "https://example.org/fonte"}],
+}
 SUBPROCESS_CLASSES = ("resources",)  # big inputs: validated in a child process with a hard timeout
 HARD_TIMEOUT = 60  # seconds; far above any real validation (the valid tree takes 0.05 s)
 
@@ -69,7 +74,9 @@ def case_params(select=lambda cls, item: True, xfail_key: str = "xfail") -> list
     for cls, item in corpus():
         if not select(cls, item):
             continue
-        marks = [pytest.mark.xfail(reason=item[xfail_key], strict=True)] if item.get(xfail_key) else []
+        marks = (
+            [pytest.mark.xfail(reason=item[xfail_key], strict=True)] if item.get(xfail_key) else []
+        )
         params.append(pytest.param(cls, item, id=f"{cls}/{item['name']}", marks=marks))
     return params
 
@@ -113,13 +120,16 @@ def _as_list(value) -> list:
 
 def apply(item: dict, tree: Path, outside: Path) -> None:
     """Make the input's changes to a copy of the valid tree."""
+
     def target(rel: str) -> Path:
         path = tree / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
     for page in _as_list(item.get("page") or []):
-        target(page["path"]).write_text(page_text(page["path"], page["body"], page.get("meta")), "utf-8")
+        target(page["path"]).write_text(
+            page_text(page["path"], page["body"], page.get("meta")), "utf-8"
+        )
     for rel, text in (item.get("write") or {}).items():
         target(rel).write_text(content(text, outside), "utf-8")
     for rel, text in (item.get("append") or {}).items():
@@ -152,8 +162,13 @@ def validate_in_process(tree: Path, capsys) -> tuple[int, str]:
 def validate_in_subprocess(tree: Path, timeout: float = HARD_TIMEOUT) -> tuple[int, str]:
     """The validator as editors run it; a hang is a failure, not a stuck test run."""
     try:
-        result = subprocess.run([sys.executable, "-m", "cittamedie", "--root", str(tree), "validate"],
-                                capture_output=True, text=True, timeout=timeout, cwd=REPO)
+        result = subprocess.run(
+            [sys.executable, "-m", "cittamedie", "--root", str(tree), "validate"],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=REPO,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"the validator did not return within {timeout} s")
     return result.returncode, result.stdout + result.stderr
@@ -181,10 +196,19 @@ def test_the_corpus_is_well_formed():
     assert len(names) == len(set(names)), "input names repeat"
     for cls, item in inputs:
         assert item["exit"] == 1 and item["messages"], f"{cls}/{item['name']}: no exit or messages"
-        assert {"page", "write", "patch", "append", "symlink"} & set(item), f"{cls}/{item['name']}: changes nothing"
+        assert {"page", "write", "patch", "append", "symlink"} & set(item), (
+            f"{cls}/{item['name']}: changes nothing"
+        )
     classes = {cls for cls, _ in inputs}
-    assert classes >= {"markdown-syntax", "markup-not-script", "front-matter-and-data",
-                       "validator-mkdocs-disagreement", "files", "resources", "data-integrity"}
+    assert classes >= {
+        "markdown-syntax",
+        "markup-not-script",
+        "front-matter-and-data",
+        "validator-mkdocs-disagreement",
+        "files",
+        "resources",
+        "data-integrity",
+    }
 
 
 @pytest.mark.parametrize("cls, item", case_params())

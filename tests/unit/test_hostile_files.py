@@ -18,16 +18,36 @@ def validate(root, capsys) -> tuple[int, str]:
 
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)
+)
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "docs/index.md: encoding: the file is binary, not text"),
-    ("---\nid: home\ntitle: Città\n---\n".encode("latin-1"), "docs/index.md:3: encoding: the file is not UTF-8 text"),
-    (f"---\n{BOMB}---\n".encode(), "docs/index.md:2: yaml: the YAML cannot be read: more than 20,000 values once the aliases (*name) are expanded"),
-    (b"---\na: *nowhere\n---\n", "docs/index.md:2: yaml: the YAML cannot be read: an alias (*name) has no matching anchor (&name)"),
-    (b"---\nid: home\n\ttitle: x\n---\n", "docs/index.md:3: yaml: the YAML cannot be read: a tab is used for indentation — indent with spaces"),
-], ids=["binary", "latin-1", "alias-bomb", "undefined-alias", "tab"])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "docs/index.md: encoding: the file is binary, not text",
+        ),
+        (
+            "---\nid: home\ntitle: Città\n---\n".encode("latin-1"),
+            "docs/index.md:3: encoding: the file is not UTF-8 text",
+        ),
+        (
+            f"---\n{BOMB}---\n".encode(),
+            "docs/index.md:2: yaml: the YAML cannot be read: more than 20,000 values once the aliases (*name) are expanded",
+        ),
+        (
+            b"---\na: *nowhere\n---\n",
+            "docs/index.md:2: yaml: the YAML cannot be read: an alias (*name) has no matching anchor (&name)",
+        ),
+        (
+            b"---\nid: home\n\ttitle: x\n---\n",
+            "docs/index.md:3: yaml: the YAML cannot be read: a tab is used for indentation — indent with spaces",
+        ),
+    ],
+    ids=["binary", "latin-1", "alias-bomb", "undefined-alias", "tab"],
+)
 def test_hostile_bytes(valid_tree, capsys, content, expected):
     (valid_tree / "docs" / "index.md").write_bytes(content)
     code, out = validate(valid_tree, capsys)
@@ -60,7 +80,9 @@ def test_dangling_symlink(valid_tree, capsys):
 def test_all_problems_in_one_run(valid_tree, capsys):
     for name in ("docs/index.md", "guidelines/guida/capitolo.md"):
         path = valid_tree / name
-        path.write_text(path.read_text("utf-8").replace("updated: 2026-01-10", "updated: 2026-13-01"), "utf-8")
+        path.write_text(
+            path.read_text("utf-8").replace("updated: 2026-01-10", "updated: 2026-13-01"), "utf-8"
+        )
     code, out = validate(valid_tree, capsys)
     assert code == 1
     assert "docs/index.md:4: schema: `2026-13-01` is not a real date" in out

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from cittamedie.tools import linkcheck
 from cittamedie.__main__ import main
+from cittamedie.tools import linkcheck
 
 from ..conftest import loopback_server
 
@@ -19,9 +19,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
     active = 0
     most = 0
     lock = threading.Lock()
-    ROUTES = {"/ok": (200, None), "/gone": (404, None), "/moved": (301, "/ok"), "/temp": (302, "/ok"),
-              "/loop": (302, "/loop"), "/forbidden": (403, None), "/error": (500, None),
-              "/to-ftp": (302, "ftp://127.0.0.1/file"), "/chain": (308, "/moved")}
+    ROUTES = {
+        "/ok": (200, None),
+        "/gone": (404, None),
+        "/moved": (301, "/ok"),
+        "/temp": (302, "/ok"),
+        "/loop": (302, "/loop"),
+        "/forbidden": (403, None),
+        "/error": (500, None),
+        "/to-ftp": (302, "ftp://127.0.0.1/file"),
+        "/chain": (308, "/moved"),
+    }
 
     def log_message(self, *args):
         pass
@@ -40,7 +48,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if path == "/nohead" and self.command == "HEAD":
                 status, location = 405, None
             else:
-                status, location = self.ROUTES.get(path, (200 if path in ("/slow", "/busy", "/nohead") else 404, None))
+                status, location = self.ROUTES.get(
+                    path, (200 if path in ("/slow", "/busy", "/nohead") else 404, None)
+                )
             self.send_response(status)
             if location:
                 self.send_header("Location", location)
@@ -74,7 +84,9 @@ def local_only(tree, base: str) -> None:
 
 
 def line_of(path, needle: str) -> int:
-    return next(n for n, text in enumerate(path.read_text("utf-8").split("\n"), 1) if needle in text)
+    return next(
+        n for n, text in enumerate(path.read_text("utf-8").split("\n"), 1) if needle in text
+    )
 
 
 @pytest.fixture(scope="module")
@@ -83,12 +95,21 @@ def base():
         yield url
 
 
-@pytest.mark.parametrize("path, verdict, status", [
-    ("/ok", "live", 200), ("/temp", "live", 200), ("/nohead", "live", 200),
-    ("/moved", "moved", 200), ("/chain", "moved", 200),
-    ("/gone", "dead", 404), ("/loop", "dead", 302), ("/to-ftp", "dead", 302),
-    ("/forbidden", "unsure", 403), ("/error", "unsure", 500),
-])
+@pytest.mark.parametrize(
+    "path, verdict, status",
+    [
+        ("/ok", "live", 200),
+        ("/temp", "live", 200),
+        ("/nohead", "live", 200),
+        ("/moved", "moved", 200),
+        ("/chain", "moved", 200),
+        ("/gone", "dead", 404),
+        ("/loop", "dead", 302),
+        ("/to-ftp", "dead", 302),
+        ("/forbidden", "unsure", 403),
+        ("/error", "unsure", 500),
+    ],
+)
 def test_verdicts(base, path, verdict, status):
     result = linkcheck.check(base + path, timeout=2)
     assert (result.verdict, result.status) == (verdict, status), result
@@ -135,8 +156,11 @@ def test_the_command_reports_each_use_of_a_dead_link_at_its_line(base, valid_tre
         text = case.read_text("utf-8").replace(
             '  - {title: "Fonte", url: "https://example.org/fonte"}',
             f'  - {{title: "Viva", url: "{base}/ok"}}\n  - {{title: "Morta", url: "{base}/gone"}}\n'
-            f'  - {{title: "Spostata", url: "{base}/moved"}}')
-        case.write_text(text.replace('source: "https://example.org/r"', f'source: "{base}/temp"'), "utf-8")
+            f'  - {{title: "Spostata", url: "{base}/moved"}}',
+        )
+        case.write_text(
+            text.replace('source: "https://example.org/r"', f'source: "{base}/temp"'), "utf-8"
+        )
     local_only(valid_tree, base)
     code = main(["--root", str(valid_tree), "links", "--timeout", "2"])
     out = capsys.readouterr().out
@@ -144,16 +168,22 @@ def test_the_command_reports_each_use_of_a_dead_link_at_its_line(base, valid_tre
     assert out.strip().endswith("addresses checked: 2 error(s), 2 warning(s).")
     for name in ("matera-caso.md", "matera-caso.en.md"):
         line = line_of(valid_tree / "good-practices" / name, "/gone")
-        assert (f"good-practices/{name}:{line}: dead-link: the address `{base}/gone` answers 404 (sources.1.url)"
-                f" — {linkcheck.FIXES['dead']}") in out
-        assert (f"good-practices/{name}:{line + 1}: link: warning: the address `{base}/moved` has moved permanently"
-                f" to `{base}/ok` (sources.2.url) — cite the new address") in out
+        assert (
+            f"good-practices/{name}:{line}: dead-link: the address `{base}/gone` answers 404 (sources.1.url)"
+            f" — {linkcheck.FIXES['dead']}"
+        ) in out
+        assert (
+            f"good-practices/{name}:{line + 1}: link: warning: the address `{base}/moved` has moved permanently"
+            f" to `{base}/ok` (sources.2.url) — cite the new address"
+        ) in out
     assert "/ok`" not in out.replace("to `" + base + "/ok`", "") and "/temp" not in out
 
 
 def test_the_markdown_report_lists_dead_links_in_one_table(base, valid_tree, capsys):
     case = valid_tree / "good-practices" / "matera-caso.md"
-    case.write_text(case.read_text("utf-8").replace("https://example.org/fonte", f"{base}/gone|x"), "utf-8")
+    case.write_text(
+        case.read_text("utf-8").replace("https://example.org/fonte", f"{base}/gone|x"), "utf-8"
+    )
     local_only(valid_tree, base)
     code = main(["--root", str(valid_tree), "links", "--format", "markdown", "--timeout", "2"])
     out = capsys.readouterr().out
@@ -165,4 +195,6 @@ def test_the_markdown_report_lists_dead_links_in_one_table(base, valid_tree, cap
 
 def test_bad_options_are_a_usage_error(valid_tree, capsys):
     assert main(["--root", str(valid_tree), "links", "--workers", "0"]) == 2
-    assert "ERROR --timeout must be above 0 and --workers between 1 and 32" in capsys.readouterr().err
+    assert (
+        "ERROR --timeout must be above 0 and --workers between 1 and 32" in capsys.readouterr().err
+    )

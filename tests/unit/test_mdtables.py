@@ -10,13 +10,19 @@ TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
 
 
 def render(text: str, **config) -> str:
-    return markdown.markdown(text, extensions=["tables", "attr_list", "toc", "cittamedie.markup.mdtables"],
-                             extension_configs={"cittamedie.markup.mdtables": config})
+    return markdown.markdown(
+        text,
+        extensions=["tables", "attr_list", "toc", "cittamedie.markup.mdtables"],
+        extension_configs={"cittamedie.markup.mdtables": config},
+    )
 
 
 def test_a_table_is_wrapped_in_a_region_named_after_the_heading_before_it():
     html = render(f"## Le risorse {{#risorse}}\n\nTesto.\n\n{TABLE}")
-    assert f'<div aria-label="Le risorse" class="{REGION_CLASS}" role="region" tabindex="0"><table>' in html
+    assert (
+        f'<div aria-label="Le risorse" class="{REGION_CLASS}" role="region" tabindex="0"><table>'
+        in html
+    )
     assert html.count("<table>") == html.count('role="region"') == 1
 
 

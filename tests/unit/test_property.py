@@ -15,14 +15,40 @@ from cittamedie.rules import run_all
 
 from ..conftest import FIXTURES
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=30), st.dates().map(str))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(max_size=10), inner, max_size=4)),
-                      max_leaves=12)
-front_matter = st.dictionaries(st.sampled_from(["id", "title", "updated", "sources", "themes", "status",
-                                                "review_by", "translated_from", "city", "results", "x"]),
-                               values, max_size=8)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.dates().map(str),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+front_matter = st.dictionaries(
+    st.sampled_from(
+        [
+            "id",
+            "title",
+            "updated",
+            "sources",
+            "themes",
+            "status",
+            "review_by",
+            "translated_from",
+            "city",
+            "results",
+            "x",
+        ]
+    ),
+    values,
+    max_size=8,
+)
 
 
 def _check(page_bytes: bytes, name: str) -> None:

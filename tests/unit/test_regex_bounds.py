@@ -42,8 +42,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         if ".hooks" in info.name:
             continue
         module = importlib.import_module(info.name)
-        found += [(f"{info.name}.{name}", value) for name, value in vars(module).items()
-                  if isinstance(value, re.Pattern)]
+        found += [
+            (f"{info.name}.{name}", value)
+            for name, value in vars(module).items()
+            if isinstance(value, re.Pattern)
+        ]
     policy = sanitize._policy()
     found += [(f"allowlist.patterns.{name}", p) for name, p in policy["compiled"].items()]
     found += [(f"allowlist.classes.{n}", p) for n, p in enumerate(policy["class_patterns"])]

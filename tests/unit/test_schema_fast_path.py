@@ -21,7 +21,9 @@ from ..conftest import FIXTURES, REPO
 def _front_matters() -> list[tuple[str, dict]]:
     found = []
     for root in (REPO, FIXTURES / "valid"):
-        for path in sorted((root / "good-practices").glob("*.md")) + sorted((root / "docs").glob("*.md")):
+        for path in sorted((root / "good-practices").glob("*.md")) + sorted(
+            (root / "docs").glob("*.md")
+        ):
             loaded = load_markdown(path, path.name)
             if loaded.ok and isinstance(loaded.meta, dict):
                 case = path.parent.name == "good-practices" and not path.name.startswith("index.")
@@ -30,11 +32,18 @@ def _front_matters() -> list[tuple[str, dict]]:
 
 
 SAMPLES = _front_matters()
-odd_values = st.one_of(st.none(), st.booleans(), st.integers(-3, 3_000), st.floats(allow_nan=False),
-                       st.text(max_size=12), st.sampled_from(["2026-02-30", "2026-13-01", "26-1-1", "", " ", "<b>",
-                                                               "bozza", "https://x", "javascript:x"]),
-                       st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=4), st.text(max_size=4),
-                                                                                 max_size=2))
+odd_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3_000),
+    st.floats(allow_nan=False),
+    st.text(max_size=12),
+    st.sampled_from(
+        ["2026-02-30", "2026-13-01", "26-1-1", "", " ", "<b>", "bozza", "https://x", "javascript:x"]
+    ),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.text(max_size=4), max_size=2),
+)
 
 
 def _verdicts(name: str, data) -> tuple[bool, bool]:
@@ -60,19 +69,27 @@ def test_real_front_matter_gets_the_same_verdict(index):
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sample=st.sampled_from(SAMPLES), value=odd_values, depth=st.integers(0, 2), data=st.data())
-def test_a_mutated_front_matter_is_never_accepted_by_the_fast_check_alone(sample, value, depth, data):
+def test_a_mutated_front_matter_is_never_accepted_by_the_fast_check_alone(
+    sample, value, depth, data
+):
     name, meta = sample
     mutated = copy.deepcopy(meta)
     node = mutated
     for _ in range(depth):  # walk into a nested mapping or list, if there is one
-        children = [k for k, v in (node.items() if isinstance(node, dict) else enumerate(node))
-                    if isinstance(v, (dict, list)) and v]
+        children = [
+            k
+            for k, v in (node.items() if isinstance(node, dict) else enumerate(node))
+            if isinstance(v, (dict, list)) and v
+        ]
         if not children:
             break
         node = node[data.draw(st.sampled_from(children))]
     keys = list(node) if isinstance(node, dict) else list(range(len(node)))
-    key = data.draw(st.sampled_from(keys + ["unknown_field"])) if isinstance(node, dict) else (
-        data.draw(st.sampled_from(keys)) if keys else None)
+    key = (
+        data.draw(st.sampled_from(keys + ["unknown_field"]))
+        if isinstance(node, dict)
+        else (data.draw(st.sampled_from(keys)) if keys else None)
+    )
     if key is None:
         return
     if isinstance(node, list) and key == "unknown_field":

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from cittamedie.site import search
 from cittamedie.content.model import load_site
+from cittamedie.site import search
 
 from ..conftest import REPO
 
@@ -37,7 +37,10 @@ def test_synonym_text_names_the_missing_acronym_only(site):
     assert search.synonym_text(site, "FESR, cioè ERDF.") == ""  # the page says both
     assert search.synonym_text(site, "FSE+ e FESR") == "FESR (ERDF). FSE+ (ESF+)"
     assert search.synonym_text(site, "FESRX e FSE") == ""  # whole words only
-    assert search.page_text('<p>Il <abbr title="Obiettivo del FESR">RSO</abbr> &amp; altro</p>') == "Il  RSO  & altro"
+    assert (
+        search.page_text('<p>Il <abbr title="Obiettivo del FESR">RSO</abbr> &amp; altro</p>')
+        == "Il  RSO  & altro"
+    )
 
 
 def test_a_good_practice_is_marked_with_the_catalogue_facets(site):
@@ -51,9 +54,11 @@ def test_a_good_practice_is_marked_with_the_catalogue_facets(site):
 
 
 def test_page_marks_read_the_mkdocs_page(site):
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="buone-pratiche/ba-urbis.en.md"),
-                           content='<p>The <abbr title="Fondo europeo (FESR)">ERDF</abbr> funds it.</p>',
-                           ancestors=[SimpleNamespace(title="Good practices")])
+    page = SimpleNamespace(
+        file=SimpleNamespace(src_uri="buone-pratiche/ba-urbis.en.md"),
+        content='<p>The <abbr title="Fondo europeo (FESR)">ERDF</abbr> funds it.</p>',
+        ancestors=[SimpleNamespace(title="Good practices")],
+    )
     marks = search.page_marks(site, page, "en")
     assert marks["section"] == "Good practices" and marks["synonyms"] == "ERDF (FESR)"
     assert {name for name, _ in marks["filters"]} == set(search.FILTERS)
@@ -68,25 +73,42 @@ def test_dialog_strings_exist_in_both_languages():
 
 
 def test_lunr_files_are_materials_search_and_our_worker():
-    files = [SimpleNamespace(src_uri=uri) for uri in ("assets/javascripts/lunr/min/lunr.it.min.js",
-                                                      "assets/javascripts/workers/cittamedie-search.js",
-                                                      "assets/javascripts/bundle.js", "programma/index.md")]
+    files = [
+        SimpleNamespace(src_uri=uri)
+        for uri in (
+            "assets/javascripts/lunr/min/lunr.it.min.js",
+            "assets/javascripts/workers/cittamedie-search.js",
+            "assets/javascripts/bundle.js",
+            "programma/index.md",
+        )
+    ]
     assert [f.src_uri for f in search.lunr_files(files)] == [f.src_uri for f in files[:2]]
 
 
 def test_pagefind_indexes_each_language_apart_and_only_the_marked_text(tmp_path: Path):
-    pages = {"index.html": ("it", "Programma", "le innovazioni urbane", "Povertà"),
-             "en/index.html": ("en", "Programme", "urban innovations", "Poverty")}
+    pages = {
+        "index.html": ("it", "Programma", "le innovazioni urbane", "Povertà"),
+        "en/index.html": ("en", "Programme", "urban innovations", "Poverty"),
+    }
     for name, (lang, title, text, theme) in pages.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(PAGE.format(lang=lang, title=title, text=text, theme=theme), "utf-8")
-    (tmp_path / "404.html").write_text('<html lang="it"><body><h1>Non trovata</h1></body></html>', "utf-8")
+        (tmp_path / name).write_text(
+            PAGE.format(lang=lang, title=title, text=text, theme=theme), "utf-8"
+        )
+    (tmp_path / "404.html").write_text(
+        '<html lang="it"><body><h1>Non trovata</h1></body></html>', "utf-8"
+    )
     figures = search.index(tmp_path)
     assert figures["pages"] == {"it": 1, "en": 1}  # the 404 page has no data-pagefind-body
     assert figures["bytes"]["it"] > 0 and figures["bytes"]["en"] > 0
     bundle = tmp_path / search.BUNDLE
     assert not list(bundle.glob("pagefind-*ui*")) and not (bundle / "pagefind-worker.js").exists()
-    records = [json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):]) for f in bundle.glob("fragment/*")]
+    records = [
+        json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd") :])
+        for f in bundle.glob("fragment/*")
+    ]
     by_lang = {r["url"]: r for r in records}
     assert by_lang["/"]["content"] == "Programma. le innovazioni urbane."  # no menu, no banner
-    assert by_lang["/"]["filters"] == {"theme": ["Povertà"]} and by_lang["/en/"]["filters"] == {"theme": ["Poverty"]}
+    assert by_lang["/"]["filters"] == {"theme": ["Povertà"]} and by_lang["/en/"]["filters"] == {
+        "theme": ["Poverty"]
+    }

@@ -6,20 +6,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cittamedie.history import translations
 from cittamedie.__main__ import main
-from cittamedie.content.identity import Identity
 from cittamedie.content.files import body_of, load_markdown
+from cittamedie.content.identity import Identity
 from cittamedie.content.model import GENERATED_FOLDERS, load_site, text_hash
+from cittamedie.history import translations
 from cittamedie.history.sections import compare, diff, split
 from cittamedie.site.translation_pages import STATUS_FOLDER, stale_notice, status_pages
 
 from ..conftest import REPO
 from ..translation_repo import CHANGED, CHAPTER, git, translated_repo
 
-IDENTITY = Identity(publisher={"it": "Gruppo", "en": "Group"}, official=False, eu_funding=False,
-                    repository="https://github.com/example/cittamedie-sud", branch="main",
-                    feedback_email="x@example.org")
+IDENTITY = Identity(
+    publisher={"it": "Gruppo", "en": "Group"},
+    official=False,
+    eu_funding=False,
+    repository="https://github.com/example/cittamedie-sud",
+    branch="main",
+    feedback_email="x@example.org",
+)
 
 
 def run(capsys, *args):
@@ -43,15 +48,22 @@ def test_sections_are_split_by_headings_of_any_level_outside_code():
 
 
 def test_a_body_without_headings_is_one_section_the_introduction():
-    assert [(s.id, s.text) for s in split("Solo testo.\n\nDue paragrafi.")] == [("", "Solo testo.\n\nDue paragrafi.")]
+    assert [(s.id, s.text) for s in split("Solo testo.\n\nDue paragrafi.")] == [
+        ("", "Solo testo.\n\nDue paragrafi.")
+    ]
     assert [(c.id, c.kind) for c in compare("Testo.", "Testo cambiato.")] == [("", "changed")]
 
 
 def test_compare_names_changed_added_and_removed_sections_and_ignores_spacing():
     before = "Intro.\n\n## Uno {#uno}\n\nA  a.\n\n## Due {#due}\n\nB.\n"
     after = "Intro.\n\n## Uno {#uno}\n\nA\na.\n\n## Tre {#tre}\n\nC.\n"
-    assert [(c.id, c.kind) for c in compare(before, after)] == [("tre", "added"), ("due", "removed")]
-    assert [(c.id, c.kind) for c in compare(before, before.replace("Intro.", "Premessa."))] == [("", "changed")]
+    assert [(c.id, c.kind) for c in compare(before, after)] == [
+        ("tre", "added"),
+        ("due", "removed"),
+    ]
+    assert [(c.id, c.kind) for c in compare(before, before.replace("Intro.", "Premessa."))] == [
+        ("", "changed")
+    ]
     assert compare(before, before + "\n\n") == []
 
 
@@ -63,7 +75,11 @@ def test_the_diff_of_a_section_is_bounded():
 
 def test_a_body_read_from_text_has_the_fingerprint_of_the_model():
     """The fingerprint of a text from git must be the one `--mark-current` writes: the same split."""
-    files = sorted(REPO.glob("docs/*.md")) + sorted(REPO.glob("guidelines/*/*.md")) + sorted(REPO.glob("good-practices/*.md"))
+    files = (
+        sorted(REPO.glob("docs/*.md"))
+        + sorted(REPO.glob("guidelines/*/*.md"))
+        + sorted(REPO.glob("good-practices/*.md"))
+    )
     assert len(files) > 40
     for path in files:
         loaded = load_markdown(path, path.name)
@@ -82,9 +98,13 @@ def test_the_cli_names_exactly_the_changed_section(valid_tree, capsys, monkeypat
     assert code == 1 and not err
     lines = out.splitlines()
     at = lines.index(f"stale         {CHAPTER}.md → {CHAPTER}.en.md")
-    first = git(valid_tree, "rev-list", "--max-parents=0", "HEAD")[:12]  # where the Italian text was written
+    first = git(valid_tree, "rev-list", "--max-parents=0", "HEAD")[
+        :12
+    ]  # where the Italian text was written
     assert lines[at + 1].strip().startswith(f"follows the Italian text of commit {first} (")
-    assert lines[at + 1].endswith("“Chapter in Italian, English draft”); Italian sections changed since: 1")
+    assert lines[at + 1].endswith(
+        "“Chapter in Italian, English draft”); Italian sections changed since: 1"
+    )
     assert lines[at + 2].split() == ["changed", "#risorse", "Risorse"]
     assert "#obiettivi" not in out and "#tempi" not in out and "introduction" not in out
     assert CHANGED[1] not in out  # no diff without --diff
@@ -97,7 +117,9 @@ def test_the_base_is_the_commit_that_introduced_the_translated_text(valid_tree, 
     translated_repo(valid_tree, monkeypatch)
     site = load_site(valid_tree)
     comparison = translations.stale_report(site)["guida/capitolo.md"]
-    first = git(valid_tree, "rev-list", "--max-parents=0", "HEAD")  # the Italian text was written there
+    first = git(
+        valid_tree, "rev-list", "--max-parents=0", "HEAD"
+    )  # the Italian text was written there
     assert comparison.base.revision == first
     assert [(c.id, c.kind) for c in comparison.changes] == [("risorse", "changed")]
     assert comparison.english_titles["risorse"] == "Resources"
@@ -106,12 +128,17 @@ def test_the_base_is_the_commit_that_introduced_the_translated_text(valid_tree, 
 def test_a_fingerprint_of_no_revision_says_why_without_a_traceback(valid_tree, capsys, monkeypatch):
     translated_repo(valid_tree, monkeypatch)
     page = valid_tree / f"{CHAPTER}.en.md"
-    page.write_text(re.sub(r"translated_from: \w+", "translated_from: 123456abcdef", page.read_text("utf-8")), "utf-8")
+    page.write_text(
+        re.sub(r"translated_from: \w+", "translated_from: 123456abcdef", page.read_text("utf-8")),
+        "utf-8",
+    )
     code, out, err = run(capsys, "--root", str(valid_tree), "translations")
     assert code == 1 and "Traceback" not in out + err
-    assert (f"sections not known: the Italian text this translation follows (translated_from: 123456abcdef) "
-            f"is in none of the 2 commit(s) of {CHAPTER}.md: it was marked on a text never committed, or the "
-            "file was moved — check the whole translation, then mark it current") in out
+    assert (
+        f"sections not known: the Italian text this translation follows (translated_from: 123456abcdef) "
+        f"is in none of the 2 commit(s) of {CHAPTER}.md: it was marked on a text never committed, or the "
+        "file was moved — check the whole translation, then mark it current"
+    ) in out
 
 
 def test_outside_a_git_clone_the_cli_says_so(valid_tree, capsys):
@@ -138,14 +165,20 @@ def test_the_notice_links_the_changed_section_of_the_english_page(valid_tree, mo
     translated_repo(valid_tree, monkeypatch)
     site = load_site(valid_tree)
     notice = stale_notice(site, english(site), "en")
-    assert ("The Italian original of this page has changed since this translation in these sections: "
-            '<a href="#risorse">Resources</a>.') in notice
+    assert (
+        "The Italian original of this page has changed since this translation in these sections: "
+        '<a href="#risorse">Resources</a>.'
+    ) in notice
 
 
-def test_titles_in_the_notice_are_escaped_and_new_sections_named_in_italian(valid_tree, monkeypatch):
+def test_titles_in_the_notice_are_escaped_and_new_sections_named_in_italian(
+    valid_tree, monkeypatch
+):
     translated_repo(valid_tree, monkeypatch)
     page = valid_tree / f"{CHAPTER}.md"
-    page.write_text(page.read_text("utf-8") + "\n## Costi <b>&amp; \"rischi\" {#costi}\n\nNuovo.\n", "utf-8")
+    page.write_text(
+        page.read_text("utf-8") + '\n## Costi <b>&amp; "rischi" {#costi}\n\nNuovo.\n', "utf-8"
+    )
     site = load_site(valid_tree)
     notice = stale_notice(site, english(site), "en")
     assert '<span lang="it">Costi &lt;b&gt;&amp;amp; &quot;rischi&quot;</span> (new)' in notice
@@ -167,13 +200,18 @@ def test_the_status_page_lists_every_page_with_its_state_in_each_language(valid_
     site = load_site(valid_tree)
     pages = status_pages(site, IDENTITY)
     assert set(pages) == {"traduzioni/index.md", "traduzioni/index.en.md"}
-    assert STATUS_FOLDER in GENERATED_FOLDERS  # the build writes it, a hand-written file there stops it
+    assert (
+        STATUS_FOLDER in GENERATED_FOLDERS
+    )  # the build writes it, a hand-written file there stops it
     italian, english_page = pages["traduzioni/index.md"], pages["traduzioni/index.en.md"]
     assert "cm_noindex: true" in italian and "# Stato delle traduzioni" in italian
     rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", english_page)
     assert len(rows) == 4  # home, the document's index and chapter, the case
     stale = next(r for r in rows if "Chapter capitolo" in r)
-    assert "<strong>stale</strong>" in stale and '<a href="../../guida/capitolo/#risorse" lang="it">Risorse</a>' in stale
+    assert (
+        "<strong>stale</strong>" in stale
+        and '<a href="../../guida/capitolo/#risorse" lang="it">Risorse</a>' in stale
+    )
     assert "Obiettivi" not in stale and "Tempi" not in stale
     assert f"https://github.com/example/cittamedie-sud/edit/main/{CHAPTER}.en.md" in stale
     assert f"https://github.com/example/cittamedie-sud/blob/main/{CHAPTER}.md" in stale
@@ -182,16 +220,26 @@ def test_the_status_page_lists_every_page_with_its_state_in_each_language(valid_
     assert "new/main?filename=good-practices/matera-caso.en.md" in missing
     assert rows.index(stale) < rows.index(missing)  # what needs an editor first
     assert sum("<strong>current</strong>" in r for r in rows) == 2
-    assert "4 pages: 2 translated and current, 1 stale, 0 without a fingerprint, 1 missing" in english_page
+    assert (
+        "4 pages: 2 translated and current, 1 stale, 0 without a fingerprint, 1 missing"
+        in english_page
+    )
     assert "<strong>da aggiornare</strong>" in italian
 
 
 def test_a_deliberately_untranslated_page_says_its_reason(valid_tree):
     chapter = valid_tree / f"{CHAPTER}.md"
-    chapter.write_text(chapter.read_text("utf-8").replace("updated:", 'untranslated: "in <revisione>"\nupdated:', 1))
+    chapter.write_text(
+        chapter.read_text("utf-8").replace(
+            "updated:", 'untranslated: "in <revisione>"\nupdated:', 1
+        )
+    )
     (valid_tree / f"{CHAPTER}.en.md").unlink()
     page = status_pages(load_site(valid_tree), None)["traduzioni/index.en.md"]
-    assert '<strong>untranslated on purpose</strong>: <span lang="it">in &lt;revisione&gt;</span>' in page
+    assert (
+        '<strong>untranslated on purpose</strong>: <span lang="it">in &lt;revisione&gt;</span>'
+        in page
+    )
     assert "github.com" not in page  # no identity, no repository links
 
 
@@ -209,5 +257,7 @@ def test_a_hand_written_file_where_the_status_page_goes_is_refused(valid_tree):
     mine.parent.mkdir()
     mine.write_text("# le mie note\n", "utf-8")
     site = load_site(valid_tree)
-    assert "docs/traduzioni/index.md" not in {s.rel for s in site.sources}  # never validated, never published
+    assert "docs/traduzioni/index.md" not in {
+        s.rel for s in site.sources
+    }  # never validated, never published
     assert [p.rule for p in foreign_generated_files(site)] == ["generated"]

@@ -30,21 +30,51 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return None, [Problem(shown, 0, "file", f"the file cannot be opened ({exc.strerror})",
-                              "check that it is not a broken link or a link that points to itself")]
+        return None, [
+            Problem(
+                shown,
+                0,
+                "file",
+                f"the file cannot be opened ({exc.strerror})",
+                "check that it is not a broken link or a link that points to itself",
+            )
+        ]
     if size > MAX_BYTES:
-        return None, [Problem(shown, 0, "file", f"the file is {size:,} bytes, over the {MAX_BYTES:,} limit",
-                              "split it into several pages, or remove what was pasted by mistake")]
+        return None, [
+            Problem(
+                shown,
+                0,
+                "file",
+                f"the file is {size:,} bytes, over the {MAX_BYTES:,} limit",
+                "split it into several pages, or remove what was pasted by mistake",
+            )
+        ]
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown, 0, "file", f"the file cannot be read ({exc.strerror})",
-                              "check its permissions, or whether it is a link to a missing file")]
+        return None, [
+            Problem(
+                shown,
+                0,
+                "file",
+                f"the file cannot be read ({exc.strerror})",
+                "check its permissions, or whether it is a link to a missing file",
+            )
+        ]
     if _is_utf16(raw):
-        return None, [Problem(shown, 0, "encoding", "the file is saved as UTF-16, not UTF-8", _SAVE_AS_UTF8)]
+        return None, [
+            Problem(shown, 0, "encoding", "the file is saved as UTF-16, not UTF-8", _SAVE_AS_UTF8)
+        ]
     if b"\x00" in raw:
-        return None, [Problem(shown, 0, "encoding", "the file is binary, not text",
-                              "a page must be a Markdown text file; move images to a media/ folder")]
+        return None, [
+            Problem(
+                shown,
+                0,
+                "encoding",
+                "the file is binary, not text",
+                "a page must be a Markdown text file; move images to a media/ folder",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -65,7 +95,9 @@ def _is_utf16(raw: bytes) -> bool:
     even, odd = sample[0::2], sample[1::2]
     if len(sample) < 4:
         return False
-    return (odd.count(0) > 0.9 * len(odd) and not even.count(0)) or (even.count(0) > 0.9 * len(even) and not odd.count(0))
+    return (odd.count(0) > 0.9 * len(odd) and not even.count(0)) or (
+        even.count(0) > 0.9 * len(even) and not odd.count(0)
+    )
 
 
 NO_FRONT_MATTER = "the file has no front matter"
@@ -80,8 +112,13 @@ def front_matter_end(lines: list[str], shown: str) -> tuple[int, Problem | None]
     The one front-matter splitter: the validator, the build and `translations --mark-current` agree
     with MkDocs on where the header ends. The first line that looks like a delimiter decides."""
     if lines[0].strip() != "---":
-        return 0, Problem(shown, 1, "front-matter", NO_FRONT_MATTER,
-                          "put the --- header block (id, title, updated, sources…) on the very first line")
+        return 0, Problem(
+            shown,
+            1,
+            "front-matter",
+            NO_FRONT_MATTER,
+            "put the --- header block (id, title, updated, sources…) on the very first line",
+        )
     if not _DELIMITER.fullmatch(lines[0]):
         return 0, _bad_delimiter(shown, 0, lines[0], "opening")
     for i in range(1, len(lines)):
@@ -91,20 +128,40 @@ def front_matter_end(lines: list[str], shown: str) -> tuple[int, Problem | None]
         if not _DELIMITER.fullmatch(lines[i]):
             return i, _bad_delimiter(shown, i, lines[i], "closing")
         if i == len(lines) - 1:  # MkDocs wants a new line after the closing ---
-            return i, Problem(shown, i + 1, "front-matter", f"the file ends right after the closing {mark}",
-                              f"press Enter after {mark}, so that the line ends")
+            return i, Problem(
+                shown,
+                i + 1,
+                "front-matter",
+                f"the file ends right after the closing {mark}",
+                f"press Enter after {mark}, so that the line ends",
+            )
         return i, None
-    return 0, Problem(shown, 1, "front-matter", "the front matter is never closed",
-                      "add a line with --- after the last header field")
+    return 0, Problem(
+        shown,
+        1,
+        "front-matter",
+        "the front matter is never closed",
+        "add a line with --- after the last header field",
+    )
 
 
 def _bad_delimiter(shown: str, index: int, line: str, which: str) -> Problem:
     mark = line.strip()
     if line[:1].isspace():
-        return Problem(shown, index + 1, "front-matter", f"the {which} {mark} has spaces before it",
-                       f"start the line with {mark}")
-    return Problem(shown, index + 1, "front-matter", f"the {which} {mark} is followed by an invisible character",
-                   f"delete everything after {mark} on that line")
+        return Problem(
+            shown,
+            index + 1,
+            "front-matter",
+            f"the {which} {mark} has spaces before it",
+            f"start the line with {mark}",
+        )
+    return Problem(
+        shown,
+        index + 1,
+        "front-matter",
+        f"the {which} {mark} is followed by an invisible character",
+        f"delete everything after {mark} on that line",
+    )
 
 
 def load_markdown(path: Path, shown: str) -> Loaded:
@@ -113,21 +170,41 @@ def load_markdown(path: Path, shown: str) -> Loaded:
     if text is None:
         return Loaded(problems=problems, ok=False)
     if not text.strip():
-        return Loaded(problems=[Problem(shown, 1, "front-matter", "the file is empty",
-                                        "start it with a --- header block; see CONTRIBUTING.md")], ok=False)
+        return Loaded(
+            problems=[
+                Problem(
+                    shown,
+                    1,
+                    "front-matter",
+                    "the file is empty",
+                    "start it with a --- header block; see CONTRIBUTING.md",
+                )
+            ],
+            ok=False,
+        )
     lines = text.split("\n")
     end, problem = front_matter_end(lines, shown)
     if problem:
-        return Loaded(body=text if problem.message == NO_FRONT_MATTER else "", problems=[problem], ok=False)
+        return Loaded(
+            body=text if problem.message == NO_FRONT_MATTER else "", problems=[problem], ok=False
+        )
     data, field_lines, problems = parse_yaml("\n".join(lines[1:end]), shown, first_line=2)
-    loaded = Loaded(body="\n".join(lines[end + 1:]), body_line=end + 2, lines=field_lines,
-                    problems=problems)
+    loaded = Loaded(
+        body="\n".join(lines[end + 1 :]), body_line=end + 2, lines=field_lines, problems=problems
+    )
     if problems:
         loaded.ok = False
     elif not isinstance(data, dict):
         kind = "empty" if data is None else f"a {type(data).__name__}, not a list of fields"
-        loaded.problems.append(Problem(shown, 2, "front-matter", f"the front matter is {kind}",
-                                       "write one `field: value` per line between the --- lines"))
+        loaded.problems.append(
+            Problem(
+                shown,
+                2,
+                "front-matter",
+                f"the front matter is {kind}",
+                "write one `field: value` per line between the --- lines",
+            )
+        )
         loaded.ok = False
     else:
         loaded.meta = data
@@ -143,7 +220,7 @@ def body_of(text: str) -> str | None:
         return None
     lines = text.split("\n")
     end, problem = front_matter_end(lines, "")
-    return None if problem else "\n".join(lines[end + 1:])
+    return None if problem else "\n".join(lines[end + 1 :])
 
 
 def load_yaml_file(path: Path, shown: str) -> Loaded:
@@ -155,7 +232,16 @@ def load_yaml_file(path: Path, shown: str) -> Loaded:
     if problems:
         return Loaded(problems=problems, ok=False)
     if not isinstance(data, dict):
-        return Loaded(problems=[Problem(shown, 1, "yaml", "the file must hold `field: value` lines at the top",
-                                        "compare it with CONTRIBUTING.md")], ok=False)
+        return Loaded(
+            problems=[
+                Problem(
+                    shown,
+                    1,
+                    "yaml",
+                    "the file must hold `field: value` lines at the top",
+                    "compare it with CONTRIBUTING.md",
+                )
+            ],
+            ok=False,
+        )
     return Loaded(meta=data, lines=field_lines)
-

@@ -49,7 +49,10 @@ class Identity:
 
     def footer(self, lang: str) -> str:
         """The footer line: publisher, licence of the texts, and the notice when not official."""
-        parts = [t("identity.published_by", lang, publisher=self.publisher[lang]), t("identity.licence", lang)]
+        parts = [
+            t("identity.published_by", lang, publisher=self.publisher[lang]),
+            t("identity.licence", lang),
+        ]
         return " · ".join(parts + ([self.notice(lang)] if self.notice(lang) else []))
 
     def running_footer(self, lang: str) -> str:
@@ -66,10 +69,19 @@ class Identity:
 
     def for_language(self, lang: str) -> dict:
         """What templates read (cm_identity)."""
-        return {"publisher": self.publisher[lang], "official": self.official, "eu_funding": self.eu_funding,
-                "repository": self.repository, "branch": self.branch, "feedback_email": self.feedback_email,
-                "author": self.author(lang), "notice": self.notice(lang), "footer": self.footer(lang),
-                "funding_statement": self.funding(lang), "issues_url": self.issues_url}
+        return {
+            "publisher": self.publisher[lang],
+            "official": self.official,
+            "eu_funding": self.eu_funding,
+            "repository": self.repository,
+            "branch": self.branch,
+            "feedback_email": self.feedback_email,
+            "author": self.author(lang),
+            "notice": self.notice(lang),
+            "footer": self.footer(lang),
+            "funding_statement": self.funding(lang),
+            "issues_url": self.issues_url,
+        }
 
     def open_data(self) -> dict:
         """The publisher fields of the open data (JSON)."""
@@ -77,7 +89,9 @@ class Identity:
 
     def statement(self, lang: str) -> str:
         """Who publishes the site, as the accessibility statement says it (HTML)."""
-        text = t("identity.statement", lang, publisher=f"<strong>{esc(self.publisher[lang])}</strong>")
+        text = t(
+            "identity.statement", lang, publisher=f"<strong>{esc(self.publisher[lang])}</strong>"
+        )
         if not self.official:
             text += " " + esc(t("identity.statement_unofficial", lang))
         return f"<p>{text}</p>"
@@ -86,24 +100,51 @@ class Identity:
         """How to reach the publisher (HTML): the feedback address and the repository's issues."""
         mail = f'<a href="mailto:{esc(quote(self.feedback_email, safe="@"))}">{esc(self.feedback_email)}</a>'
         issues = f'<a href="{esc(self.issues_url)}">{esc(t("identity.issues", lang))}</a>'
-        return (f'<ul>\n<li>{esc(t("identity.by_email", lang))}: {mail}</li>\n'
-                f'<li>{issues} ({esc(t("identity.issues_note", lang))})</li>\n</ul>')
+        return (
+            f"<ul>\n<li>{esc(t('identity.by_email', lang))}: {mail}</li>\n"
+            f"<li>{issues} ({esc(t('identity.issues_note', lang))})</li>\n</ul>"
+        )
 
 
 # ---------------------------------------------------------------- Reading the block
 
 
-def from_extra(extra: dict, config_file: str = CONFIG_FILE, lines: dict[str, int] | None = None) -> Identity:
+def from_extra(
+    extra: dict, config_file: str = CONFIG_FILE, lines: dict[str, int] | None = None
+) -> Identity:
     """The identity block, or the editor's message naming the field, its line and the fix."""
-    block = extra.get("identity") if isinstance(extra, Mapping) else None  # MkDocs' extra is a Mapping
+    block = (
+        extra.get("identity") if isinstance(extra, Mapping) else None
+    )  # MkDocs' extra is a Mapping
     lines = lines or {}
     if not isinstance(block, dict):
-        raise ContentError([Problem(config_file, lines.get("", 1), "identity", "mkdocs.yml has no `extra.identity` block",
-                                    "add it (see the comments in mkdocs.yml and CONTRIBUTING.md)", "extra.identity")])
+        raise ContentError(
+            [
+                Problem(
+                    config_file,
+                    lines.get("", 1),
+                    "identity",
+                    "mkdocs.yml has no `extra.identity` block",
+                    "add it (see the comments in mkdocs.yml and CONTRIBUTING.md)",
+                    "extra.identity",
+                )
+            ]
+        )
     problems = check("identity", block, config_file, lines, lines.get("", 1))
     if problems:
-        raise ContentError([Problem(p.path, p.line, "identity", p.message, p.fix, f"extra.identity.{p.field}".rstrip("."))
-                            for p in problems])
+        raise ContentError(
+            [
+                Problem(
+                    p.path,
+                    p.line,
+                    "identity",
+                    p.message,
+                    p.fix,
+                    f"extra.identity.{p.field}".rstrip("."),
+                )
+                for p in problems
+            ]
+        )
     return Identity(**block)
 
 
@@ -112,18 +153,36 @@ def configure(config) -> Identity:
     MkDocs settings that would name the publisher a second time."""
     path = Path(config.config_file_path or CONFIG_FILE)
     i18n = config.plugins.get("i18n")
-    languages = {language.locale: language for language in getattr(getattr(i18n, "config", None), "languages", None) or []}
+    languages = {
+        language.locale: language
+        for language in getattr(getattr(i18n, "config", None), "languages", None) or []
+    }
     _current["identity"] = _checked(config, languages, config.extra, path.name, _lines(path))
     return _current["identity"]
 
 
-def _checked(config: Mapping, languages: Mapping[str, Mapping], extra, shown: str, lines: dict[str, int]) -> Identity:
+def _checked(
+    config: Mapping, languages: Mapping[str, Mapping], extra, shown: str, lines: dict[str, int]
+) -> Identity:
     """The identity, or every problem at once: the block's and the MkDocs settings set by hand."""
     found = [name for name in HAND_SET if config.get(name)]
-    found += [f"plugins.i18n.languages.{locale}.{name}" for locale, language in languages.items()
-              for name in HAND_SET if language.get(name)]
-    hand_set = [Problem(shown, lines.get(f"/{name}", 1), "identity", f"`{name}` is set by hand",
-                        "remove it: the author and the footer come from extra.identity", name) for name in found]
+    found += [
+        f"plugins.i18n.languages.{locale}.{name}"
+        for locale, language in languages.items()
+        for name in HAND_SET
+        if language.get(name)
+    ]
+    hand_set = [
+        Problem(
+            shown,
+            lines.get(f"/{name}", 1),
+            "identity",
+            f"`{name}` is set by hand",
+            "remove it: the author and the footer come from extra.identity",
+            name,
+        )
+        for name in found
+    ]
     try:
         identity = from_extra(extra, shown, lines)
     except ContentError as exc:
@@ -136,8 +195,17 @@ def _checked(config: Mapping, languages: Mapping[str, Mapping], extra, shown: st
 def current() -> Identity:
     """The identity of the configuration being built (configure ran in on_config)."""
     if "identity" not in _current:
-        raise ContentError([Problem(CONFIG_FILE, 1, "identity", "the identity was not read",
-                                    "build with mkdocs (the hooks read extra.identity)")])
+        raise ContentError(
+            [
+                Problem(
+                    CONFIG_FILE,
+                    1,
+                    "identity",
+                    "the identity was not read",
+                    "build with mkdocs (the hooks read extra.identity)",
+                )
+            ]
+        )
     return _current["identity"]
 
 
@@ -156,17 +224,39 @@ def from_file(config_file: Path) -> Identity:
     try:
         config = yaml.load(config_file.read_text("utf-8"), Loader=_TagsAsNull)  # a SafeLoader
     except OSError as exc:
-        raise ContentError([Problem(shown, 0, "identity", f"{config_file} cannot be read ({exc.strerror})",
-                                    "run the command from the repository folder, or pass --root")]) from None
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    0,
+                    "identity",
+                    f"{config_file} cannot be read ({exc.strerror})",
+                    "run the command from the repository folder, or pass --root",
+                )
+            ]
+        ) from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ContentError([Problem(shown, mark.line + 1 if mark else 1, "identity",
-                                    f"mkdocs.yml cannot be read as YAML ({getattr(exc, 'problem', None) or exc})",
-                                    "fix that line: `mkdocs build` shows the same problem")]) from None
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    mark.line + 1 if mark else 1,
+                    "identity",
+                    f"mkdocs.yml cannot be read as YAML ({getattr(exc, 'problem', None) or exc})",
+                    "fix that line: `mkdocs build` shows the same problem",
+                )
+            ]
+        ) from None
     config = config if isinstance(config, dict) else {}
     extra = config.get("extra")
-    return _checked(config, _i18n_languages(config), extra if isinstance(extra, dict) else {}, shown,
-                    _lines(config_file))
+    return _checked(
+        config,
+        _i18n_languages(config),
+        extra if isinstance(extra, dict) else {},
+        shown,
+        _lines(config_file),
+    )
 
 
 def _i18n_languages(config: dict) -> dict[str, dict]:
@@ -174,7 +264,11 @@ def _i18n_languages(config: dict) -> dict[str, dict]:
     for plugin in config.get("plugins") or []:
         settings = plugin.get("i18n") if isinstance(plugin, dict) else None
         if isinstance(settings, dict):
-            return {str(lang.get("locale")): lang for lang in settings.get("languages") or [] if isinstance(lang, dict)}
+            return {
+                str(lang.get("locale")): lang
+                for lang in settings.get("languages") or []
+                if isinstance(lang, dict)
+            }
     return {}
 
 
@@ -195,11 +289,17 @@ def _lines(config_file: Path) -> dict[str, int]:
         node = yaml.compose(config_file.read_text("utf-8"), Loader=_TagsAsNull)
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
-    lines: dict[str, int] = {f"/{k.value}": k.start_mark.line + 1 for k, _ in
-                             (node.value if isinstance(node, yaml.MappingNode) else []) if isinstance(k, yaml.ScalarNode)}
+    lines: dict[str, int] = {
+        f"/{k.value}": k.start_mark.line + 1
+        for k, _ in (node.value if isinstance(node, yaml.MappingNode) else [])
+        if isinstance(k, yaml.ScalarNode)
+    }
     for name in ("extra", "identity"):
         pairs = node.value if isinstance(node, yaml.MappingNode) else []
-        key, node = next(((k, v) for k, v in pairs if isinstance(k, yaml.ScalarNode) and k.value == name), (None, None))
+        key, node = next(
+            ((k, v) for k, v in pairs if isinstance(k, yaml.ScalarNode) and k.value == name),
+            (None, None),
+        )
         if key is None:
             return lines
         lines[""] = key.start_mark.line + 1

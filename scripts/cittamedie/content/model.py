@@ -29,7 +29,10 @@ GENERATED_FOLDERS = ("buone-pratiche/tema", "buone-pratiche/citta", "traduzioni"
 VERSIONS_PAGE = "versioni"
 # data/<name>.yml; case-cities: the cities of the good practices that are not among the 39.
 DATA_FILES = ("themes", "programmes", "cities", "case-cities", "priorities", "events", "glossary")
-DATA_LISTS = {"glossary": "terms", "case-cities": "cities"}  # the list's key, where it is not the file's name
+DATA_LISTS = {
+    "glossary": "terms",
+    "case-cities": "cities",
+}  # the list's key, where it is not the file's name
 PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
 FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -141,8 +144,10 @@ class Site:
     def of_kind(self, kind: str, lang: str) -> list[Source]:
         """Sorted by title; computed once (every case page asks for the cases)."""
         if (kind, lang) not in self._kinds:
-            self._kinds[kind, lang] = sorted((s for s in self.sources if s.kind == kind and s.lang == lang and s.ok),
-                                             key=lambda s: s.title.casefold())
+            self._kinds[kind, lang] = sorted(
+                (s for s in self.sources if s.kind == kind and s.lang == lang and s.ok),
+                key=lambda s: s.title.casefold(),
+            )
         return self._kinds[kind, lang]
 
     def shown(self, key: str, lang: str) -> Source | None:
@@ -185,7 +190,9 @@ def versions_files(docs_dir: Path) -> list[Path]:
     return sorted(path for name in _VERSIONS_FILES for path in docs_dir.glob(f"*/{name}"))
 
 
-_VERSIONS_FILES = tuple(f"{VERSIONS_PAGE}{suffix}.md" for suffix in ("", *(f".{lang}" for lang in LANGUAGES[1:])))
+_VERSIONS_FILES = tuple(
+    f"{VERSIONS_PAGE}{suffix}.md" for suffix in ("", *(f".{lang}" for lang in LANGUAGES[1:]))
+)
 
 
 def parse_heading(text: str) -> tuple[int, str, str | None] | None:
@@ -198,7 +205,7 @@ def parse_heading(text: str) -> tuple[int, str, str | None] | None:
     title, anchor = rest.strip().rstrip("#").rstrip(), None
     if title.endswith("}") and "{" in title:
         start = title.rfind("{")
-        inner = title[start + 1:-1].removeprefix(":").strip()
+        inner = title[start + 1 : -1].removeprefix(":").strip()
         if inner.startswith("#"):
             anchor = inner[1:].split(None, 1)[0] if inner[1:].strip() else None
             title = title[:start].rstrip()
@@ -233,7 +240,11 @@ def page_url(key: str, lang: str, directory_urls: bool = True) -> str:
     prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
     if not directory_urls:
         return f"{prefix}{stem}.html"
-    path = "" if stem == "index" else (stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/")
+    path = (
+        ""
+        if stem == "index"
+        else (stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/")
+    )
     return prefix + path
 
 
@@ -273,7 +284,9 @@ def load_site(root: Path, docs_dir: Path | None = None) -> Site:
     docs_dir = docs_dir or root / "docs"
     from .tree import walk_docs
 
-    tree = walk_docs(docs_dir, root)  # every file MkDocs would publish: pages, allowed files, errors
+    tree = walk_docs(
+        docs_dir, root
+    )  # every file MkDocs would publish: pages, allowed files, errors
     problems: list[Problem] = list(tree.problems)
     documents = _load_documents(root, tree.files, problems)
     folder_to_doc = {d.folder: d.id for d in documents.values()}
@@ -283,7 +296,9 @@ def load_site(root: Path, docs_dir: Path | None = None) -> Site:
         schema.warm_up()  # built once here, inherited by the forked workers
         workers = min(4, os.cpu_count() or 1)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_load_source, jobs, chunksize=max(16, len(jobs) // (workers * 4))))
+            results = list(
+                pool.map(_load_source, jobs, chunksize=max(16, len(jobs) // (workers * 4)))
+            )
     else:
         results = [_load_source(job) for job in jobs]
     sources = []
@@ -300,7 +315,9 @@ def _shared_keys(value):
     """Front matter with one copy of each field name: the same few dozen words in every file
     would otherwise be held once per file (megabytes for a catalogue of thousands of cases)."""
     if isinstance(value, dict):
-        return {sys.intern(k) if isinstance(k, str) else k: _shared_keys(v) for k, v in value.items()}
+        return {
+            sys.intern(k) if isinstance(k, str) else k: _shared_keys(v) for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_shared_keys(v) for v in value]
     return value
@@ -314,18 +331,33 @@ def _load_source(job: tuple[Path, str, Path]) -> tuple[Source, list[Problem]]:
     key, lang = split_language(uri)
     kind = _kind(rel)
     loaded = load_markdown(path, rel)
-    source = Source(path, rel, uri, key, lang, kind, loaded.meta, loaded.body, loaded.body_line,
-                    loaded.lines, loaded.ok)
+    source = Source(
+        path,
+        rel,
+        uri,
+        key,
+        lang,
+        kind,
+        loaded.meta,
+        loaded.body,
+        loaded.body_line,
+        loaded.lines,
+        loaded.ok,
+    )
     found = list(loaded.problems)
     if loaded.ok:
-        errors = schema.check("good-practice" if kind == "good-practice" else "page", loaded.meta, rel, loaded.lines)
+        errors = schema.check(
+            "good-practice" if kind == "good-practice" else "page", loaded.meta, rel, loaded.lines
+        )
         found.extend(errors)
         source.ok = not errors  # rules across files trust the types the schema promises
         _ = source.headings  # computed here, in the worker process when there is one
     return source, found
 
 
-def _load_documents(root: Path, files: list[tuple[Path, str]], problems: list[Problem]) -> dict[str, Document]:
+def _load_documents(
+    root: Path, files: list[tuple[Path, str]], problems: list[Problem]
+) -> dict[str, Document]:
     """docs/<folder>/document.yml as the walk found them: published once, inside the repository."""
     documents = {}
     for meta_file, uri in files:
@@ -343,15 +375,24 @@ def _load_documents(root: Path, files: list[tuple[Path, str]], problems: list[Pr
             continue
         doc_id = loaded.meta.get("id") if isinstance(loaded.meta.get("id"), str) else folder
         if doc_id in documents:
-            problems.append(Problem(rel, loaded.lines.get("id", 1), "document",
-                                    f"the id `{doc_id}` is already used by {documents[doc_id].rel}",
-                                    "give each document an id of its own", "id"))
+            problems.append(
+                Problem(
+                    rel,
+                    loaded.lines.get("id", 1),
+                    "document",
+                    f"the id `{doc_id}` is already used by {documents[doc_id].rel}",
+                    "give each document an id of its own",
+                    "id",
+                )
+            )
             continue
         documents[doc_id] = Document(doc_id, rel, folder, loaded.meta, loaded.lines)
     return documents
 
 
-def _load_data(root: Path, problems: list[Problem]) -> tuple[dict[str, dict], dict[str, dict[str, int]]]:
+def _load_data(
+    root: Path, problems: list[Problem]
+) -> tuple[dict[str, dict], dict[str, dict[str, int]]]:
     from .tree import outside_problem
 
     data, data_lines = {}, {}
@@ -359,10 +400,19 @@ def _load_data(root: Path, problems: list[Problem]) -> tuple[dict[str, dict], di
         path = root / "data" / f"{name}.yml"
         rel = f"data/{name}.yml"
         if not path.is_file():
-            problems.append(Problem(rel, 0, "data", "the data file is missing",
-                                    f"restore {rel} from the repository history"))
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    "data",
+                    "the data file is missing",
+                    f"restore {rel} from the repository history",
+                )
+            )
             continue
-        if outside := outside_problem(path, root):  # read by name: never through a link out of the repository
+        if outside := outside_problem(
+            path, root
+        ):  # read by name: never through a link out of the repository
             problems.append(outside)
             continue
         loaded = load_yaml_file(path, rel)

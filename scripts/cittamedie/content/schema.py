@@ -13,15 +13,28 @@ from referencing import Registry, Resource
 
 from .problems import Problem
 
-SCHEMA_NAMES = ("page", "document", "good-practice", "themes", "programmes", "cities", "case-cities",
-                "priorities", "events", "glossary")
+SCHEMA_NAMES = (
+    "page",
+    "document",
+    "good-practice",
+    "themes",
+    "programmes",
+    "cities",
+    "case-cities",
+    "priorities",
+    "events",
+    "glossary",
+)
 
 
 def schema_files() -> dict[str, str]:
     """Schema file name → its JSON text, as shipped in the package."""
     folder = resources.files(__package__) / "schemas"
-    return {entry.name: entry.read_text("utf-8") for entry in folder.iterdir()
-            if entry.name.endswith(".schema.json")}
+    return {
+        entry.name: entry.read_text("utf-8")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".schema.json")
+    }
 
 
 SCHEMA_FOLDER = "schemas"  # where the site publishes them: <site_url>schemas/<name>, their $id
@@ -46,7 +59,8 @@ def published_schema_files(site_url: str) -> dict[str, str]:
 def _validator(name: str) -> Draft202012Validator:
     texts = schema_files()
     registry = Registry().with_resources(
-        (file, Resource.from_contents(json.loads(text))) for file, text in texts.items())
+        (file, Resource.from_contents(json.loads(text))) for file, text in texts.items()
+    )
     schema = _inline_refs(json.loads(texts[f"{name}.schema.json"]), registry.resolver())
     return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
 
@@ -74,7 +88,9 @@ def _quick_check(name: str):
     cannot compile is checked by jsonschema alone. Formats are jsonschema's own checks."""
     validator = _validator(name)
     checker = validator.format_checker
-    formats = {fmt: (lambda value, fmt=fmt: checker.conforms(value, fmt)) for fmt in checker.checkers}
+    formats = {
+        fmt: (lambda value, fmt=fmt: checker.conforms(value, fmt)) for fmt in checker.checkers
+    }
     schema = {**validator.schema, "$schema": "http://json-schema.org/draft-07/schema#"}
     try:
         return fastjsonschema.compile(schema, formats=formats, use_default=False)
@@ -88,7 +104,9 @@ def warm_up() -> None:
         _quick_check(name)
 
 
-def check(name: str, data: dict, path: str, lines: dict[str, int], default_line: int = 1) -> list[Problem]:
+def check(
+    name: str, data: dict, path: str, lines: dict[str, int], default_line: int = 1
+) -> list[Problem]:
     """Every schema error of data (not the first one only), worded for an editor."""
     quick = _quick_check(name)
     if quick is not None:
@@ -103,7 +121,9 @@ def check(name: str, data: dict, path: str, lines: dict[str, int], default_line:
     return problems
 
 
-def _explain(error: ValidationError, path: str, lines: dict[str, int], default_line: int) -> list[Problem]:
+def _explain(
+    error: ValidationError, path: str, lines: dict[str, int], default_line: int
+) -> list[Problem]:
     if error.validator in ("oneOf", "anyOf") and error.context:
         # The innermost error of the closest alternative is the one an editor can act on.
         best = min(error.context, key=lambda e: len(list(e.path)))
@@ -113,35 +133,89 @@ def _explain(error: ValidationError, path: str, lines: dict[str, int], default_l
     v, value, rule = error.validator, error.instance, "schema"
     if v == "required":
         missing = [m for m in error.validator_value if m not in (value or {})]
-        return [Problem(path, line, rule, f"required field `{m}` is missing", _tip_required(m),
-                        field=_join(field, m)) for m in missing]
+        return [
+            Problem(
+                path,
+                line,
+                rule,
+                f"required field `{m}` is missing",
+                _tip_required(m),
+                field=_join(field, m),
+            )
+            for m in missing
+        ]
     if v == "additionalProperties":
         extra = sorted(set(value) - set(error.schema.get("properties", {})))
         known = ", ".join(sorted(error.schema.get("properties", {})))
-        return [Problem(path, line_of(_join(field, x), lines, line), rule, f"unknown field `{x}`",
-                        f"check the spelling; the fields allowed here are: {known}",
-                        field=_join(field, x)) for x in extra]
+        return [
+            Problem(
+                path,
+                line_of(_join(field, x), lines, line),
+                rule,
+                f"unknown field `{x}`",
+                f"check the spelling; the fields allowed here are: {known}",
+                field=_join(field, x),
+            )
+            for x in extra
+        ]
     if v == "enum":
         allowed = ", ".join(str(a) for a in error.validator_value)
-        return [Problem(path, line, rule, f"`{value}` is not an allowed value", f"use one of: {allowed}", field)]
+        return [
+            Problem(
+                path,
+                line,
+                rule,
+                f"`{value}` is not an allowed value",
+                f"use one of: {allowed}",
+                field,
+            )
+        ]
     if v == "format" and error.validator_value == "date":
-        return [Problem(path, line, rule, f"`{value}` is not a real date",
-                        "write a date that exists, as YYYY-MM-DD (e.g. 2026-11-27)", field)]
+        return [
+            Problem(
+                path,
+                line,
+                rule,
+                f"`{value}` is not a real date",
+                "write a date that exists, as YYYY-MM-DD (e.g. 2026-11-27)",
+                field,
+            )
+        ]
     if v == "type":
         want = error.validator_value
         want = " or ".join(want) if isinstance(want, list) else want
-        return [Problem(path, line, rule, f"`{_short(value)}` should be a {want}", _tip_type(want), field)]
+        return [
+            Problem(
+                path, line, rule, f"`{_short(value)}` should be a {want}", _tip_type(want), field
+            )
+        ]
     if v == "pattern":
         desc = error.schema.get("description", f"it must match {error.validator_value}")
         return [Problem(path, line, rule, f"`{_short(value)}` has the wrong form", desc, field)]
     if v in ("minItems", "minLength"):
-        return [Problem(path, line, rule, "this field is empty", "fill it in; see CONTRIBUTING.md", field)]
+        return [
+            Problem(
+                path, line, rule, "this field is empty", "fill it in; see CONTRIBUTING.md", field
+            )
+        ]
     if v == "uniqueItems":
-        return [Problem(path, line, rule, "the list repeats an item", "remove the repeated item", field)]
+        return [
+            Problem(path, line, rule, "the list repeats an item", "remove the repeated item", field)
+        ]
     if v == "const":
-        return [Problem(path, line, rule, f"`{_short(value)}` is not allowed here",
-                        f"use {error.validator_value}", field)]
-    return [Problem(path, line, rule, error.message, "compare the field with CONTRIBUTING.md", field)]
+        return [
+            Problem(
+                path,
+                line,
+                rule,
+                f"`{_short(value)}` is not allowed here",
+                f"use {error.validator_value}",
+                field,
+            )
+        ]
+    return [
+        Problem(path, line, rule, error.message, "compare the field with CONTRIBUTING.md", field)
+    ]
 
 
 def _join(a: str, b: str) -> str:
@@ -167,7 +241,7 @@ def _tip_required(name: str) -> str:
         "title": "add `title: …`",
         "updated": "add `updated: YYYY-MM-DD`, the date of this change",
         "sources": "add `sources:` with at least one `- {title: …, url: https://…}`",
-        "act": "an approved document names its act: add `act: {title: \"Decreto n. …\", date: YYYY-MM-DD}`",
+        "act": 'an approved document names its act: add `act: {title: "Decreto n. …", date: YYYY-MM-DD}`',
         "budget_eur": "add `budget_eur: 120000`, or `budget_eur: null` when unknown",
     }
     return examples.get(name, f"add `{name}:`; see CONTRIBUTING.md for its form")

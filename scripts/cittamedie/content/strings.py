@@ -41,12 +41,16 @@ def md_esc(value) -> str:
 def table_region(table: str, label: str) -> str:
     """A generated table in its own focusable, named scrolling region, as mdtables.py wraps
     Markdown tables: a wide table scrolls there, not the page (WCAG 1.4.10)."""
-    return f'<div class="cm-table" role="region" tabindex="0" aria-label="{esc(label)}">{table}</div>'
+    return (
+        f'<div class="cm-table" role="region" tabindex="0" aria-label="{esc(label)}">{table}</div>'
+    )
 
 
 def href(from_url: str, to_url: str) -> str:
     """Relative link between two site-relative URLs: folders end with /, pages may end with .html."""
-    folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    folder = (
+        from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    )
     rel = posixpath.relpath("/" + to_url, "/" + folder)
     if rel == ".":
         return "./"

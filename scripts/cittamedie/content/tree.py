@@ -19,8 +19,13 @@ from .model import GENERATED_FOLDERS, LANGUAGES, SOURCE_LANGUAGE, is_versions_pa
 from .problems import Problem, relative
 
 # The bytes each published kind of image starts with: a page's HTML renamed .png is not published.
-MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
-         ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}  # RIFF, 4 bytes of length, then WEBP
+MAGIC = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),
+}  # RIFF, 4 bytes of length, then WEBP
 
 
 # A file or folder name becomes part of an address, of the sitemap and of HTML attributes:
@@ -30,16 +35,28 @@ NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 @dataclass
 class Tree:
-    pages: list[tuple[Path, str]] = field(default_factory=list)  # (path on disk, uri) of each page to load
-    files: list[tuple[Path, str]] = field(default_factory=list)  # every other file MkDocs would copy
+    pages: list[tuple[Path, str]] = field(
+        default_factory=list
+    )  # (path on disk, uri) of each page to load
+    files: list[tuple[Path, str]] = field(
+        default_factory=list
+    )  # every other file MkDocs would copy
     problems: list[Problem] = field(default_factory=list)
 
 
 def file_problems(path: Path, uri: str, shown: str) -> list[Problem]:
     """Why a file that is not a page cannot be published as it is, if it cannot."""
     if not publishable(uri):
-        return [Problem(shown, 0, "file", "this file would be published as it is, but the site only publishes "
-                        "pages, document.yml and images in media/", "remove it, or ask a developer")]
+        return [
+            Problem(
+                shown,
+                0,
+                "file",
+                "this file would be published as it is, but the site only publishes "
+                "pages, document.yml and images in media/",
+                "remove it, or ask a developer",
+            )
+        ]
     extension = os.path.splitext(uri)[1].lower()
     if extension not in MAGIC:
         return []
@@ -47,13 +64,27 @@ def file_problems(path: Path, uri: str, shown: str) -> list[Problem]:
         with open(path, "rb") as handle:
             head = handle.read(12)
     except OSError as exc:
-        return [Problem(shown, 0, "file", f"the file cannot be read ({exc.strerror})",
-                        "check its permissions, or whether it is a link to a missing file")]
+        return [
+            Problem(
+                shown,
+                0,
+                "file",
+                f"the file cannot be read ({exc.strerror})",
+                "check its permissions, or whether it is a link to a missing file",
+            )
+        ]
     if head.startswith(MAGIC[extension]) and (extension != ".webp" or head[8:12] == b"WEBP"):
         return []
     kind = extension.lstrip(".").upper().replace("JPG", "JPEG")
-    return [Problem(shown, 0, "file", f"the file is named {extension} but is not a {kind} image",
-                    f"export the image again as {kind}, or give the file the extension of its real type")]
+    return [
+        Problem(
+            shown,
+            0,
+            "file",
+            f"the file is named {extension} but is not a {kind} image",
+            f"export the image again as {kind}, or give the file the extension of its real type",
+        )
+    ]
 
 
 def walk_docs(docs_dir: Path, root: Path) -> Tree:
@@ -61,7 +92,11 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
 
     Problems name a file as the editor finds it in the repository (good-practices/x.html, not
     docs/buone-pratiche/x.html). The generated folders are the build's (build.foreign_generated_files)."""
-    tree, seen, root = Tree(), {}, root.resolve()  # seen: real folder → where it was published first
+    tree, seen, root = (
+        Tree(),
+        {},
+        root.resolve(),
+    )  # seen: real folder → where it was published first
 
     def visit(folder: Path, prefix: str, shown: str, chain: tuple[Path, ...]) -> None:
         real = folder.resolve()
@@ -69,9 +104,15 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
             tree.problems.append(_broken(shown))
             return
         if real in seen:
-            tree.problems.append(Problem(shown, 0, "file",
-                                         f"this link leads to a folder that is published already, as {seen[real]}",
-                                         "remove the link: each folder is published once"))
+            tree.problems.append(
+                Problem(
+                    shown,
+                    0,
+                    "file",
+                    f"this link leads to a folder that is published already, as {seen[real]}",
+                    "remove the link: each folder is published once",
+                )
+            )
             return
         seen[real] = shown
         try:
@@ -84,9 +125,16 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
             if entry.name.startswith(".") or uri in GENERATED_FOLDERS or is_versions_page(uri):
                 continue  # MkDocs leaves out dot-files too; the rest is the build's
             if not NAME.fullmatch(entry.name):
-                tree.problems.append(Problem(here, 0, "file", f"the name `{entry.name}` cannot be part of a web address",
-                                             "rename it with lowercase letters, digits and dashes, starting with a "
-                                             "letter or a digit, e.g. bari-urbis.md"))
+                tree.problems.append(
+                    Problem(
+                        here,
+                        0,
+                        "file",
+                        f"the name `{entry.name}` cannot be part of a web address",
+                        "rename it with lowercase letters, digits and dashes, starting with a "
+                        "letter or a digit, e.g. bari-urbis.md",
+                    )
+                )
                 continue
             if entry.is_symlink():
                 if not os.path.exists(entry.path):
@@ -101,7 +149,9 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
             elif not entry.name.endswith(".md"):
                 tree.files.append((Path(entry.path), uri))
             elif problem := language_problem(uri, here):
-                tree.problems.append(problem)  # not loaded: it would only add "no translation" noise
+                tree.problems.append(
+                    problem
+                )  # not loaded: it would only add "no translation" noise
             else:
                 tree.pages.append((Path(entry.path), uri))
 
@@ -121,10 +171,20 @@ def language_problem(uri: str, shown: str) -> Problem | None:
     if suffix in LANGUAGES and suffix != SOURCE_LANGUAGE:
         return None
     if suffix.lower() == SOURCE_LANGUAGE:
-        return Problem(shown, 0, "language", "Italian pages have no language suffix",
-                       f"rename it to {base.rpartition('/')[2]}.md")
-    return Problem(shown, 0, "language", f"`{suffix}` is not a language of this site",
-                   "only Italian (name.md) and English (name.en.md) pages are built")
+        return Problem(
+            shown,
+            0,
+            "language",
+            "Italian pages have no language suffix",
+            f"rename it to {base.rpartition('/')[2]}.md",
+        )
+    return Problem(
+        shown,
+        0,
+        "language",
+        f"`{suffix}` is not a language of this site",
+        "only Italian (name.md) and English (name.en.md) pages are built",
+    )
 
 
 def outside_problem(path: Path, root: Path) -> Problem | None:
@@ -134,10 +194,20 @@ def outside_problem(path: Path, root: Path) -> Problem | None:
 
 
 def _broken(shown: str) -> Problem:
-    return Problem(shown, 0, "file", "this link points to itself or to nothing",
-                   "remove the link, or point it to a real folder")
+    return Problem(
+        shown,
+        0,
+        "file",
+        "this link points to itself or to nothing",
+        "remove the link, or point it to a real folder",
+    )
 
 
 def _outside(shown: str, target: Path) -> Problem:
-    return Problem(shown, 0, "link-outside", f"this link points outside the repository (to {target.as_posix()})",
-                   "remove the link; copy the file into the repository instead")
+    return Problem(
+        shown,
+        0,
+        "link-outside",
+        f"this link points outside the repository (to {target.as_posix()})",
+        "remove the link; copy the file into the repository instead",
+    )

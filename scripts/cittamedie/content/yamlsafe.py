@@ -37,19 +37,29 @@ def _expanded_size(node, memo: dict, open_nodes: set) -> int:
     if key in open_nodes:
         raise yaml.YAMLError("an alias (*name) refers to its own anchor")
     open_nodes.add(key)
-    children = node.value if isinstance(node, yaml.SequenceNode) else (
-        [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else [])
+    children = (
+        node.value
+        if isinstance(node, yaml.SequenceNode)
+        else (
+            [part for pair in node.value for part in pair]
+            if isinstance(node, yaml.MappingNode)
+            else []
+        )
+    )
     size = 1 + sum(_expanded_size(child, memo, open_nodes) for child in children)
     open_nodes.discard(key)
     memo[key] = size
     if size > MAX_NODES:
-        raise yaml.YAMLError(f"more than {MAX_NODES:,} values once the aliases (*name) are expanded")
+        raise yaml.YAMLError(
+            f"more than {MAX_NODES:,} values once the aliases (*name) are expanded"
+        )
     return size
 
 
 _CORE = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (
-    _CORE + name for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+    _CORE + name for name in ("str", "int", "float", "bool", "null", "seq", "map")
+)
 _READ_AS = {_INT: "a whole number", _FLOAT: "a number", _BOOL: "true or false"}
 _RETYPE = "remove the tag and write the value as plain text"
 
@@ -69,11 +79,17 @@ class _Builder:
         self.problems: list[Problem] = []
 
     def _problem(self, node, message: str, fix: str, field: str) -> None:
-        self.problems.append(Problem(self.path, node.start_mark.line + self.offset, "yaml", message, fix, field))
+        self.problems.append(
+            Problem(self.path, node.start_mark.line + self.offset, "yaml", message, fix, field)
+        )
 
     def _tag(self, node, field: str) -> None:
-        self._problem(node, f"the value uses the YAML tag `{_shown(node.tag)}`, which the site does not read",
-                      _RETYPE, field)
+        self._problem(
+            node,
+            f"the value uses the YAML tag `{_shown(node.tag)}`, which the site does not read",
+            _RETYPE,
+            field,
+        )
 
     def build(self, node, prefix: str = ""):
         if isinstance(node, yaml.MappingNode):
@@ -93,12 +109,20 @@ class _Builder:
         data, first = {}, {}
         for key, value in node.value:
             if key.tag == _CORE + "merge":
-                self._problem(key, "the value uses the YAML merge key `<<`, which the site does not read",
-                              "write the fields out instead of `<<: *name`", prefix)
+                self._problem(
+                    key,
+                    "the value uses the YAML merge key `<<`, which the site does not read",
+                    "write the fields out instead of `<<: *name`",
+                    prefix,
+                )
                 continue
             if not isinstance(key, yaml.ScalarNode):
-                self._problem(key, "a field name is a list or a group", "write the field name as a plain word",
-                              prefix)
+                self._problem(
+                    key,
+                    "a field name is a list or a group",
+                    "write the field name as a plain word",
+                    prefix,
+                )
                 continue
             before = len(self.problems)
             name = str(self._scalar(key, prefix))
@@ -107,8 +131,12 @@ class _Builder:
             dotted = f"{prefix}.{name}" if prefix else name
             line = key.start_mark.line + self.offset
             if name in first:  # PyYAML keeps the last value silently; MkDocs would too
-                self._problem(key, f"the field `{name}` is written twice (first on line {first[name]})",
-                              "keep one of the two", dotted)
+                self._problem(
+                    key,
+                    f"the field `{name}` is written twice (first on line {first[name]})",
+                    "keep one of the two",
+                    dotted,
+                )
                 continue
             first[name] = line
             self.lines.setdefault(dotted, line)
@@ -124,14 +152,35 @@ class _Builder:
         if tag not in _READ_AS:
             return self._tag(node, field)
         try:
-            value = (self.loader.construct_yaml_int if tag == _INT else self.loader.construct_yaml_float
-                     if tag == _FLOAT else self.loader.construct_yaml_bool)(node)
-        except (ValueError, KeyError, IndexError, TypeError, OverflowError):  # `!!bool maybe`, 5,000 digits
-            return self._problem(node, f"`{_short(node.value)}` cannot be read as {_READ_AS[tag]}",
-                                 "write a plain number, or put the value between quotes to keep it as text", field)
-        if tag == _FLOAT and not math.isfinite(value):  # JSON, the schemas and the open data have no .inf
-            return self._problem(node, f"`{_short(node.value)}` is not a finite number",
-                                 "write the number out, or null when unknown", field)
+            value = (
+                self.loader.construct_yaml_int
+                if tag == _INT
+                else self.loader.construct_yaml_float
+                if tag == _FLOAT
+                else self.loader.construct_yaml_bool
+            )(node)
+        except (
+            ValueError,
+            KeyError,
+            IndexError,
+            TypeError,
+            OverflowError,
+        ):  # `!!bool maybe`, 5,000 digits
+            return self._problem(
+                node,
+                f"`{_short(node.value)}` cannot be read as {_READ_AS[tag]}",
+                "write a plain number, or put the value between quotes to keep it as text",
+                field,
+            )
+        if tag == _FLOAT and not math.isfinite(
+            value
+        ):  # JSON, the schemas and the open data have no .inf
+            return self._problem(
+                node,
+                f"`{_short(node.value)}` is not a finite number",
+                "write the number out, or null when unknown",
+                field,
+            )
         return value
 
 
@@ -144,7 +193,9 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[str, int], list[Problem]]:
+def parse_yaml(
+    text: str, path: str, first_line: int = 1
+) -> tuple[object, dict[str, int], list[Problem]]:
     """Parse YAML text; returns (data, dotted-field → line, problems)."""
     loader = _Loader(text)
     try:
@@ -160,15 +211,39 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
         rows = text.split("\n")
-        message, fix = _in_plain_words(f"{exc.context or ''} {exc.problem or exc}",
-                                       rows[mark.line] if mark and mark.line < len(rows) else "")
+        message, fix = _in_plain_words(
+            f"{exc.context or ''} {exc.problem or exc}",
+            rows[mark.line] if mark and mark.line < len(rows) else "",
+        )
         return None, {}, [Problem(path, line, "yaml", f"the YAML cannot be read: {message}", fix)]
     except RecursionError:  # the pure-Python parser, or our walk, on ~1,000 nested levels
-        return None, {}, [Problem(path, first_line, "yaml", f"the YAML cannot be read: {_TOO_DEEP[0]}",
-                                  _TOO_DEEP[1])]
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    path,
+                    first_line,
+                    "yaml",
+                    f"the YAML cannot be read: {_TOO_DEEP[0]}",
+                    _TOO_DEEP[1],
+                )
+            ],
+        )
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        return None, {}, [Problem(path, first_line, "yaml", f"the YAML cannot be read: {exc}",
-                                  "remove anchors (&name) and aliases (*name); write the values out")]
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    path,
+                    first_line,
+                    "yaml",
+                    f"the YAML cannot be read: {exc}",
+                    "remove anchors (&name) and aliases (*name); write the values out",
+                )
+            ],
+        )
     finally:
         loader.dispose()
 
@@ -176,29 +251,59 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[
 # Parser messages (PyYAML's or LibYAML's wording) → what went wrong and how to fix it, in plain words.
 _TAB = ("a tab is used for indentation", "indent with spaces, not tabs")
 _TAB_INDENT = re.compile(r"^ *\t")  # anchored: searching for it unanchored is quadratic
-_TOO_DEEP = ("the values are nested too deeply", "write the lists and groups with fewer levels inside each other")
+_TOO_DEEP = (
+    "the values are nested too deeply",
+    "write the lists and groups with fewer levels inside each other",
+)
 _PLAIN_WORDS = (
-    (("mapping values are not allowed",), "a value contains “: ” but is not between quotes",
-     'put text that contains ": " between double quotes, e.g. title: "Bari: un caso"'),
+    (
+        ("mapping values are not allowed",),
+        "a value contains “: ” but is not between quotes",
+        'put text that contains ": " between double quotes, e.g. title: "Bari: un caso"',
+    ),
     (("found character '\\t'", "found a tab character", "tab character"), *_TAB),
     (("exceeded maximum nesting depth",), *_TOO_DEEP),
-    (("expected a single document",), "the file holds a second YAML document after a --- line",
-     "remove that --- line, or the text after it"),
-    (("found undefined alias",), "an alias (*name) has no matching anchor (&name)",
-     "remove the *alias, or write the value out"),
-    (("while scanning a quoted scalar", "found unexpected end of stream"), "a quote is opened and never closed",
-     "close the quote on the same line"),
-    (("could not find expected ':'", "while scanning a simple key"), "a line is not of the form `field: value`",
-     "check that line and the one before for a missing colon or an unclosed quote"),
-    (("did not find expected ',' or ']'", "did not find expected ',' or '}'"),
-     "a list in [ ] or a group in { } is not closed", "close the bracket, and separate the items with commas"),
-    (("did not find expected key", "expected <block end>", "did not find expected '-' indicator"),
-     "the indentation is not consistent", "align the fields of a list or group with the same number of spaces"),
+    (
+        ("expected a single document",),
+        "the file holds a second YAML document after a --- line",
+        "remove that --- line, or the text after it",
+    ),
+    (
+        ("found undefined alias",),
+        "an alias (*name) has no matching anchor (&name)",
+        "remove the *alias, or write the value out",
+    ),
+    (
+        ("while scanning a quoted scalar", "found unexpected end of stream"),
+        "a quote is opened and never closed",
+        "close the quote on the same line",
+    ),
+    (
+        ("could not find expected ':'", "while scanning a simple key"),
+        "a line is not of the form `field: value`",
+        "check that line and the one before for a missing colon or an unclosed quote",
+    ),
+    (
+        ("did not find expected ',' or ']'", "did not find expected ',' or '}'"),
+        "a list in [ ] or a group in { } is not closed",
+        "close the bracket, and separate the items with commas",
+    ),
+    (
+        (
+            "did not find expected key",
+            "expected <block end>",
+            "did not find expected '-' indicator",
+        ),
+        "the indentation is not consistent",
+        "align the fields of a list or group with the same number of spaces",
+    ),
 )
 
 
 def _in_plain_words(what: str, line: str) -> tuple[str, str]:
-    if _TAB_INDENT.match(line):  # LibYAML often reports a tab as "a character that cannot start any token"
+    if _TAB_INDENT.match(
+        line
+    ):  # LibYAML often reports a tab as "a character that cannot start any token"
         return _TAB
     for needles, message, fix in _PLAIN_WORDS:
         if any(needle in what for needle in needles):

@@ -23,11 +23,17 @@ from ..content.generated import OFFLINE_ZIP, PDF_DIR
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 FOLDER = "cittamedie-sud"  # the folder the zip unpacks to
-SEARCH = {"search": {
-    "pipeline": ["stemmer", "stopWordFilter", "trimmer"],  # Italian and English stemming (lunr-languages)
-    # apostrophes split Italian elisions: l'innovazione → l, innovazione
-    "separator": r"""[\s\-,:!=\[\]()"/'’]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;""",
-}}
+SEARCH = {
+    "search": {
+        "pipeline": [
+            "stemmer",
+            "stopWordFilter",
+            "trimmer",
+        ],  # Italian and English stemming (lunr-languages)
+        # apostrophes split Italian elisions: l'innovazione → l, innovazione
+        "separator": r"""[\s\-,:!=\[\]()"/'’]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;""",
+    }
+}
 
 
 def export(root: Path, site_dir: Path) -> Path:
@@ -35,8 +41,12 @@ def export(root: Path, site_dir: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / FOLDER
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(target), use_directory_urls=False,
-                             plugins=_with_search(root / "mkdocs.yml"))
+        config = load_config(
+            config_file=str(root / "mkdocs.yml"),
+            site_dir=str(target),
+            use_directory_urls=False,
+            plugins=_with_search(root / "mkdocs.yml"),
+        )
         config.extra["offline"] = True
         config.extra["polyfills"] = [SHIM]
         build(config)
@@ -48,7 +58,9 @@ def export(root: Path, site_dir: Path) -> Path:
             for path in sorted(target.rglob("*")):
                 if path.is_file():
                     zipped.write(path, path.relative_to(target.parent).as_posix())
-    print(f"offline: {archive} {archive.stat().st_size / 1_048_576:.1f} MB in {time.perf_counter() - started:.1f} s")
+    print(
+        f"offline: {archive} {archive.stat().st_size / 1_048_576:.1f} MB in {time.perf_counter() - started:.1f} s"
+    )
     return archive
 
 

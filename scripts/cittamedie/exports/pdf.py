@@ -34,14 +34,26 @@ from .manifest import MANIFEST
 PACKAGE = resources.files(__package__)
 # The PDFs embed the site's own fonts and emblem: one copy, in the theme's assets.
 THEME_ASSETS = resources.files("cittamedie.site") / "overrides" / "assets"
-DROP = (".headerlink", ".md-content__button", ".md-source-file", "form", "script", ".cm-pdf-link",
-        ".cm-page-end")  # per-page dates and "report a problem": the cover carries the date
+DROP = (
+    ".headerlink",
+    ".md-content__button",
+    ".md-source-file",
+    "form",
+    "script",
+    ".cm-pdf-link",
+    ".cm-page-end",
+)  # per-page dates and "report a problem": the cover carries the date
 
 
-def export_all(root: Path, site_dir: Path, jobs: int = 2, force: bool = False, only: list[str] | None = None) -> int:
+def export_all(
+    root: Path, site_dir: Path, jobs: int = 2, force: bool = False, only: list[str] | None = None
+) -> int:
     manifest_file = site_dir / MANIFEST
     if not manifest_file.is_file():
-        print(f"ERROR {manifest_file} is missing\nTIP run `mkdocs build` (or `make site`) first", file=sys.stderr)
+        print(
+            f"ERROR {manifest_file} is missing\nTIP run `mkdocs build` (or `make site`) first",
+            file=sys.stderr,
+        )
         return 2
     manifest = json.loads(manifest_file.read_text("utf-8"))
     try:  # the publisher, from the block the site was built with
@@ -52,15 +64,27 @@ def export_all(root: Path, site_dir: Path, jobs: int = 2, force: bool = False, o
     cache = root / ".cache" / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
     (site_dir / PDF_DIR).mkdir(exist_ok=True)
-    documents = [version for doc in manifest["documents"] if not only or doc["pdf"] in only
-                 for version in (doc, *_earlier(doc, root))]
-    missing = sorted({page["revision"] for doc in documents for page in doc["pages"]
-                      if "revision" in page and not history.has_revision(root, page["revision"])})
+    documents = [
+        version
+        for doc in manifest["documents"]
+        if not only or doc["pdf"] in only
+        for version in (doc, *_earlier(doc, root))
+    ]
+    missing = sorted(
+        {
+            page["revision"]
+            for doc in documents
+            for page in doc["pages"]
+            if "revision" in page and not history.has_revision(root, page["revision"])
+        }
+    )
     if missing:  # the earlier versions are read from git: say which revision, and the fix
         message, _, fix = history.missing_revision(root, missing[0]).partition(" — ")
         print(f"ERROR {message}\nTIP {fix}", file=sys.stderr)
         return 1
-    tasks = [(doc, str(site_dir), manifest["site_url"], str(cache), force, who) for doc in documents]
+    tasks = [
+        (doc, str(site_dir), manifest["site_url"], str(cache), force, who) for doc in documents
+    ]
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = list(pool.map(_export_one, tasks))
@@ -100,23 +124,55 @@ def compose(doc: dict, site_dir: Path, site_url: str, who: publisher.Identity) -
     in_pdf = {page["url"]: f"c{n}" for n, page in enumerate(doc["pages"])}
     chapters = []
     for n, page in enumerate(doc["pages"]):
-        article = _article((site_dir / page["file"]).read_text("utf-8")) if "file" in page else _earlier_article(doc, page)
+        article = (
+            _article((site_dir / page["file"]).read_text("utf-8"))
+            if "file" in page
+            else _earlier_article(doc, page)
+        )
         _rewrite(article, page["url"], f"c{n}", in_pdf, site_url)
-        chapters.append({"anchor": f"c{n}", "title": page["title"], "lang": page["lang"],
-                         "html": "".join(ET.tostring(child, encoding="unicode", method="html") for child in article)})
+        chapters.append(
+            {
+                "anchor": f"c{n}",
+                "title": page["title"],
+                "lang": page["lang"],
+                "html": "".join(
+                    ET.tostring(child, encoding="unicode", method="html") for child in article
+                ),
+            }
+        )
     css = (PACKAGE / "templates" / "pdf" / "print.css").read_text("utf-8")
-    css = (css.replace("FONTS/", _fonts_url()).replace("PAGE_LABEL", t("pdf.page", lang))
-           .replace("OF_LABEL", t("pdf.of", lang)).replace("FUNDING_LABEL", _css_text(who.running_footer(lang))))
-    words = {key: t(f"pdf.{key}", lang) for key in ("programme", "draft_mark", "contents", "status", "emblem")}
-    words.update(version=t("version", lang), updated=t("updated", lang), funding=who.funding(lang),
-                 notice=who.notice(lang), publisher=t("identity.published_by", lang, publisher=who.publisher[lang]),
-                 draft_banner=t("draft_banner." + doc["status"], lang) if doc.get("draft") else "",
-                 status_value=t(f"status.{doc['status']}", lang) if doc.get("status") else "",
-                 updated_value=date(doc["updated"], lang) if doc.get("updated") else "")
-    template = jinja2.Template((PACKAGE / "templates" / "pdf" / "document.html").read_text("utf-8"), autoescape=True)
-    return template.render(doc=doc, chapters=[dict(c, html=jinja2.utils.markupsafe.Markup(c["html"])) for c in chapters],
-                           css=jinja2.utils.markupsafe.Markup(css), words=words, author=who.author(lang),
-                           site_url=site_url, emblem=_emblem_url() if who.eu_funding else "")
+    css = (
+        css.replace("FONTS/", _fonts_url())
+        .replace("PAGE_LABEL", t("pdf.page", lang))
+        .replace("OF_LABEL", t("pdf.of", lang))
+        .replace("FUNDING_LABEL", _css_text(who.running_footer(lang)))
+    )
+    words = {
+        key: t(f"pdf.{key}", lang)
+        for key in ("programme", "draft_mark", "contents", "status", "emblem")
+    }
+    words.update(
+        version=t("version", lang),
+        updated=t("updated", lang),
+        funding=who.funding(lang),
+        notice=who.notice(lang),
+        publisher=t("identity.published_by", lang, publisher=who.publisher[lang]),
+        draft_banner=t("draft_banner." + doc["status"], lang) if doc.get("draft") else "",
+        status_value=t(f"status.{doc['status']}", lang) if doc.get("status") else "",
+        updated_value=date(doc["updated"], lang) if doc.get("updated") else "",
+    )
+    template = jinja2.Template(
+        (PACKAGE / "templates" / "pdf" / "document.html").read_text("utf-8"), autoescape=True
+    )
+    return template.render(
+        doc=doc,
+        chapters=[dict(c, html=jinja2.utils.markupsafe.Markup(c["html"])) for c in chapters],
+        css=jinja2.utils.markupsafe.Markup(css),
+        words=words,
+        author=who.author(lang),
+        site_url=site_url,
+        emblem=_emblem_url() if who.eu_funding else "",
+    )
 
 
 def _css_text(text: str) -> str:
@@ -142,7 +198,9 @@ def _earlier_article(doc: dict, page: dict) -> ET.Element:
     """A chapter of an earlier version: its text at the revision, rendered and sanitised like the
     site's pages, under its title as the site prints it."""
     html = chapter_html(Path(doc["root"]), page["revision"], page["git"], page["key"], doc["lang"])
-    return _article(f'<article class="md-content__inner"><h1>{esc(page["title"])}</h1>{html}</article>')
+    return _article(
+        f'<article class="md-content__inner"><h1>{esc(page["title"])}</h1>{html}</article>'
+    )
 
 
 def _article(html: str) -> ET.Element:
@@ -158,10 +216,13 @@ def _article(html: str) -> ET.Element:
 def _dropped(element: ET.Element) -> bool:
     classes = set(element.get("class", "").split())
     return any(s == element.tag or (s.startswith(".") and s[1:] in classes) for s in DROP) or (
-        element.tag == "p" and any(a.get("href", "").endswith(".pdf") for a in element.iter("a")))
+        element.tag == "p" and any(a.get("href", "").endswith(".pdf") for a in element.iter("a"))
+    )
 
 
-def _rewrite(article: ET.Element, page_url: str, prefix: str, in_pdf: dict[str, str], site_url: str) -> None:
+def _rewrite(
+    article: ET.Element, page_url: str, prefix: str, in_pdf: dict[str, str], site_url: str
+) -> None:
     """Ids unique across chapters; links inside the PDF stay inside, the others go to the site."""
     for element in article.iter():
         if element.get("id"):
@@ -189,8 +250,14 @@ def fill_downloads(site_dir: Path) -> None:
     sizes = {f"{PDF_DIR}/{p.name}": p.stat().st_size for p in (site_dir / PDF_DIR).glob("*.pdf")}
     for page in site_dir.glob("**/download/index.html"):
         html = page.read_text("utf-8")
+
         def size(match: re.Match) -> str:
             value = sizes.get(match[1])
-            return f'data-pdf-size="{match[1]}">{value / 1024:,.0f} kB'.replace(",", ".") if value else match[0]
+            return (
+                f'data-pdf-size="{match[1]}">{value / 1024:,.0f} kB'.replace(",", ".")
+                if value
+                else match[0]
+            )
+
         html = re.sub(r'data-pdf-size="([^"]+)">—', size, html)
         page.write_text(html, "utf-8")

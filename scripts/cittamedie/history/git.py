@@ -22,8 +22,10 @@ TIMEOUT = 30  # seconds for one git call; a local repository answers in millisec
 MAX_PAIRS = 100_000
 JOIN_WITHIN = 2  # unchanged words between two changes that make them one
 _TOKEN = re.compile(r"\w+|[^\w\s]")  # a word or one sign
-FETCH_FIX = ("fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in "
-             "actions/checkout) and build again")
+FETCH_FIX = (
+    "fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in "
+    "actions/checkout) and build again"
+)
 
 
 class HistoryError(Exception):
@@ -40,17 +42,34 @@ class Commit:
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
     # -c options keep a hostile repository's config (pagers, external diff drivers, textconv)
     # out of reach; GIT_* variables of the caller's environment would not apply to `root`.
-    command = ["git", "-C", str(root), "-c", "core.pager=cat", "-c", "diff.external=",
-               "--no-pager", *args]
+    command = [
+        "git",
+        "-C",
+        str(root),
+        "-c",
+        "core.pager=cat",
+        "-c",
+        "diff.external=",
+        "--no-pager",
+        *args,
+    ]
     try:
-        return subprocess.run(command, capture_output=True, timeout=TIMEOUT,
-                              env={"PATH": "/usr/bin:/bin", "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"})
+        return subprocess.run(
+            command,
+            capture_output=True,
+            timeout=TIMEOUT,
+            env={"PATH": "/usr/bin:/bin", "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"},
+        )
     except FileNotFoundError:
-        raise HistoryError("git is not installed, and the document history is read from git — "
-                           "install git (apt-get install git)") from None
+        raise HistoryError(
+            "git is not installed, and the document history is read from git — "
+            "install git (apt-get install git)"
+        ) from None
     except subprocess.TimeoutExpired:
-        raise HistoryError(f"git did not answer within {TIMEOUT} s — check the repository "
-                           f"with `git -C {root} status`") from None
+        raise HistoryError(
+            f"git did not answer within {TIMEOUT} s — check the repository "
+            f"with `git -C {root} status`"
+        ) from None
 
 
 @cache
@@ -82,15 +101,21 @@ def has_revision(root: Path, revision: str) -> bool:
 def missing_revision(root: Path, revision: str) -> str:
     """Why a revision cannot be read, and the fix (for messages)."""
     if not FULL_HASH.fullmatch(revision):
-        return (f"`{revision}` is not a full commit hash — write the 40-character hash that "
-                "`git log --format=%H -1` prints")
+        return (
+            f"`{revision}` is not a full commit hash — write the 40-character hash that "
+            "`git log --format=%H -1` prints"
+        )
     if not is_repository(root):
-        return (f"revision {revision} cannot be read: this folder is not a git clone — build "
-                "from a clone of the repository")
+        return (
+            f"revision {revision} cannot be read: this folder is not a git clone — build "
+            "from a clone of the repository"
+        )
     if is_shallow(root):
         return f"revision {revision} is not in this shallow clone — {FETCH_FIX}"
-    return (f"revision {revision} is not a commit of this repository — use the hash of a commit "
-            "of main (`git log --format=%H`)")
+    return (
+        f"revision {revision} is not a commit of this repository — use the hash of a commit "
+        "of main (`git log --format=%H`)"
+    )
 
 
 def text_at(root: Path, revision: str, path: str) -> str | None:
@@ -108,7 +133,9 @@ def files_at(root: Path, revision: str, folder: str) -> list[str]:
     """Paths of the files under `folder` at `revision` (relative to root)."""
     if not has_revision(root, revision):
         raise HistoryError(missing_revision(root, revision))
-    done = _git(root, "ls-tree", "-r", "--name-only", "-z", revision, "--", folder.rstrip("/") + "/")
+    done = _git(
+        root, "ls-tree", "-r", "--name-only", "-z", revision, "--", folder.rstrip("/") + "/"
+    )
     return [p for p in done.stdout.decode("utf-8", errors="replace").split("\0") if p]
 
 
@@ -144,8 +171,10 @@ def opcodes(a: list, b: list, limit: int = MAX_PAIRS) -> list[tuple[str, int, in
         ops.append(("replace", start, a_end, start, b_end))
     else:
         matcher = SequenceMatcher(None, a[start:a_end], b[start:b_end], autojunk=False)
-        ops += [(tag, i1 + start, i2 + start, j1 + start, j2 + start)
-                for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+        ops += [
+            (tag, i1 + start, i2 + start, j1 + start, j2 + start)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        ]
     ops.append(("equal", a_end, len(a), b_end, len(b)))
     return [op for op in ops if op[1] != op[2] or op[3] != op[4]]
 
@@ -175,8 +204,12 @@ def _joined(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, i
     for op in ops:
         if op[0] != "equal" and joined and joined[-1][0] != "equal":
             joined[-1] = ("replace", joined[-1][1], op[2], joined[-1][3], op[4])
-        elif (op[0] != "equal" and len(joined) > 1 and joined[-1][2] - joined[-1][1] <= JOIN_WITHIN
-              and joined[-2][0] != "equal"):
+        elif (
+            op[0] != "equal"
+            and len(joined) > 1
+            and joined[-1][2] - joined[-1][1] <= JOIN_WITHIN
+            and joined[-2][0] != "equal"
+        ):
             joined.pop()
             joined[-1] = ("replace", joined[-1][1], op[2], joined[-1][3], op[4])
         else:
@@ -188,7 +221,10 @@ def _tokens(text: str) -> list[str]:
     """Words and signs, each with one space before it where the text had any (spaces matched by the
     pattern itself would be rescanned from every position of a long run of them: quadratic)."""
     text = text.strip()
-    return [(" " if m.start() and text[m.start() - 1].isspace() else "") + m[0] for m in _TOKEN.finditer(text)]
+    return [
+        (" " if m.start() and text[m.start() - 1].isspace() else "") + m[0]
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 def tracked_files(root: Path, folders: list[Path]) -> set[Path]:
@@ -203,4 +239,8 @@ def tracked_files(root: Path, folders: list[Path]) -> set[Path]:
         return set()
     if done.returncode != 0:
         return set()
-    return {(root / name).resolve() for name in done.stdout.decode("utf-8", "replace").split("\0") if name}
+    return {
+        (root / name).resolve()
+        for name in done.stdout.decode("utf-8", "replace").split("\0")
+        if name
+    }

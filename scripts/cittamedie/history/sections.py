@@ -39,13 +39,17 @@ def split(body: str) -> list[Section]:
     lines = body.split("\n")
     found = headings_in(body)
     starts = [h.line - 1 for h in found]
-    sections = [Section(INTRODUCTION, "", "\n".join(lines[:starts[0] if starts else len(lines)]))]
+    sections = [Section(INTRODUCTION, "", "\n".join(lines[: starts[0] if starts else len(lines)]))]
     seen: dict[str, int] = {}
-    ends = [*starts[1:], len(lines)] if starts else []  # a page without headings is its introduction
+    ends = (
+        [*starts[1:], len(lines)] if starts else []
+    )  # a page without headings is its introduction
     for heading, start, end in zip(found, starts, ends, strict=True):
         anchor = heading.id or slugify(heading.text) or "section"
         seen[anchor] = seen.get(anchor, 0) + 1
-        if seen[anchor] > 1:  # the validator refuses repeated ids from ## down; a repeated # title can happen
+        if (
+            seen[anchor] > 1
+        ):  # the validator refuses repeated ids from ## down; a repeated # title can happen
             anchor = f"{anchor}-{seen[anchor]}"
         sections.append(Section(anchor, heading.text, "\n".join(lines[start:end])))
     return sections
@@ -64,16 +68,25 @@ def compare(before: str, after: str) -> list[Change]:
         elif _normal(earlier.text) != _normal(section.text):
             changes.append(Change(section.id, section.title, "changed", earlier.text, section.text))
     kept = {s.id for s in new}
-    changes += [Change(s.id, s.title, "removed", s.text, "") for s in old.values() if s.id not in kept]
+    changes += [
+        Change(s.id, s.title, "removed", s.text, "") for s in old.values() if s.id not in kept
+    ]
     return changes
 
 
 def diff(change: Change, limit: int = MAX_DIFF_LINES) -> list[str]:
     """The unified diff of one section (older → newer), at most `limit` lines and a line saying how
     many more there are."""
-    lines = list(difflib.unified_diff(change.before.split("\n") if change.before else [],
-                                      change.after.split("\n") if change.after else [],
-                                      "italian-as-translated", "italian-today", n=1, lineterm=""))
+    lines = list(
+        difflib.unified_diff(
+            change.before.split("\n") if change.before else [],
+            change.after.split("\n") if change.after else [],
+            "italian-as-translated",
+            "italian-today",
+            n=1,
+            lineterm="",
+        )
+    )
     if len(lines) > limit:
         lines = lines[:limit] + [f"… {len(lines) - limit} more diff lines"]
     return lines

@@ -41,12 +41,22 @@ def mark_current(site: Site, english_file: str) -> Problem | None:
     path = (Path.cwd() / english_file).resolve()
     match = next((s for s in site.sources if s.lang == "en" and s.path.resolve() == path), None)
     if match is None:
-        return Problem(english_file, 0, "usage", "this is not an English page of the site",
-                       "give the path of a .en.md file, e.g. good-practices/ba-urbis.en.md")
+        return Problem(
+            english_file,
+            0,
+            "usage",
+            "this is not an English page of the site",
+            "give the path of a .en.md file, e.g. good-practices/ba-urbis.en.md",
+        )
     italian = site.get(split_language(match.uri)[0], SOURCE_LANGUAGE)
     if italian is None or not (italian.ok and match.ok):
-        return Problem(match.rel, 1, "usage", "the page or its Italian original has errors",
-                       "fix what `cittamedie validate` reports first")
+        return Problem(
+            match.rel,
+            1,
+            "usage",
+            "the page or its Italian original has errors",
+            "fix what `cittamedie validate` reports first",
+        )
     raw = match.path.read_bytes().decode("utf-8")
     bom, text = ("\ufeff", raw[1:]) if raw.startswith("\ufeff") else ("", raw)
     newline = "\r\n" if "\r\n" in text else "\n"  # the editor's line ends are kept
@@ -76,7 +86,9 @@ class Comparison:
     base: history.Commit | None  # the newest commit whose Italian body has that fingerprint
     changes: tuple[Change, ...] = ()
     reason: str = ""  # without a base: why the sections are unknown, and the fix
-    english_titles: dict[str, str] = field(default_factory=dict)  # heading id → the English page's title
+    english_titles: dict[str, str] = field(
+        default_factory=dict
+    )  # heading id → the English page's title
 
 
 def stale_report(site: Site) -> dict[str, Comparison]:
@@ -104,7 +116,9 @@ def _compare(root: Path, it: Source, en: Source, mark: str) -> Comparison:
     return Comparison(it.key, it.rel, en.rel, path, mark, base, changes, reason, titles)
 
 
-def find_base(root: Path, path: str, fingerprint: str, limit: int = LOOK_BACK) -> tuple[history.Commit | None, str, str]:
+def find_base(
+    root: Path, path: str, fingerprint: str, limit: int = LOOK_BACK
+) -> tuple[history.Commit | None, str, str]:
     """(commit, body, "") of the newest commit of `path` whose body hashes to `fingerprint`, or
     (None, "", why not with the fix). Never raises: git's failures are reasons."""
     try:
@@ -121,18 +135,24 @@ def find_base(root: Path, path: str, fingerprint: str, limit: int = LOOK_BACK) -
 
 def _not_found(root: Path, path: str, fingerprint: str, searched: int, limit: int) -> str:
     if not history.is_repository(root):
-        return ("this folder is not a git clone, and the text a translation follows is read from git — "
-                "run the command in a clone of the repository")
+        return (
+            "this folder is not a git clone, and the text a translation follows is read from git — "
+            "run the command in a clone of the repository"
+        )
     if not searched:
         return f"git has no commit of {path} — commit the Italian page, then compare again"
     text = f"the Italian text this translation follows (translated_from: {fingerprint}) is in none of the "
     if history.is_shallow(root):
         return text + f"{searched} commit(s) of {path} in this shallow clone — {history.FETCH_FIX}"
     if searched >= limit:
-        return text + (f"last {searched} commits of {path} (the search stops there) — check the whole "
-                       "translation, then mark it current")
-    return text + (f"{searched} commit(s) of {path}: it was marked on a text never committed, or the file was "
-                   "moved — check the whole translation, then mark it current")
+        return text + (
+            f"last {searched} commits of {path} (the search stops there) — check the whole "
+            "translation, then mark it current"
+        )
+    return text + (
+        f"{searched} commit(s) of {path}: it was marked on a text never committed, or the file was "
+        "moved — check the whole translation, then mark it current"
+    )
 
 
 def describe(comparison: Comparison, with_diff: bool = False) -> list[str]:
@@ -141,12 +161,18 @@ def describe(comparison: Comparison, with_diff: bool = False) -> list[str]:
     if comparison.base is None:
         return [f"sections not known: {comparison.reason}"]
     base = comparison.base
-    head = f"follows the Italian text of commit {base.revision[:12]} ({base.date}, “{base.subject}”)"
+    head = (
+        f"follows the Italian text of commit {base.revision[:12]} ({base.date}, “{base.subject}”)"
+    )
     if not comparison.changes:
         return [head + ": since then only spacing and line breaks changed in the Italian text"]
     lines = [head + f"; Italian sections changed since: {len(comparison.changes)}"]
     for change in comparison.changes:
-        name = f"#{change.id}  {change.title}" if change.id else "(introduction, before the first heading)"
+        name = (
+            f"#{change.id}  {change.title}"
+            if change.id
+            else "(introduction, before the first heading)"
+        )
         lines.append(f"{change.kind:8} {name}")
         if with_diff:
             lines += ["    " + line for line in diff(change)]

@@ -103,12 +103,17 @@ class DocumentHistory:
                     found.append(Change(name, "added", None, after))
                 elif after and before.fingerprint != after.fingerprint:
                     found.append(Change(name, "changed", before, after))
-            found += [Change(name, "removed", old.text(name, lang), None) for name in old.chapters
-                      if name not in new.chapters and old.text(name, lang)]
+            found += [
+                Change(name, "removed", old.text(name, lang), None)
+                for name in old.chapters
+                if name not in new.chapters and old.text(name, lang)
+            ]
             self._changes[number, lang] = found
         return self._changes[number, lang]
 
-    def last_change(self, name: str, lang: str, now: tuple[str, str] | None) -> tuple[str, Version | None]:
+    def last_change(
+        self, name: str, lang: str, now: tuple[str, str] | None
+    ) -> tuple[str, Version | None]:
         """(kind, version) of a chapter as published now (its title and body hash):
         added/changed in that version, unchanged since that version, changed after that (the
         last) version, or new (in no version)."""
@@ -134,8 +139,14 @@ def history_of(site: Site, doc: Document | None) -> DocumentHistory | None:
         _CACHE["site"] = site
     if doc.id not in _CACHE:
         folder = posixpath.dirname(doc.rel)
-        _CACHE[doc.id] = DocumentHistory(doc, folder, [_read(site.root, doc, folder, n, entry)
-                                                       for n, entry in enumerate(doc.meta["versions"])])
+        _CACHE[doc.id] = DocumentHistory(
+            doc,
+            folder,
+            [
+                _read(site.root, doc, folder, n, entry)
+                for n, entry in enumerate(doc.meta["versions"])
+            ],
+        )
     return _CACHE[doc.id]
 
 
@@ -157,14 +168,34 @@ def earlier_entries(site: Site, doc: Document, lang: str) -> list[dict]:
             if text:
                 key = f"{doc.folder}/{chapter}.md"
                 suffix = "" if text.lang == SOURCE_LANGUAGE else f".{text.lang}"
-                pages.append({"key": key, "url": site.url(key, lang), "title": text.title, "lang": text.lang,
-                              "revision": version.revision, "git": f"{found.folder}/{chapter}{suffix}.md"})
+                pages.append(
+                    {
+                        "key": key,
+                        "url": site.url(key, lang),
+                        "title": text.title,
+                        "lang": text.lang,
+                        "revision": version.revision,
+                        "git": f"{found.folder}/{chapter}{suffix}.md",
+                    }
+                )
         titles = version.meta.get("title") if isinstance(version.meta.get("title"), dict) else {}
-        descriptions = version.meta.get("description") if isinstance(version.meta.get("description"), dict) else {}
-        entries.append({"pdf": name, "version": entry["version"], "status": entry["status"],
-                        "updated": entry["date"], "draft": entry["status"] != "approvato",
-                        "title": str(titles.get(lang) or doc.title(lang)),
-                        "description": str(descriptions.get(lang) or ""), "pages": pages})
+        descriptions = (
+            version.meta.get("description")
+            if isinstance(version.meta.get("description"), dict)
+            else {}
+        )
+        entries.append(
+            {
+                "pdf": name,
+                "version": entry["version"],
+                "status": entry["status"],
+                "updated": entry["date"],
+                "draft": entry["status"] != "approvato",
+                "title": str(titles.get(lang) or doc.title(lang)),
+                "description": str(descriptions.get(lang) or ""),
+                "pages": pages,
+            }
+        )
     return entries
 
 
@@ -172,7 +203,11 @@ def chapter_html(root: Path, revision: str, path: str, key: str, lang: str) -> s
     """A chapter's body at a revision, rendered and sanitised like the site's pages, its links to
     other pages (`priorita.md#x`) written as the site's addresses relative to the chapter."""
     text = history.text_at(root, revision, path)
-    chapter = _chapter(text, lang, posixpath.basename(key).removesuffix(".md")) if text is not None else None
+    chapter = (
+        _chapter(text, lang, posixpath.basename(key).removesuffix(".md"))
+        if text is not None
+        else None
+    )
     if chapter is None:
         return ""
     from ..site.decorate import sources_html
@@ -210,19 +245,31 @@ def _renderer(root: Path) -> Renderer:
 def _read(root: Path, doc: Document, folder: str, number: int, entry: dict) -> Version:
     try:
         meta = _meta(history.text_at(root, entry["revision"], f"{folder}/document.yml"))
-        chapters = [c for c in meta.get("chapters") or [] if isinstance(c, str) and CHAPTER_NAME.fullmatch(c)]
+        chapters = [
+            c
+            for c in meta.get("chapters") or []
+            if isinstance(c, str) and CHAPTER_NAME.fullmatch(c)
+        ]
         texts = {}
         for name in chapters:
             italian = _text_of(root, entry["revision"], f"{folder}/{name}.md", SOURCE_LANGUAGE)
             if italian is None:
                 continue
             for lang in LANGUAGES:
-                texts[name, lang] = italian if lang == SOURCE_LANGUAGE else (
-                    _text_of(root, entry["revision"], f"{folder}/{name}.{lang}.md", lang) or italian)
+                texts[name, lang] = (
+                    italian
+                    if lang == SOURCE_LANGUAGE
+                    else (
+                        _text_of(root, entry["revision"], f"{folder}/{name}.{lang}.md", lang)
+                        or italian
+                    )
+                )
     except history.HistoryError as exc:
         message, _, fix = str(exc).partition(" — ")
         field = f"versions.{number}.revision"
-        raise ContentError([Problem(doc.rel, doc.lines.get(field, 1), "versions", message, fix, field)]) from None
+        raise ContentError(
+            [Problem(doc.rel, doc.lines.get(field, 1), "versions", message, fix, field)]
+        ) from None
     return Version(entry, number, meta, chapters, texts)
 
 
@@ -235,7 +282,9 @@ def _meta(text: str | None) -> dict:
 
 def _text_of(root: Path, revision: str, path: str, lang: str) -> Text | None:
     text = history.text_at(root, revision, path)
-    return _chapter(text, lang, posixpath.basename(path).split(".")[0]) if text is not None else None
+    return (
+        _chapter(text, lang, posixpath.basename(path).split(".")[0]) if text is not None else None
+    )
 
 
 def _chapter(text: str, lang: str, name: str) -> Text | None:
@@ -250,6 +299,9 @@ def _chapter(text: str, lang: str, name: str) -> Text | None:
     meta = parse_yaml("\n".join(lines[1:end]), "", first_line=2)[0]
     meta = meta if isinstance(meta, dict) else {}
     title = meta["title"] if isinstance(meta.get("title"), str) else name
-    sources = tuple(s for s in meta.get("sources") or [] if isinstance(s, dict)
-                    and isinstance(s.get("title"), str) and isinstance(s.get("url"), str))
-    return Text(title, "\n".join(lines[end + 1:]), lang, sources)
+    sources = tuple(
+        s
+        for s in meta.get("sources") or []
+        if isinstance(s, dict) and isinstance(s.get("title"), str) and isinstance(s.get("url"), str)
+    )
+    return Text(title, "\n".join(lines[end + 1 :]), lang, sources)

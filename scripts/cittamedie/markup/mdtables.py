@@ -35,8 +35,10 @@ class TableRegions(Treeprocessor):
         self._walk(root, found, [self.label])
         for parent, table, label in found:
             index = list(parent).index(table)
-            region = etree.Element("div", {"class": REGION_CLASS, "role": "region", "tabindex": "0",
-                                           "aria-label": label})
+            region = etree.Element(
+                "div",
+                {"class": REGION_CLASS, "role": "region", "tabindex": "0", "aria-label": label},
+            )
             region.tail, table.tail = table.tail, None
             parent.remove(table)
             region.append(table)
@@ -49,7 +51,9 @@ class TableRegions(Treeprocessor):
             elif child.tag == "table":
                 if element.get("class") != REGION_CLASS:
                     caption = child.find("caption")
-                    found.append((element, child, _text(caption) if caption is not None else heading[0]))
+                    found.append(
+                        (element, child, _text(caption) if caption is not None else heading[0])
+                    )
             else:
                 self._walk(child, found, heading)
 
@@ -62,12 +66,16 @@ def _text(element: etree.Element) -> str:
 
 class TableRegionsExtension(Extension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"label": ["Table", "name of a table with no caption and no heading before it"]}
+        self.config = {
+            "label": ["Table", "name of a table with no caption and no heading before it"]
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
         # after the inline patterns (20), attr_list (8) and toc (5): heading text is final
-        md.treeprocessors.register(TableRegions(md, self.getConfig("label")), "cittamedie_tables", 1)
+        md.treeprocessors.register(
+            TableRegions(md, self.getConfig("label")), "cittamedie_tables", 1
+        )
 
 
 def makeExtension(**kwargs) -> TableRegionsExtension:  # noqa: N802 (Python-Markdown's name)

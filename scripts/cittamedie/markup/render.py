@@ -33,7 +33,9 @@ TIME_BUDGET = 3.0  # seconds to render one page, whatever slipped through the li
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")  # linear: no nested quantifier
 # A line that opens two lists or quotes at once (`- - x`, `> > x`, `>> x`): worth counting how many.
-_NESTED_MARKERS = re.compile(r"(?m)^[ ]{0,64}(?:[-*+]|[0-9]{1,9}[.)]|>)[ ]{0,8}(?:>|(?:[-*+]|[0-9]{1,9}[.)])(?:[ ]|$))")
+_NESTED_MARKERS = re.compile(
+    r"(?m)^[ ]{0,64}(?:[-*+]|[0-9]{1,9}[.)]|>)[ ]{0,8}(?:>|(?:[-*+]|[0-9]{1,9}[.)])(?:[ ]|$))"
+)
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _SAFE_TARGET = ("http://", "https://", "mailto:")
 # Admonitions and details: Markdown makes their type a class.
@@ -53,17 +55,38 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
     depth, deepest_line = 0, 0
     for number, line in enumerate(body.split("\n"), start=body_line):
         if len(line) > MAX_LINE:
-            problems.append(Problem(rel, number, "size", f"this line has {len(line):,} characters, over {MAX_LINE:,}",
-                                    "break it into paragraphs, or remove what was pasted by mistake"))
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    "size",
+                    f"this line has {len(line):,} characters, over {MAX_LINE:,}",
+                    "break it into paragraphs, or remove what was pasted by mistake",
+                )
+            )
         stripped = line.lstrip(" \t")
         indent = len(line[: len(line) - len(stripped)].expandtabs(4))
         if indent > MAX_INDENT:
-            problems.append(Problem(rel, number, "nesting", f"this line is indented by {indent} spaces, over {MAX_INDENT}",
-                                    "nest lists and quotes at most 16 levels deep"))
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    "nesting",
+                    f"this line is indented by {indent} spaces, over {MAX_INDENT}",
+                    "nest lists and quotes at most 16 levels deep",
+                )
+            )
         depth = _marker_depth(stripped)
         if depth > MAX_QUOTE_DEPTH:
-            problems.append(Problem(rel, number, "nesting", f"this line opens {depth} lists or quotes inside one another",
-                                    "nest lists and quotes at most 16 levels deep"))
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    "nesting",
+                    f"this line opens {depth} lists or quotes inside one another",
+                    "nest lists and quotes at most 16 levels deep",
+                )
+            )
         if not stripped:
             block_start, brackets, angles, emphasis = number + 1, 0, 0, 0
             continue
@@ -71,11 +94,23 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
         angles += line.count("<")
         emphasis += line.count("*") + line.count("_")
         if brackets > MAX_BRACKETS or angles > MAX_ANGLES or emphasis > MAX_EMPHASIS:
-            what = (f"{brackets:,} [" if brackets > MAX_BRACKETS else f"{angles:,} <" if angles > MAX_ANGLES
-                    else f"{emphasis:,} * and _")
-            problems.append(Problem(rel, block_start, "size", f"this paragraph has {what}, more than a page ever needs",
-                                    "split it with blank lines, or remove what was pasted by mistake"))
-            brackets = angles = emphasis = -10**9  # one message per paragraph
+            what = (
+                f"{brackets:,} ["
+                if brackets > MAX_BRACKETS
+                else f"{angles:,} <"
+                if angles > MAX_ANGLES
+                else f"{emphasis:,} * and _"
+            )
+            problems.append(
+                Problem(
+                    rel,
+                    block_start,
+                    "size",
+                    f"this paragraph has {what}, more than a page ever needs",
+                    "split it with blank lines, or remove what was pasted by mistake",
+                )
+            )
+            brackets = angles = emphasis = -(10**9)  # one message per paragraph
         if "<" in line:
             for match in _TAG.finditer(line):
                 name = match[2].lower()
@@ -85,19 +120,30 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
                 if depth > MAX_HTML_DEPTH and not deepest_line:
                     deepest_line = number
     if deepest_line:
-        problems.append(Problem(rel, deepest_line, "nesting", f"HTML elements are nested more than {MAX_HTML_DEPTH} deep here",
-                                "close the tags you open; a page needs a few levels at most"))
+        problems.append(
+            Problem(
+                rel,
+                deepest_line,
+                "nesting",
+                f"HTML elements are nested more than {MAX_HTML_DEPTH} deep here",
+                "close the tags you open; a page needs a few levels at most",
+            )
+        )
     return _first_of_each(problems)
 
 
 def _plainly_within_limits(body: str) -> bool:
     """Whole-page counts that no paragraph or line can exceed when the page itself does not:
     most pages are decided here, by a few string operations in C, without the line-by-line pass."""
-    return (body.count("[") <= MAX_BRACKETS and body.count("<") <= MAX_HTML_DEPTH
-            and body.count("*") + body.count("_") <= MAX_EMPHASIS and "\t" not in body
-            and "\n" + " " * (MAX_INDENT + 1) not in "\n" + body
-            and (len(body) <= MAX_LINE or max(map(len, body.split("\n"))) <= MAX_LINE)
-            and not _NESTED_MARKERS.search(body))
+    return (
+        body.count("[") <= MAX_BRACKETS
+        and body.count("<") <= MAX_HTML_DEPTH
+        and body.count("*") + body.count("_") <= MAX_EMPHASIS
+        and "\t" not in body
+        and "\n" + " " * (MAX_INDENT + 1) not in "\n" + body
+        and (len(body) <= MAX_LINE or max(map(len, body.split("\n"))) <= MAX_LINE)
+        and not _NESTED_MARKERS.search(body)
+    )
 
 
 def _first_of_each(problems: list[Problem]) -> list[Problem]:
@@ -108,15 +154,23 @@ def _first_of_each(problems: list[Problem]) -> list[Problem]:
         kind = (problem.rule, problem.fix)
         first.setdefault(kind, problem)
         count[kind] = count.get(kind, 0) + 1
-    return [p if count[k] == 1 else Problem(p.path, p.line, p.rule, f"{p.message} (and {count[k] - 1} more lines like it)", p.fix)
-            for k, p in first.items()]
+    return [
+        p
+        if count[k] == 1
+        else Problem(
+            p.path, p.line, p.rule, f"{p.message} (and {count[k] - 1} more lines like it)", p.fix
+        )
+        for k, p in first.items()
+    ]
 
 
 def could_hold_markup(body: str, heading_ids: set[str]) -> bool:
     """Cheap needles: plain Markdown without these renders only tags and addresses the allowlist
     accepts, so the validator renders just the pages that have one of them. Braces are fine only
     as a heading's bare `{#id}`: anything else in braces is an attribute list."""
-    markers = body.count("<!-- cittamedie:")  # our marker comments: replaced by the build, never HTML
+    markers = body.count(
+        "<!-- cittamedie:"
+    )  # our marker comments: replaced by the build, never HTML
     bare_ids = sum(body.count("{#" + anchor + "}") for anchor in heading_ids)
     if body.count("<") > markers or "&" in body or body.count("{") > bare_ids:
         return True
@@ -128,7 +182,7 @@ def could_hold_markup(body: str, heading_ids: set[str]) -> bool:
         start = body.find(opener)
         while start != -1:
             end = body.find(closer, start, start + 2_000)  # bounded: no scan to the end per opener
-            target = body[start + 2: end if end != -1 else start + 2_000].strip()
+            target = body[start + 2 : end if end != -1 else start + 2_000].strip()
             if not target and closer == "\n":
                 return True  # a reference definition whose address is on the next line
             if ":" in target and not target.startswith(_SAFE_TARGET) or target.startswith("//"):
@@ -153,7 +207,7 @@ def _remote_images(body: str) -> bool:
     start = body.find("![")
     while start != -1:
         close = body.find("]", start, start + 2_000)
-        after = body[close + 1: close + 2_002] if close != -1 else ""
+        after = body[close + 1 : close + 2_002] if close != -1 else ""
         if after.startswith("["):
             return True
         if after.startswith("("):
@@ -219,23 +273,45 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
     try:
         html = renderer.html(body)
     except RenderTimeout:
-        return [Problem(rel, body_line, "size", f"the page takes more than {TIME_BUDGET:g} s to render",
-                        "split it into smaller pages, or remove what was pasted by mistake")]
+        return [
+            Problem(
+                rel,
+                body_line,
+                "size",
+                f"the page takes more than {TIME_BUDGET:g} s to render",
+                "split it into smaller pages, or remove what was pasted by mistake",
+            )
+        ]
     except RecursionError:
-        return [Problem(rel, body_line, "nesting", "the page nests lists, quotes or HTML too deeply to render",
-                        "nest them at most 16 levels deep")]
+        return [
+            Problem(
+                rel,
+                body_line,
+                "nesting",
+                "the page nests lists, quotes or HTML too deeply to render",
+                "nest them at most 16 levels deep",
+            )
+        ]
     problems = removal_problems(rel, body, body_line, sanitize.clean(html)[1])
     for label in renderer.toc_labels():
         what = markup_in(label)
         if what:
             at = body.find("data-toc-label")
-            problems.append(Problem(rel, body_line + body.count("\n", 0, max(at, 0)), "unsafe-html",
-                                    f"the menu label `{label[:60]}` of a heading contains {what}",
-                                    "write the label as plain text"))
+            problems.append(
+                Problem(
+                    rel,
+                    body_line + body.count("\n", 0, max(at, 0)),
+                    "unsafe-html",
+                    f"the menu label `{label[:60]}` of a heading contains {what}",
+                    "write the label as plain text",
+                )
+            )
     return problems
 
 
-def removal_problems(rel: str, body: str, body_line: int, removed: list[sanitize.Removal]) -> list[Problem]:
+def removal_problems(
+    rel: str, body: str, body_line: int, removed: list[sanitize.Removal]
+) -> list[Problem]:
     """One problem per removed tag or attribute, on the first source line that mentions it."""
     lowered = body.lower()
     problems = []
@@ -253,7 +329,9 @@ def removal_problems(rel: str, body: str, body_line: int, removed: list[sanitize
 @contextmanager
 def _time_budget(seconds: float):
     """Interrupt the block after `seconds` (SIGALRM: only where the main thread runs it)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
         yield
         return
 

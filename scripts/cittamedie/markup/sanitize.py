@@ -49,7 +49,11 @@ class Removal:
         if self.name.startswith("on"):
             return f"a <{self.tag}> has an event handler `{self.name}=`"
         if self.name in ("href", "src"):
-            if self.value and _is_remote(self.value) and f"{self.tag}.{self.name}" in _policy()["local_only"]:
+            if (
+                self.value
+                and _is_remote(self.value)
+                and f"{self.tag}.{self.name}" in _policy()["local_only"]
+            ):
                 return f"the image `{_short(self.value)}` is loaded from another site"
             return f"the address `{_short(self.value)}` is not allowed"
         if self.name == "class":
@@ -68,12 +72,16 @@ class Removal:
                 return "write an address as [text](https://…), and < as &lt; in text"
             return _TAG_FIXES.get(self.tag, _DEFAULT_FIX)
         if self.name.startswith("on"):
-            return ("remove it: pages cannot run scripts (look also in {…} attribute lists after "
-                    "paragraphs, headings, links and images)")
+            return (
+                "remove it: pages cannot run scripts (look also in {…} attribute lists after "
+                "paragraphs, headings, links and images)"
+            )
         if self.name in ("href", "src"):
             if self.tag == "img" and _is_remote(self.value):
-                return ("save the image in a media/ folder and link it with a relative path: the site "
-                        "makes no request to other hosts")
+                return (
+                    "save the image in a media/ folder and link it with a relative path: the site "
+                    "makes no request to other hosts"
+                )
             return "link to a page of the site with a relative path, or to an https:// or mailto: address"
         if self.name == "class":
             return "remove it; only the site's own classes (cm-…, admonition types) can be used"
@@ -92,8 +100,11 @@ def clean(html: str) -> tuple[str, list[Removal]]:
     before, after = _Inventory.of(html), _Inventory.of(safe)
     removed = [Removal(tag) for tag in sorted(before.tags - after.tags)]
     gone = {r.tag for r in removed if r.tag not in _policy()["tags"]}
-    removed += sorted(Removal(tag, name, value) for tag, name, value in before.attributes - after.attributes
-                      if tag not in gone and not (name == "rel" and tag == "a" and value is None))
+    removed += sorted(
+        Removal(tag, name, value)
+        for tag, name, value in before.attributes - after.attributes
+        if tag not in gone and not (name == "rel" and tag == "a" and value is None)
+    )
     return safe, removed
 
 
@@ -126,10 +137,16 @@ def _attributes_of(tag: str) -> set[str]:
 def _cleaner() -> nh3.Cleaner:
     policy = _policy()
     attributes = {tag: set(names or []) for tag, names in policy["attributes"].items()}
-    return nh3.Cleaner(tags=set(policy["tags"]), clean_content_tags=set(policy["clean_content_tags"]),
-                       attributes=attributes, attribute_filter=_filter, link_rel=None,
-                       url_schemes=set(policy["url_schemes"]), strip_comments=True,
-                       filter_style_properties=set(policy["style_properties"]))
+    return nh3.Cleaner(
+        tags=set(policy["tags"]),
+        clean_content_tags=set(policy["clean_content_tags"]),
+        attributes=attributes,
+        attribute_filter=_filter,
+        link_rel=None,
+        url_schemes=set(policy["url_schemes"]),
+        strip_comments=True,
+        filter_style_properties=set(policy["style_properties"]),
+    )
 
 
 def _filter(tag: str, name: str, value: str) -> str | None:

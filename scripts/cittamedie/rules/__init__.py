@@ -22,8 +22,21 @@ from . import (
     versions,
 )
 
-RULES = (pairing, anchors, links, taxonomy, review, safety, plaintext, generated, data, urls, versions,
-         consultation, identity)
+RULES = (
+    pairing,
+    anchors,
+    links,
+    taxonomy,
+    review,
+    safety,
+    plaintext,
+    generated,
+    data,
+    urls,
+    versions,
+    consultation,
+    identity,
+)
 
 
 def run_all(site: Site, today: dt.date | None = None) -> list[Problem]:

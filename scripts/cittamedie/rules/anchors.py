@@ -20,17 +20,35 @@ def check(site: Site, today) -> list[Problem]:
             if heading.level < 2:
                 continue
             if heading.id is None:
-                problems.append(Problem(source.rel, heading.line, "heading-id",
-                                        f"the heading “{_short(heading.text)}” has no explicit id",
-                                        f"end the line with {{#{slugify(heading.text)[:40] or 'sezione'}}}, the same id in both languages"))
+                problems.append(
+                    Problem(
+                        source.rel,
+                        heading.line,
+                        "heading-id",
+                        f"the heading “{_short(heading.text)}” has no explicit id",
+                        f"end the line with {{#{slugify(heading.text)[:40] or 'sezione'}}}, the same id in both languages",
+                    )
+                )
             elif not ID_FORM.match(heading.id):
-                problems.append(Problem(source.rel, heading.line, "heading-id",
-                                        f"the id `{heading.id}` has the wrong form",
-                                        "use lowercase letters, digits and dashes"))
+                problems.append(
+                    Problem(
+                        source.rel,
+                        heading.line,
+                        "heading-id",
+                        f"the id `{heading.id}` has the wrong form",
+                        "use lowercase letters, digits and dashes",
+                    )
+                )
             elif heading.id in seen:
-                problems.append(Problem(source.rel, heading.line, "heading-id",
-                                        f"the id `{heading.id}` is used twice (first on line {seen[heading.id]})",
-                                        "give each section its own id"))
+                problems.append(
+                    Problem(
+                        source.rel,
+                        heading.line,
+                        "heading-id",
+                        f"the id `{heading.id}` is used twice (first on line {seen[heading.id]})",
+                        "give each section its own id",
+                    )
+                )
             else:
                 seen[heading.id] = heading.line
     for key in site.keys():
@@ -40,13 +58,25 @@ def check(site: Site, today) -> list[Problem]:
         it_ids = it.heading_ids
         en_ids = {h.id: h.line for h in en.headings if h.id}
         for missing in sorted(it_ids - set(en_ids)):
-            problems.append(Problem(en.rel, 1, "heading-id",
-                                    f"the section id `{missing}` of the Italian page is missing here",
-                                    f"give the matching English heading {{#{missing}}}"))
+            problems.append(
+                Problem(
+                    en.rel,
+                    1,
+                    "heading-id",
+                    f"the section id `{missing}` of the Italian page is missing here",
+                    f"give the matching English heading {{#{missing}}}",
+                )
+            )
         for extra in sorted(set(en_ids) - it_ids):
-            problems.append(Problem(en.rel, en_ids[extra], "heading-id",
-                                    f"the section id `{extra}` does not exist in the Italian page",
-                                    "use the same ids as the Italian page"))
+            problems.append(
+                Problem(
+                    en.rel,
+                    en_ids[extra],
+                    "heading-id",
+                    f"the section id `{extra}` does not exist in the Italian page",
+                    "use the same ids as the Italian page",
+                )
+            )
     return problems
 
 

@@ -17,23 +17,43 @@ def check(site: Site, today) -> list[Problem]:
     for doc in site.documents.values():
         block, status = doc.meta.get("consultation"), doc.meta.get("status")
         if status == "in-consultazione" and not block:
-            problems.append(Problem(doc.rel, doc.lines.get("status", 1), "consultation",
-                                    "the document is in consultation but does not say when comments are accepted",
-                                    f"add `{EXAMPLE}`: its pages show whether the consultation is open",
-                                    "consultation"))
+            problems.append(
+                Problem(
+                    doc.rel,
+                    doc.lines.get("status", 1),
+                    "consultation",
+                    "the document is in consultation but does not say when comments are accepted",
+                    f"add `{EXAMPLE}`: its pages show whether the consultation is open",
+                    "consultation",
+                )
+            )
             continue
         if not block:
             continue
         opens, closes = block["opens"], block["closes"]  # ISO dates: the schema checked them
         line = doc.lines.get("consultation.closes", doc.lines.get("consultation", 1))
         if closes < opens:
-            problems.append(Problem(doc.rel, line, "consultation",
-                                    f"the consultation closes on {closes}, before it opens on {opens}",
-                                    "write the last day for comments as closes, on or after opens",
-                                    "consultation.closes"))
+            problems.append(
+                Problem(
+                    doc.rel,
+                    line,
+                    "consultation",
+                    f"the consultation closes on {closes}, before it opens on {opens}",
+                    "write the last day for comments as closes, on or after opens",
+                    "consultation.closes",
+                )
+            )
         elif status == "in-consultazione" and closes < today.isoformat():
-            problems.append(Problem(doc.rel, doc.lines.get("status", 1), "consultation",
-                                    f"the consultation closed on {closes}, and the status still says in-consultazione",
-                                    "change status (bozza or approvato) once the comments are in, "
-                                    "or move closes if the consultation was extended", "status", WARNING))
+            problems.append(
+                Problem(
+                    doc.rel,
+                    doc.lines.get("status", 1),
+                    "consultation",
+                    f"the consultation closed on {closes}, and the status still says in-consultazione",
+                    "change status (bozza or approvato) once the comments are in, "
+                    "or move closes if the consultation was extended",
+                    "status",
+                    WARNING,
+                )
+            )
     return problems

@@ -10,8 +10,15 @@ from ..content.model import DATA_LISTS, Site
 from ..content.problems import Problem
 
 # data file → the field that names each item, which must be unique within the file.
-UNIQUE = {"themes": ("id",), "programmes": ("id",), "priorities": ("number",), "events": ("id",),
-          "glossary": ("abbr",), "cities": ("id", "name"), "case-cities": ("id", "name")}
+UNIQUE = {
+    "themes": ("id",),
+    "programmes": ("id",),
+    "priorities": ("number",),
+    "events": ("id",),
+    "glossary": ("abbr",),
+    "cities": ("id", "name"),
+    "case-cities": ("id", "name"),
+}
 CITY_FILES = ("cities", "case-cities")  # a case's city is one of these (the 39, or a case city)
 
 
@@ -32,19 +39,32 @@ def _unique(site: Site) -> list[Problem]:
             for i, item in enumerate(site.items(name)):
                 value, line = item.get(field), _line(site, name, f"{list_key}.{i}.{field}")
                 if value in first:
-                    problems.append(Problem(f"data/{name}.yml", line, "data",
-                                            f"the {field} `{value}` is listed twice (first on line {first[value]})",
-                                            "keep one of the two, or give each item its own " + field,
-                                            f"{list_key}.{i}.{field}"))
+                    problems.append(
+                        Problem(
+                            f"data/{name}.yml",
+                            line,
+                            "data",
+                            f"the {field} `{value}` is listed twice (first on line {first[value]})",
+                            "keep one of the two, or give each item its own " + field,
+                            f"{list_key}.{i}.{field}",
+                        )
+                    )
                 else:
                     first[value] = line
     # the region of a city must not depend on which list it is read from
     ours = {c.get("name"): c for c in site.items("cities")}
     for i, city in enumerate(site.items("case-cities")):
         if city.get("name") in ours:
-            problems.append(Problem("data/case-cities.yml", _line(site, "case-cities", f"cities.{i}.name"), "data",
-                                    f"`{city.get('name')}` is one of the 39 cities of data/cities.yml already",
-                                    "remove it from this file", f"cities.{i}.name"))
+            problems.append(
+                Problem(
+                    "data/case-cities.yml",
+                    _line(site, "case-cities", f"cities.{i}.name"),
+                    "data",
+                    f"`{city.get('name')}` is one of the 39 cities of data/cities.yml already",
+                    "remove it from this file",
+                    f"cities.{i}.name",
+                )
+            )
     return problems
 
 
@@ -52,11 +72,19 @@ def _events(site: Site) -> list[Problem]:
     problems = []
     for i, event in enumerate(site.items("events")):
         start, end = event.get("start"), event.get("end")
-        if isinstance(start, str) and isinstance(end, str) and end < start:  # ISO dates sort as text
-            problems.append(Problem("data/events.yml", _line(site, "events", f"events.{i}.end"), "data",
-                                    f"the event `{event.get('id')}` ends on {end}, before it starts on {start}",
-                                    "write the last day of the event as end, on or after start",
-                                    f"events.{i}.end"))
+        if (
+            isinstance(start, str) and isinstance(end, str) and end < start
+        ):  # ISO dates sort as text
+            problems.append(
+                Problem(
+                    "data/events.yml",
+                    _line(site, "events", f"events.{i}.end"),
+                    "data",
+                    f"the event `{event.get('id')}` ends on {end}, before it starts on {start}",
+                    "write the last day of the event as end, on or after start",
+                    f"events.{i}.end",
+                )
+            )
     return problems
 
 
@@ -70,17 +98,38 @@ def _practices(site: Site) -> list[Problem]:
             continue
         city, region = source.meta.get("city"), source.meta.get("region")
         if city not in region_of:
-            problems.append(Problem(source.rel, source.line_of("city"), "data",
-                                    f"`{city}` is not a city of data/cities.yml or data/case-cities.yml",
-                                    f"use one of: {', '.join(sorted(region_of))}; a new city of a case goes in "
-                                    "data/case-cities.yml, with its region", "city"))
+            problems.append(
+                Problem(
+                    source.rel,
+                    source.line_of("city"),
+                    "data",
+                    f"`{city}` is not a city of data/cities.yml or data/case-cities.yml",
+                    f"use one of: {', '.join(sorted(region_of))}; a new city of a case goes in "
+                    "data/case-cities.yml, with its region",
+                    "city",
+                )
+            )
         elif region != region_of[city]:
-            problems.append(Problem(source.rel, source.line_of("region"), "data",
-                                    f"{city} is in {region_of[city]}, not in `{region}`",
-                                    f"write region: {region_of[city]}", "region"))
+            problems.append(
+                Problem(
+                    source.rel,
+                    source.line_of("region"),
+                    "data",
+                    f"{city} is in {region_of[city]}, not in `{region}`",
+                    f"write region: {region_of[city]}",
+                    "region",
+                )
+            )
         period = source.meta.get("period") or {}
         if isinstance(period.get("end"), int) and period["end"] < period["start"]:
-            problems.append(Problem(source.rel, source.line_of("period.end"), "data",
-                                    f"the period ends in {period['end']}, before it starts in {period['start']}",
-                                    "write the last year as end, on or after start, or end: null", "period.end"))
+            problems.append(
+                Problem(
+                    source.rel,
+                    source.line_of("period.end"),
+                    "data",
+                    f"the period ends in {period['end']}, before it starts in {period['start']}",
+                    "write the last year as end, on or after start, or end: null",
+                    "period.end",
+                )
+            )
     return problems

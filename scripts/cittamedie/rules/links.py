@@ -57,31 +57,72 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
     path, _, anchor = target.partition("#")
     if not path:
         if anchor and anchor not in own_ids:
-            return [Problem(source.rel, line, "anchor", f"`#{anchor}` is not a section of this page",
-                            "use an id written as {#id} on one of this page's headings")]
+            return [
+                Problem(
+                    source.rel,
+                    line,
+                    "anchor",
+                    f"`#{anchor}` is not a section of this page",
+                    "use an id written as {#id} on one of this page's headings",
+                )
+            ]
         return []
     if path.startswith("/"):  # `//host/…` is an external address, left out before this
-        return [Problem(source.rel, line, "link",
-                        f"`{target}` is an absolute path, which breaks in the offline copy and under a sub-folder",
-                        "link relative to this file, e.g. ../programma.md")]
+        return [
+            Problem(
+                source.rel,
+                line,
+                "link",
+                f"`{target}` is an absolute path, which breaks in the offline copy and under a sub-folder",
+                "link relative to this file, e.g. ../programma.md",
+            )
+        ]
     base = posixpath.dirname(source.uri)
     resolved = posixpath.normpath(posixpath.join(base, path))
     if resolved.startswith(".."):
-        return [Problem(source.rel, line, "link", f"`{target}` points outside the site",
-                        "link to a page of the site with a relative path, or use a full https:// address")]
+        return [
+            Problem(
+                source.rel,
+                line,
+                "link",
+                f"`{target}` points outside the site",
+                "link to a page of the site with a relative path, or use a full https:// address",
+            )
+        ]
     if not resolved.endswith(".md"):
         if resolved in files or (site.docs_dir / resolved).exists():
             return []
-        return [Problem(source.rel, line, "link", f"`{target}` does not exist",
-                        "check the path; files are linked relative to this page")]
+        return [
+            Problem(
+                source.rel,
+                line,
+                "link",
+                f"`{target}` does not exist",
+                "check the path; files are linked relative to this page",
+            )
+        ]
     key, _ = split_language(resolved)
     target_page = site.shown(key, source.lang)
     if target_page is None:
         if key in pages:
             return []
-        return [Problem(source.rel, line, "link", f"the page `{target}` does not exist",
-                        "check the file name and the ../ steps; link to the Italian file name (name.md)")]
+        return [
+            Problem(
+                source.rel,
+                line,
+                "link",
+                f"the page `{target}` does not exist",
+                "check the file name and the ../ steps; link to the Italian file name (name.md)",
+            )
+        ]
     if anchor and anchor not in target_page.heading_ids:
-        return [Problem(source.rel, line, "anchor", f"`#{anchor}` is not a section of {target_page.rel}",
-                        "use one of the {#id} written on that page's headings")]
+        return [
+            Problem(
+                source.rel,
+                line,
+                "anchor",
+                f"`#{anchor}` is not a section of {target_page.rel}",
+                "use one of the {#id} written on that page's headings",
+            )
+        ]
     return []

@@ -6,8 +6,16 @@ from ..content.model import SOURCE_LANGUAGE, Site, field_value
 from ..content.problems import WARNING, Problem
 
 # Language-neutral facts of a good practice: translated words may differ, these may not.
-SHARED_FIELDS = ("id", "city", "programme", "period.start", "period.end", "budget_eur", "themes",
-                 "confidence")
+SHARED_FIELDS = (
+    "id",
+    "city",
+    "programme",
+    "period.start",
+    "period.end",
+    "budget_eur",
+    "themes",
+    "confidence",
+)
 
 
 def check(site: Site, today) -> list[Problem]:
@@ -15,22 +23,42 @@ def check(site: Site, today) -> list[Problem]:
     for key in site.keys():
         it, en = site.get(key, SOURCE_LANGUAGE), site.get(key, "en")
         if it is None:
-            problems.append(Problem(en.rel, 1, "pairing", "this English page has no Italian original",
-                                    f"add {en.rel.replace('.en.md', '.md')} or remove this file"))
+            problems.append(
+                Problem(
+                    en.rel,
+                    1,
+                    "pairing",
+                    "this English page has no Italian original",
+                    f"add {en.rel.replace('.en.md', '.md')} or remove this file",
+                )
+            )
             continue
         if en is None:
             if it.ok and "untranslated" not in it.meta:
-                problems.append(Problem(
-                    it.rel, 1, "pairing", "the English translation is missing",
-                    f"add {it.rel.removesuffix('.md')}.en.md, or add `untranslated: \"reason\"` "
-                    "to the front matter if it stays Italian only"))
+                problems.append(
+                    Problem(
+                        it.rel,
+                        1,
+                        "pairing",
+                        "the English translation is missing",
+                        f'add {it.rel.removesuffix(".md")}.en.md, or add `untranslated: "reason"` '
+                        "to the front matter if it stays Italian only",
+                    )
+                )
             continue
         if not (it.ok and en.ok):
             continue
         if en.meta.get("id") != it.meta.get("id"):
-            problems.append(Problem(en.rel, en.line_of("id"), "pairing",
-                                    f"the id `{en.meta.get('id')}` differs from the Italian `{it.meta.get('id')}`",
-                                    "use the same id in both languages", "id"))
+            problems.append(
+                Problem(
+                    en.rel,
+                    en.line_of("id"),
+                    "pairing",
+                    f"the id `{en.meta.get('id')}` differs from the Italian `{it.meta.get('id')}`",
+                    "use the same id in both languages",
+                    "id",
+                )
+            )
         problems.extend(_staleness(it, en))
         if it.kind == "good-practice":
             problems.extend(_shared_facts(it, en))
@@ -41,12 +69,29 @@ def _staleness(it, en) -> list[Problem]:
     mark = en.meta.get("translated_from")
     fix = f"check the translation, then run `cittamedie translations --mark-current {en.rel}`"
     if mark is None:
-        return [Problem(en.rel, 1, "stale-translation", "the translation does not say which Italian text it follows",
-                        fix, "translated_from", WARNING)]
+        return [
+            Problem(
+                en.rel,
+                1,
+                "stale-translation",
+                "the translation does not say which Italian text it follows",
+                fix,
+                "translated_from",
+                WARNING,
+            )
+        ]
     if mark != it.body_hash():
-        return [Problem(en.rel, en.line_of("translated_from"), "stale-translation",
-                        f"the Italian page {it.rel} changed after this translation", fix,
-                        "translated_from", WARNING)]
+        return [
+            Problem(
+                en.rel,
+                en.line_of("translated_from"),
+                "stale-translation",
+                f"the Italian page {it.rel} changed after this translation",
+                fix,
+                "translated_from",
+                WARNING,
+            )
+        ]
     return []
 
 
@@ -55,14 +100,32 @@ def _shared_facts(it, en) -> list[Problem]:
     for name in SHARED_FIELDS:
         a, b = field_value(it.meta, name), field_value(en.meta, name)
         if a != b:
-            problems.append(Problem(en.rel, en.line_of(name), "facts-mismatch",
-                                    f"`{b}` differs from the Italian page's `{a}`",
-                                    "facts are the same in both languages: copy the Italian value", name))
-    for name, parts in (("results", ("value", "year", "source")), ("sources", ("url",)), ("links", ("url",))):
+            problems.append(
+                Problem(
+                    en.rel,
+                    en.line_of(name),
+                    "facts-mismatch",
+                    f"`{b}` differs from the Italian page's `{a}`",
+                    "facts are the same in both languages: copy the Italian value",
+                    name,
+                )
+            )
+    for name, parts in (
+        ("results", ("value", "year", "source")),
+        ("sources", ("url",)),
+        ("links", ("url",)),
+    ):
         if _pick(it.meta.get(name), parts) != _pick(en.meta.get(name), parts):
-            problems.append(Problem(en.rel, en.line_of(name), "facts-mismatch",
-                                    f"the {name} differ from the Italian page's (values, years or addresses)",
-                                    f"keep the same {name} in the same order; translate only the words", name))
+            problems.append(
+                Problem(
+                    en.rel,
+                    en.line_of(name),
+                    "facts-mismatch",
+                    f"the {name} differ from the Italian page's (values, years or addresses)",
+                    f"keep the same {name} in the same order; translate only the words",
+                    name,
+                )
+            )
     return problems
 
 

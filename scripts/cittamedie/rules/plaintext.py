@@ -31,7 +31,11 @@ def _walk(value, dotted: str, rel: str, lines: dict[str, int]) -> list[Problem]:
     if not dotted and markup_in("\n".join(strings_of(value))) is None:
         return []
     if isinstance(value, dict):
-        return [p for key, item in value.items() for p in _walk(item, f"{dotted}.{key}" if dotted else str(key), rel, lines)]
+        return [
+            p
+            for key, item in value.items()
+            for p in _walk(item, f"{dotted}.{key}" if dotted else str(key), rel, lines)
+        ]
     if isinstance(value, list):
         return [p for i, item in enumerate(value) for p in _walk(item, f"{dotted}.{i}", rel, lines)]
     if not isinstance(value, str):
@@ -39,8 +43,13 @@ def _walk(value, dotted: str, rel: str, lines: dict[str, int]) -> list[Problem]:
     what = markup_in(value)
     if what is None:
         return []
-    return [Problem(rel, line_of(dotted, lines, 1), "plain-text", f"the text contains {what}",
-                    "write plain text: no <tags>, no &…; codes; type the character itself (é, «, ’)",
-                    dotted)]
-
-
+    return [
+        Problem(
+            rel,
+            line_of(dotted, lines, 1),
+            "plain-text",
+            f"the text contains {what}",
+            "write plain text: no <tags>, no &…; codes; type the character itself (é, «, ’)",
+            dotted,
+        )
+    ]

@@ -34,15 +34,28 @@ def github(problems: list[Problem], checked: int) -> str:
         level = "error" if p.severity == ERROR else "warning"
         where = f"file={_property(p.path)}" + (f",line={p.line}" if p.line else "")
         field = f" ({p.field})" if p.field else ""  # the same sentence as the text report
-        lines.append(f"::{level} {where},title={_property(p.rule)}::{_data(p.message + field)} — {_data(p.fix)}")
+        lines.append(
+            f"::{level} {where},title={_property(p.rule)}::{_data(p.message + field)} — {_data(p.fix)}"
+        )
     return "\n".join(lines + [summary(problems, checked)])
 
 
 def as_json(problems: list[Problem], checked: int) -> str:
     errors = sum(p.severity == ERROR for p in problems)
-    return json.dumps({"checked": checked, "errors": errors, "warnings": len(problems) - errors,
-                       "problems": [p.__dict__ for p in problems]}, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {
+            "checked": checked,
+            "errors": errors,
+            "warnings": len(problems) - errors,
+            "problems": [p.__dict__ for p in problems],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 REPORTER_BY_NAME: dict[str, Callable[[list[Problem], int], str]] = {
-    "text": text, "github": github, "json": as_json}
+    "text": text,
+    "github": github,
+    "json": as_json,
+}

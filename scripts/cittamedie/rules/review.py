@@ -22,14 +22,28 @@ def check(site: Site, today: dt.date) -> list[Problem]:
             if value is None:
                 continue
             if name == "review_by" and value < today:
-                problems.append(Problem(source.rel, source.line_of(name), "review",
-                                        f"the page was due for review on {value}",
-                                        "check that the page is still right, then move review_by forward",
-                                        name, WARNING))
+                problems.append(
+                    Problem(
+                        source.rel,
+                        source.line_of(name),
+                        "review",
+                        f"the page was due for review on {value}",
+                        "check that the page is still right, then move review_by forward",
+                        name,
+                        WARNING,
+                    )
+                )
             if name == "updated" and value > today:
-                problems.append(Problem(source.rel, source.line_of(name), "date",
-                                        f"the update date {value} is in the future",
-                                        "write the date of the change, not a later one", name))
+                problems.append(
+                    Problem(
+                        source.rel,
+                        source.line_of(name),
+                        "date",
+                        f"the update date {value} is in the future",
+                        "write the date of the change, not a later one",
+                        name,
+                    )
+                )
         problems.extend(_todos(source))
     return problems
 
@@ -37,11 +51,27 @@ def check(site: Site, today: dt.date) -> list[Problem]:
 def _todos(source) -> list[Problem]:
     if "TODO" not in source.body and not any("TODO" in text for text in strings_of(source.meta)):
         return []
-    found = [(line, name) for name, line in source.lines.items()
-             if isinstance(value := field_value(source.meta, name), str) and TODO.search(value)]
-    found += [(n, "") for n, text in enumerate(source.body.split("\n"), start=source.body_line) if TODO.search(text)]
-    return [Problem(source.rel, line, "todo", "a TODO is still to be filled in", "replace TODO with the real text",
-                    field) for line, field in sorted(found)]
+    found = [
+        (line, name)
+        for name, line in source.lines.items()
+        if isinstance(value := field_value(source.meta, name), str) and TODO.search(value)
+    ]
+    found += [
+        (n, "")
+        for n, text in enumerate(source.body.split("\n"), start=source.body_line)
+        if TODO.search(text)
+    ]
+    return [
+        Problem(
+            source.rel,
+            line,
+            "todo",
+            "a TODO is still to be filled in",
+            "replace TODO with the real text",
+            field,
+        )
+        for line, field in sorted(found)
+    ]
 
 
 def _date(value) -> dt.date | None:

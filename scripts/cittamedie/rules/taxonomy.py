@@ -18,26 +18,53 @@ def check(site: Site, today) -> list[Problem]:
         meta = source.meta
         for i, theme in enumerate(meta.get("themes") or []):
             if themes and theme not in themes:
-                problems.append(Problem(source.rel, source.line_of(f"themes.{i}"), "taxonomy",
-                                        f"`{theme}` is not a theme", f"use one of: {', '.join(sorted(themes))}",
-                                        "themes"))
+                problems.append(
+                    Problem(
+                        source.rel,
+                        source.line_of(f"themes.{i}"),
+                        "taxonomy",
+                        f"`{theme}` is not a theme",
+                        f"use one of: {', '.join(sorted(themes))}",
+                        "themes",
+                    )
+                )
         if source.kind == "good-practice":
             if programmes and meta.get("programme") not in programmes:
-                problems.append(Problem(source.rel, source.line_of("programme"), "taxonomy",
-                                        f"`{meta.get('programme')}` is not a programme",
-                                        f"use one of: {', '.join(sorted(programmes))} (data/programmes.yml)",
-                                        "programme"))
+                problems.append(
+                    Problem(
+                        source.rel,
+                        source.line_of("programme"),
+                        "taxonomy",
+                        f"`{meta.get('programme')}` is not a programme",
+                        f"use one of: {', '.join(sorted(programmes))} (data/programmes.yml)",
+                        "programme",
+                    )
+                )
             expected = source.key.rpartition("/")[2].removesuffix(".md")
             if source.id and source.id != expected:
-                problems.append(Problem(source.rel, source.line_of("id"), "id",
-                                        f"the id `{source.id}` differs from the file name `{expected}`",
-                                        f"use id: {expected}, or rename the file", "id"))
+                problems.append(
+                    Problem(
+                        source.rel,
+                        source.line_of("id"),
+                        "id",
+                        f"the id `{source.id}` differs from the file name `{expected}`",
+                        f"use id: {expected}, or rename the file",
+                        "id",
+                    )
+                )
         if source.id:
             other = ids.setdefault((source.id, source.lang), source.rel)
             if other != source.rel:
-                problems.append(Problem(source.rel, source.line_of("id"), "id",
-                                        f"the id `{source.id}` is already used by {other}",
-                                        "give this page an id of its own", "id"))
+                problems.append(
+                    Problem(
+                        source.rel,
+                        source.line_of("id"),
+                        "id",
+                        f"the id `{source.id}` is already used by {other}",
+                        "give this page an id of its own",
+                        "id",
+                    )
+                )
         lines = source.body.split("\n") if "cittamedie:" in source.body else []
         for number, text in enumerate(lines, start=source.body_line):
             if MARKER.search(text):
@@ -54,18 +81,29 @@ def _documents(site: Site) -> list[Problem]:
         listed = set(doc.chapters)
         for i, key in enumerate(doc.chapters):
             if site.get(key, SOURCE_LANGUAGE) is None:
-                problems.append(Problem(doc.rel, doc.lines.get(f"chapters.{i}", 1), "document",
-                                        f"the chapter `{_name(key)}` has no file",
-                                        f"add {doc.rel.rpartition('/')[0]}/{_name(key)}.md or remove it from chapters",
-                                        "chapters"))
+                problems.append(
+                    Problem(
+                        doc.rel,
+                        doc.lines.get(f"chapters.{i}", 1),
+                        "document",
+                        f"the chapter `{_name(key)}` has no file",
+                        f"add {doc.rel.rpartition('/')[0]}/{_name(key)}.md or remove it from chapters",
+                        "chapters",
+                    )
+                )
         for source in site.in_language(SOURCE_LANGUAGE):
             if source.document == doc.id and source.key not in listed:
                 name = _name(source.key)
-                problems.append(Problem(source.rel, 1, "document", "this chapter is not in the document's list",
-                                        f"add `{name}` to `chapters:` in {doc.rel}, in reading order"))
+                problems.append(
+                    Problem(
+                        source.rel,
+                        1,
+                        "document",
+                        "this chapter is not in the document's list",
+                        f"add `{name}` to `chapters:` in {doc.rel}, in reading order",
+                    )
+                )
     return problems
-
-
 
 
 def _name(key: str) -> str:

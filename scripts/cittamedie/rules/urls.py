@@ -19,15 +19,44 @@ def check(site: Site, today) -> list[Problem]:
         owners.setdefault("/" + page_url(source.key, source.lang), []).append(source)
     for url, sources in owners.items():
         for source in sources:
-            problems.extend(Problem(source.rel, 1, "url", f"this page and {other.rel} would both be published at {url}",
-                                    "rename one of them") for other in sources if other is not source)
+            problems.extend(
+                Problem(
+                    source.rel,
+                    1,
+                    "url",
+                    f"this page and {other.rel} would both be published at {url}",
+                    "rename one of them",
+                )
+                for other in sources
+                if other is not source
+            )
     for key, titles in generated_pages(site).items():
         for lang in titles:
             url = "/" + page_url(key, lang)
-            problems.extend(Problem(source.rel, 1, "url", f"this page and the generated page {key} would both be "
-                                    f"published at {url}", "rename this page") for source in owners.get(url, ()))
+            problems.extend(
+                Problem(
+                    source.rel,
+                    1,
+                    "url",
+                    f"this page and the generated page {key} would both be published at {url}",
+                    "rename this page",
+                )
+                for source in owners.get(url, ())
+            )
     for name in sorted(generated_files(site)):
-        for url in (f"/{name}", f"/{name}/"):  # a page at the file's address, or in a folder of its name
-            problems.extend(Problem(source.rel, 1, "url", f"this page would be published at {url}, where the build "
-                                    f"writes the file {name}", "rename this page") for source in owners.get(url, ()))
+        for url in (
+            f"/{name}",
+            f"/{name}/",
+        ):  # a page at the file's address, or in a folder of its name
+            problems.extend(
+                Problem(
+                    source.rel,
+                    1,
+                    "url",
+                    f"this page would be published at {url}, where the build "
+                    f"writes the file {name}",
+                    "rename this page",
+                )
+                for source in owners.get(url, ())
+            )
     return problems

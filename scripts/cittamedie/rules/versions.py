@@ -20,12 +20,16 @@ def check(site: Site, today: dt.date) -> list[Problem]:
         problems += _reserved_name(doc)
         versions = doc.meta.get("versions") or []
         if versions:
-            problems += _order(doc, versions, today) + _current(doc, versions) + _revisions(site, doc, versions)
+            problems += (
+                _order(doc, versions, today)
+                + _current(doc, versions)
+                + _revisions(site, doc, versions)
+            )
     return problems
 
 
 def number(version: str) -> tuple[int, ...]:
-    """"0.10" → (0, 10): versions compare as numbers, not as text."""
+    """ "0.10" → (0, 10): versions compare as numbers, not as text."""
     return tuple(int(part) for part in version.split("."))
 
 
@@ -34,9 +38,17 @@ def _problem(doc: Document, field: str, message: str, fix: str) -> Problem:
 
 
 def _reserved_name(doc: Document) -> list[Problem]:
-    return [_problem(doc, f"chapters.{n}", f"`{VERSIONS_PAGE}` is the name of the document's versions page, "
-                     "which the build writes", "give the chapter another name (its files and its `chapters:` entry)")
-            for n, name in enumerate(doc.meta["chapters"]) if name == VERSIONS_PAGE]
+    return [
+        _problem(
+            doc,
+            f"chapters.{n}",
+            f"`{VERSIONS_PAGE}` is the name of the document's versions page, "
+            "which the build writes",
+            "give the chapter another name (its files and its `chapters:` entry)",
+        )
+        for n, name in enumerate(doc.meta["chapters"])
+        if name == VERSIONS_PAGE
+    ]
 
 
 def _order(doc: Document, versions: list[dict], today: dt.date) -> list[Problem]:
@@ -44,18 +56,34 @@ def _order(doc: Document, versions: list[dict], today: dt.date) -> list[Problem]
     for n, entry in enumerate(versions):
         version, date = entry["version"], entry["date"]
         if n and number(version) <= number(versions[n - 1]["version"]):
-            problems.append(_problem(doc, f"versions.{n}.version",
-                                     f"version {version} follows version {versions[n - 1]['version']} but is not a higher number",
-                                     "list the versions oldest first, each with a higher number than the one before "
-                                     "(0.1, 0.2, 1.0)"))
+            problems.append(
+                _problem(
+                    doc,
+                    f"versions.{n}.version",
+                    f"version {version} follows version {versions[n - 1]['version']} but is not a higher number",
+                    "list the versions oldest first, each with a higher number than the one before "
+                    "(0.1, 0.2, 1.0)",
+                )
+            )
         if n and date < versions[n - 1]["date"]:
-            problems.append(_problem(doc, f"versions.{n}.date",
-                                     f"version {version} is dated {date}, before version "
-                                     f"{versions[n - 1]['version']} ({versions[n - 1]['date']})",
-                                     "list the versions oldest first, each with the date it was published"))
+            problems.append(
+                _problem(
+                    doc,
+                    f"versions.{n}.date",
+                    f"version {version} is dated {date}, before version "
+                    f"{versions[n - 1]['version']} ({versions[n - 1]['date']})",
+                    "list the versions oldest first, each with the date it was published",
+                )
+            )
         if dt.date.fromisoformat(date) > today:
-            problems.append(_problem(doc, f"versions.{n}.date", f"version {version} is dated {date}, in the future",
-                                     "write the date the version was published; add the entry once it is"))
+            problems.append(
+                _problem(
+                    doc,
+                    f"versions.{n}.date",
+                    f"version {version} is dated {date}, in the future",
+                    "write the date the version was published; add the entry once it is",
+                )
+            )
     return problems
 
 
@@ -63,19 +91,37 @@ def _current(doc: Document, versions: list[dict]) -> list[Problem]:
     meta, last = doc.meta, versions[-1]
     problems = []
     if meta["version"] != last["version"]:
-        problems.append(_problem(doc, "version", f"the document says version {meta['version']}, but the last entry "
-                                 f"of `versions:` is {last['version']}",
-                                 "the current version is the last entry: append the new version at the end of "
-                                 f"`versions:`, or set `version: \"{last['version']}\"`"))
+        problems.append(
+            _problem(
+                doc,
+                "version",
+                f"the document says version {meta['version']}, but the last entry "
+                f"of `versions:` is {last['version']}",
+                "the current version is the last entry: append the new version at the end of "
+                f'`versions:`, or set `version: "{last["version"]}"`',
+            )
+        )
     if meta["status"] != last["status"]:
-        problems.append(_problem(doc, "status", f"the document's status is {meta['status']}, but version "
-                                 f"{last['version']} was published as {last['status']}",
-                                 "a new status is a new version: append an entry to `versions:` with it, or "
-                                 f"set `status: {last['status']}`"))
+        problems.append(
+            _problem(
+                doc,
+                "status",
+                f"the document's status is {meta['status']}, but version "
+                f"{last['version']} was published as {last['status']}",
+                "a new status is a new version: append an entry to `versions:` with it, or "
+                f"set `status: {last['status']}`",
+            )
+        )
     if meta["updated"] < last["date"]:
-        problems.append(_problem(doc, "updated", f"the document was updated on {meta['updated']}, before its "
-                                 f"version {last['version']} was published ({last['date']})",
-                                 f"set `updated:` to the date of the last change, {last['date']} or later"))
+        problems.append(
+            _problem(
+                doc,
+                "updated",
+                f"the document was updated on {meta['updated']}, before its "
+                f"version {last['version']} was published ({last['date']})",
+                f"set `updated:` to the date of the last change, {last['date']} or later",
+            )
+        )
     return problems
 
 
@@ -93,14 +139,34 @@ def _revisions(site: Site, doc: Document, versions: list[dict]) -> list[Problem]
             previous = None
             continue
         if not history.is_ancestor(root, revision, "HEAD"):
-            problems.append(_problem(doc, field, f"revision {revision} is not in the history of the branch being built",
-                                     f"use the hash of a commit of main at which this version was published ({log})"))
+            problems.append(
+                _problem(
+                    doc,
+                    field,
+                    f"revision {revision} is not in the history of the branch being built",
+                    f"use the hash of a commit of main at which this version was published ({log})",
+                )
+            )
         elif history.text_at(root, revision, f"{folder}/document.yml") is None:
-            problems.append(_problem(doc, field, f"revision {revision} has no {folder}/document.yml",
-                                     f"use the commit at which this version was published ({log})"))
-        elif previous and (previous == revision or not history.is_ancestor(root, previous, revision)):
-            problems.append(_problem(doc, field, f"the revision of version {entry['version']} is not a later commit "
-                                     f"than that of version {versions[n - 1]['version']}",
-                                     f"each version is published at a later commit than the one before ({log})"))
+            problems.append(
+                _problem(
+                    doc,
+                    field,
+                    f"revision {revision} has no {folder}/document.yml",
+                    f"use the commit at which this version was published ({log})",
+                )
+            )
+        elif previous and (
+            previous == revision or not history.is_ancestor(root, previous, revision)
+        ):
+            problems.append(
+                _problem(
+                    doc,
+                    field,
+                    f"the revision of version {entry['version']} is not a later commit "
+                    f"than that of version {versions[n - 1]['version']}",
+                    f"each version is published at a later commit than the one before ({log})",
+                )
+            )
         previous = revision
     return problems

@@ -53,7 +53,9 @@ _log = logging.getLogger("mkdocs.plugins.cittamedie")
 ALWAYS_STOP = ("size", "nesting", "link-outside")
 
 
-def load(config_file: str, docs_dir: str, directory_urls: bool = True, validation: bool = True) -> Site:
+def load(
+    config_file: str, docs_dir: str, directory_urls: bool = True, validation: bool = True
+) -> Site:
     """Load the content once per `mkdocs` run and stop the build on any error.
 
     validation=False (extra.validation in mkdocs.yml; for testing the defences only) publishes
@@ -65,9 +67,11 @@ def load(config_file: str, docs_dir: str, directory_urls: bool = True, validatio
     errors = [p for p in run_all(site) if p.severity == ERROR]
     _state.update(site=site, validation=validation, index_pages=None)
     refuse([p for p in errors if validation or p.rule in ALWAYS_STOP])
-    stale_report(site)  # git read now, while the Italian bodies are held (published, they are let go)
+    stale_report(
+        site
+    )  # git read now, while the Italian bodies are held (published, they are let go)
     for source in site.sources:  # line maps and headings serve the validator only: once it has
-        source.lines = {}        # run, they are a fifth of the model's memory for nothing
+        source.lines = {}  # run, they are a fifth of the model's memory for nothing
         source.__dict__.pop("headings", None)  # (a cached_property: read again, it is recomputed)
     return site
 
@@ -107,7 +111,9 @@ def write_index_pages(site: Site, publisher=None) -> None:
             old.unlink()  # the versions page of a document that no longer lists versions (ours, as above)
     for uri, text in (wanted | versions).items():
         path = site.docs_dir / uri
-        if not path.exists() or path.read_text("utf-8") != text:  # unchanged files keep `serve` quiet
+        if (
+            not path.exists() or path.read_text("utf-8") != text
+        ):  # unchanged files keep `serve` quiet
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, "utf-8")
 
@@ -122,8 +128,17 @@ def page_source(src_uri: str) -> str:
     if source is None:
         generated = (_state.get("index_pages") or {}).get(src_uri)
         if generated is None:
-            raise ContentError([Problem(f"docs/{src_uri}", 1, "publish", "this page was not read by the validator",
-                                        "check its name and folder; see CONTRIBUTING.md")])
+            raise ContentError(
+                [
+                    Problem(
+                        f"docs/{src_uri}",
+                        1,
+                        "publish",
+                        "this page was not read by the validator",
+                        "check its name and folder; see CONTRIBUTING.md",
+                    )
+                ]
+            )
         return generated
     shapes = shape_problems(source.rel, source.body, source.body_line)
     refuse(shapes)
@@ -142,7 +157,9 @@ def page_html(html: str, src_uri: str, toc, lang: str = SOURCE_LANGUAGE) -> str:
     safe, removed = sanitize.clean(html)
     if removed:
         source = site().get(*split_language(src_uri))
-        rel, body, line = (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
+        rel, body, line = (
+            (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
+        )
         refuse(removal_problems(rel, body, line, removed))
     for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too
         item.title = sanitize.clean(item.title)[0]
@@ -156,7 +173,9 @@ def _release_body(source, lang: str) -> None:
     if source is None:
         return
     current = site()
-    if lang == SOURCE_LANGUAGE == source.lang and any(current.get(source.key, other) is None for other in LANGUAGES):
+    if lang == SOURCE_LANGUAGE == source.lang and any(
+        current.get(source.key, other) is None for other in LANGUAGES
+    ):
         return  # a language without a translation shows this text again
     source.body_hash()  # English pages compare it with their translated_from
     source.body = ""
@@ -176,13 +195,24 @@ def published_files(files, docs_dir: str) -> list[Problem]:
     docs, root = Path(docs_dir), current.root
     problems = []
     for file in list(files):
-        if file.generated_by or not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(docs):
+        if (
+            file.generated_by
+            or not file.abs_src_path
+            or not Path(file.abs_src_path).is_relative_to(docs)
+        ):
             continue  # ours, or the theme's
         real = Path(file.abs_src_path).resolve()
         shown = f"docs/{file.src_uri}"
         if not real.is_relative_to(root):
-            found = [Problem(shown, 0, "link-outside", f"this link points outside the repository (to {real.as_posix()})",
-                             "remove the link; copy the file into the repository instead")]
+            found = [
+                Problem(
+                    shown,
+                    0,
+                    "link-outside",
+                    f"this link points outside the repository (to {real.as_posix()})",
+                    "remove the link; copy the file into the repository instead",
+                )
+            ]
         elif file.src_uri.endswith(".md"):
             continue  # pages: page_source refuses those the model does not know
         else:
@@ -201,7 +231,11 @@ def page_markdown(markdown: str, src_uri: str, lang: str) -> str:
     url = current.url(key, lang)
     if source is None:
         versions = version_pages.page_parts(current, key, lang)
-        parts = Decorated("", after=versions[0], headings=versions[1]) if versions else index_cards(current, src_uri)
+        parts = (
+            Decorated("", after=versions[0], headings=versions[1])
+            if versions
+            else index_cards(current, src_uri)
+        )
     else:
         parts = decorate(markdown, current, source, lang, url)
     _state["parts"] = (src_uri, parts)  # MkDocs renders this page next, then calls page_html
@@ -220,13 +254,19 @@ def alternates(src_uri: str, site_url: str) -> list[dict]:
     key, _ = split_language(src_uri)
     current = site()
     base = site_url.rstrip("/") + "/"
-    written = [lang for lang in LANGUAGES if current.get(key, lang) or current.get(key, SOURCE_LANGUAGE) is None]
+    written = [
+        lang
+        for lang in LANGUAGES
+        if current.get(key, lang) or current.get(key, SOURCE_LANGUAGE) is None
+    ]
     links = [{"hreflang": lang, "href": base + current.url(key, lang)} for lang in written]
     links.append({"hreflang": "x-default", "href": base + current.url(key, SOURCE_LANGUAGE)})
     return links
 
 
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+_CONFIG_BASE = re.compile(
+    r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")'
+)
 
 
 _SEARCH_WORKER = re.compile(r'"search": "([^"]*/workers/)(search\.[0-9a-f]+\.min\.js)"')
@@ -261,16 +301,23 @@ def not_found_page(html: str, site_dir: Path, lang: str, offline: bool = False) 
     return _state.get(f"404-{SOURCE_LANGUAGE}", html)
 
 
-def finish(site: Site, site_dir: Path, site_url: str, whole_guide: list[str], offline: bool = False) -> dict:
+def finish(
+    site: Site, site_dir: Path, site_url: str, whole_guide: list[str], offline: bool = False
+) -> dict:
     """After every language is built: search per language (Pagefind; Material's lunr index for the
     offline copy), sitemap, the manifest for the PDF export."""
     if offline:
         figures = {"bytes": split_search_index(site_dir, inline=True)}
     else:
         figures = search.index(site_dir)
-        _log.info("pagefind: %s in %.1f s", ", ".join(
-            f"{lang} {figures['pages'].get(lang, 0)} pages {size / 1024:.0f} kB" for lang, size in figures["bytes"].items()),
-            figures["seconds"])
+        _log.info(
+            "pagefind: %s in %.1f s",
+            ", ".join(
+                f"{lang} {figures['pages'].get(lang, 0)} pages {size / 1024:.0f} kB"
+                for lang, size in figures["bytes"].items()
+            ),
+            figures["seconds"],
+        )
     manifest.write(site, site_dir, site_url, whole_guide)
     text = sitemap(site, site_url)
     (site_dir / "sitemap.xml").write_text(text, "utf-8")
@@ -289,12 +336,17 @@ def split_search_index(site_dir: Path, inline: bool = False) -> dict[str, int]:
     sizes = {}
     for lang in LANGUAGES:
         prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
-        docs = [dict(d, location=d["location"].removeprefix(prefix)) for d in index["docs"]
-                if _language_of(d["location"]) == lang]
+        docs = [
+            dict(d, location=d["location"].removeprefix(prefix))
+            for d in index["docs"]
+            if _language_of(d["location"]) == lang
+        ]
         config = dict(index["config"], lang=[lang])
         target = site_dir / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(
+            {"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")
+        )
         target.write_text(text, "utf-8")
         if inline:
             target.with_suffix(".js").write_text(f"var __index = {text}", "utf-8")
@@ -310,15 +362,21 @@ def _language_of(location: str) -> str:
 def sitemap(site: Site, site_url: str) -> str:
     """Every page once per language it is written in, with its alternates (a fallback is not English)."""
     base = site_url.rstrip("/") + "/"
-    pages: dict[str, list[str]] = {key: [lang for lang in LANGUAGES if site.get(key, lang)] for key in site.keys()}
+    pages: dict[str, list[str]] = {
+        key: [lang for lang in LANGUAGES if site.get(key, lang)] for key in site.keys()
+    }
     pages.update({key: list(LANGUAGES) for key in outputs.generated_pages(site)})
     entries = []
     for key, langs in sorted(pages.items()):
-        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{base}{site.url(key, lang)}"/>'
-                        for lang in langs)
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{lang}" href="{base}{site.url(key, lang)}"/>'
+            for lang in langs
+        )
         entries += [f"<url><loc>{base}{site.url(key, lang)}</loc>{links}</url>" for lang in langs]
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n"
+    )
 
 
 def generated_file_texts(site: Site, site_url: str) -> dict[str, str]:
@@ -336,9 +394,11 @@ def _make_generated_files(site: Site, site_url: str) -> dict[str, str]:
     records = outputs.open_data_records(site, site_url)
     schemas = published_schema_files(site_url)  # each $id its address on the site, for editors
     publisher = identity.current().open_data()
-    files = {outputs.CALENDAR: outputs.calendar(site, site_url),
-             f"{outputs.OPEN_DATA}.json": outputs.open_data_json(records, publisher),
-             f"{outputs.OPEN_DATA}.csv": outputs.open_data_csv(records, publisher),
-             f"{outputs.OPEN_DATA}.schema.json": schemas["open-data.schema.json"]}
+    files = {
+        outputs.CALENDAR: outputs.calendar(site, site_url),
+        f"{outputs.OPEN_DATA}.json": outputs.open_data_json(records, publisher),
+        f"{outputs.OPEN_DATA}.csv": outputs.open_data_csv(records, publisher),
+        f"{outputs.OPEN_DATA}.schema.json": schemas["open-data.schema.json"],
+    }
     files.update({f"schemas/{name}": text for name, text in schemas.items()})
     return files

@@ -60,11 +60,15 @@ def consultation_banner(consultation: dict, lang: str, on: str | None = None) ->
     dates = {"opens": (opens, "cm-opens"), "closes": (closes, "cm-closes")}
     spans = "".join(
         f'<span class="cm-consultation-{name}"{"" if name == state else " hidden"}>'
-        f'{dated(f"consultation.{name}", lang, **dates)}</span>' for name in CONSULTATION_STATES)
+        f"{dated(f'consultation.{name}', lang, **dates)}</span>"
+        for name in CONSULTATION_STATES
+    )
     channel = esc(consultation["channel"][lang])
     if consultation.get("url"):
         channel = f'<a href="{esc(consultation["url"])}">{channel}</a>'
     how = t("consultation.channel", lang).format(channel=channel)
     hidden = " hidden" if state == "closed" else ""
-    return (f'<div class="cm-consultation"><p class="cm-consultation-state">{spans}</p>'
-            f'<p class="cm-consultation-before cm-consultation-open"{hidden}>{how}</p></div>')
+    return (
+        f'<div class="cm-consultation"><p class="cm-consultation-state">{spans}</p>'
+        f'<p class="cm-consultation-before cm-consultation-open"{hidden}>{how}</p></div>'
+    )

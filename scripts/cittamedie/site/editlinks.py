@@ -13,9 +13,11 @@ from ..content.model import Site, split_language
 from ..content.strings import t
 
 # The data file a generated page comes from: (file, list in the model, the page of one entry).
-GENERATED_FROM = (("data/themes.yml", "themes", lambda item: theme_page(item["id"])),
-                  ("data/cities.yml", "cities", lambda item: city_page(item["name"])),
-                  ("data/case-cities.yml", "case-cities", lambda item: city_page(item["name"])))
+GENERATED_FROM = (
+    ("data/themes.yml", "themes", lambda item: theme_page(item["id"])),
+    ("data/cities.yml", "cities", lambda item: city_page(item["name"])),
+    ("data/case-cities.yml", "case-cities", lambda item: city_page(item["name"])),
+)
 
 
 def source_file(site: Site, src_uri: str, lang: str) -> tuple[str, str] | None:
@@ -38,6 +40,9 @@ def link(site: Site, identity: Identity, src_uri: str, lang: str) -> dict | None
     if found is None:
         return None
     path, kind = found
-    label = {"page": t("identity.edit", lang), "fallback": t("identity.edit_source", lang),
-             "data": t("identity.edit_data", lang, file=path)}[kind]
+    label = {
+        "page": t("identity.edit", lang),
+        "fallback": t("identity.edit_source", lang),
+        "data": t("identity.edit_data", lang, file=path),
+    }[kind]
     return {"href": identity.edit_url(path), "label": label, "path": path, "kind": kind}

@@ -21,9 +21,15 @@ def on_config(config):
     if getattr(config.plugins.get("i18n"), "building", False):
         return config  # static-i18n's build of one more language: the content is loaded already
     with _editor_messages():
-        identity.configure(config)  # the publisher, read once: refuses a hand-set site_author/copyright
-        build.load(config.config_file_path, config.docs_dir, config.use_directory_urls,
-                   validation=config.extra.get("validation", True))
+        identity.configure(
+            config
+        )  # the publisher, read once: refuses a hand-set site_author/copyright
+        build.load(
+            config.config_file_path,
+            config.docs_dir,
+            config.use_directory_urls,
+            validation=config.extra.get("validation", True),
+        )
     theme.version_assets(config)
     navigation.trim_memory()  # the validator's garbage
     return config
@@ -79,8 +85,12 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     context["cm_alternates"] = build.alternates(page.file.src_uri, config.site_url or "")
     context["cm_toc_toggle"] = navigation.has_toc_toggle(page, nav)
-    context["cm_edit"] = editlinks.link(build.site(), identity.current(), page.file.src_uri, _language(config))
-    context["cm_page_end"] = pageend.page_end(build.site(), page, _language(config), identity.current())
+    context["cm_edit"] = editlinks.link(
+        build.site(), identity.current(), page.file.src_uri, _language(config)
+    )
+    context["cm_page_end"] = pageend.page_end(
+        build.site(), page, _language(config), identity.current()
+    )
     if not config.extra.get("offline"):  # what the page marks for the Pagefind index
         context["cm_index"] = search.page_marks(build.site(), page, _language(config))
     return context
@@ -94,8 +104,9 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     if template_name != "404.html":
         return output_content
-    return build.not_found_page(output_content, Path(config.site_dir), _language(config),
-                                bool(config.extra.get("offline")))
+    return build.not_found_page(
+        output_content, Path(config.site_dir), _language(config), bool(config.extra.get("offline"))
+    )
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged the search index
@@ -103,8 +114,13 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
         return  # an inner build of one more language: the outer build finishes the job
-    build.finish(build.site(), Path(config.site_dir), config.site_url or "", config.extra.get("whole_guide", []),
-                 offline=bool(config.extra.get("offline")))
+    build.finish(
+        build.site(),
+        Path(config.site_dir),
+        config.site_url or "",
+        config.extra.get("whole_guide", []),
+        offline=bool(config.extra.get("offline")),
+    )
 
 
 # ---------------------------------------------------------------- Helper functions

@@ -25,7 +25,9 @@ from .translation_pages import STATUS_FOLDER
 
 def order(nav: Navigation, site: Site, lang: str, top_order: list[str]) -> Navigation:
     for item in [i for i in nav.items if _key(i) in OUT_OF_MENU]:
-        nav.items.remove(item)  # built and reachable by address, but no menu, breadcrumbs or next page
+        nav.items.remove(
+            item
+        )  # built and reachable by address, but no menu, breadcrumbs or next page
         for page in _pages([item]):
             page.parent = None
     nav.items = _sorted(nav.items, site, lang, top_order)
@@ -81,7 +83,10 @@ def _libc():
 def _key(item) -> str:
     if isinstance(item, Page):
         return split_language(item.file.src_uri)[0]
-    first = next((c for c in item.children if isinstance(c, Page)), None) or (item.children or [None])[0]
+    first = (
+        next((c for c in item.children if isinstance(c, Page)), None)
+        or (item.children or [None])[0]
+    )
     return _key(first).rpartition("/")[0] if first else ""
 
 
@@ -112,8 +117,14 @@ def _order_section(section: Section, site: Site, lang: str) -> None:
         index = site.shown(f"{folder}/index.md", lang)
         # a folder's own name when it has no index page: escaped like every menu title
         section.title = esc(index.title if index else section.title or "")
-        section.children.sort(key=lambda c: (isinstance(c, Section), not _key(c).endswith("/index.md"),
-                                             _GENERATED_ORDER.get(_key(c), 0), (c.title or "").casefold()))
+        section.children.sort(
+            key=lambda c: (
+                isinstance(c, Section),
+                not _key(c).endswith("/index.md"),
+                _GENERATED_ORDER.get(_key(c), 0),
+                (c.title or "").casefold(),
+            )
+        )
     for child in section.children:
         child.parent = section
         if isinstance(child, Section) and _key(child) in GENERATED_FOLDERS:
@@ -147,7 +158,9 @@ def _pages(items: list) -> list[Page]:
 
 # ---------------------------------------------------------------- Data
 
-TRIM_EVERY = 16  # pages between two malloc_trim: a 1,000-case build peaks ~20 MB lower, for ~1 ms each
+TRIM_EVERY = (
+    16  # pages between two malloc_trim: a 1,000-case build peaks ~20 MB lower, for ~1 ms each
+)
 _RELEASED = [0]
 _LIBC = _libc()
 _GENERATED_ORDER = {folder: n for n, folder in enumerate(GENERATED_FOLDERS)}  # themes, then cities

@@ -34,36 +34,56 @@ def page_end(site: Site, page, lang: str, identity: Identity, on: str | None = N
     <time> elements), `review` (HTML, and whether it starts hidden) and `feedback` (addresses)."""
     key, file_lang = split_language(page.file.src_uri)
     source = site.get(key, file_lang) or site.shown(key, lang)
-    title = source.title if source else html.unescape(page.title or "")  # Material's title is escaped
+    title = (
+        source.title if source else html.unescape(page.title or "")
+    )  # Material's title is escaped
     section = " › ".join(html.unescape(a.title or "") for a in reversed(page.ancestors) if a.title)
-    context = {"lines": _dates(site, source, lang) if source else [], "review": None,
-               "feedback": feedback(identity, lang, title, page.canonical_url or "", section)}
+    context = {
+        "lines": _dates(site, source, lang) if source else [],
+        "review": None,
+        "feedback": feedback(identity, lang, title, page.canonical_url or "", section),
+    }
     review_by = source.meta.get("review_by") if source else None
     if isinstance(review_by, str):
         # shown from the build when the date has passed already; else the script shows it once passed
-        context["review"] = {"html": dated("page_end.review_due", lang, date=review_by),
-                             "hidden": not review_by < (on or today())}
+        context["review"] = {
+            "html": dated("page_end.review_due", lang, date=review_by),
+            "hidden": not review_by < (on or today()),
+        }
     return context
 
 
 def feedback(identity: Identity, lang: str, title: str, address: str, section: str = "") -> dict:
     """The two routes for a report on one page: GitHub's new-issue form, and e-mail (no account)."""
     subject = t("page_end.issue_title", lang, title=title)
-    fields = [(t("page_end.issue_page", lang), title), (t("page_end.issue_address", lang), address),
-              (t("page_end.issue_section", lang), section)]
-    lines = [f"{label}: {value}" for label, value in fields if value] + ["", t("page_end.issue_prompt", lang), ""]
+    fields = [
+        (t("page_end.issue_page", lang), title),
+        (t("page_end.issue_address", lang), address),
+        (t("page_end.issue_section", lang), section),
+    ]
+    lines = [f"{label}: {value}" for label, value in fields if value] + [
+        "",
+        t("page_end.issue_prompt", lang),
+        "",
+    ]
     issue = f"{identity.repository}/issues/new?title={_q(subject)}&body={_q(LF.join(lines))}"
     # RFC 6068: line breaks in a mailto body are CRLF; the address keeps its @
     mail = f"mailto:{quote(identity.feedback_email, safe='@')}?subject={_q(subject)}&body={_q(CRLF.join(lines))}"
-    return {"issue": issue, "mail": mail, "email": identity.feedback_email, "label": t("page_end.feedback", lang),
-            "where": t("page_end.feedback_where", lang), "mail_label": t("page_end.feedback_mail", lang)}
+    return {
+        "issue": issue,
+        "mail": mail,
+        "email": identity.feedback_email,
+        "label": t("page_end.feedback", lang),
+        "where": t("page_end.feedback_where", lang),
+        "mail_label": t("page_end.feedback_mail", lang),
+    }
 
 
 def feedback_marker(site: Site, lang: str, url: str, args: dict) -> str:
     """`<!-- cittamedie:feedback -->` (the accessibility statement's feedback section): the link
     at the end of every page, explained, and a way to it on this page."""
     link = f'<a href="#{FEEDBACK_ID}">{esc(t("page_end.feedback", lang))}</a>'
-    return f'<p>{t("page_end.feedback_everywhere", lang).format(link=link)}</p>'
+    return f"<p>{t('page_end.feedback_everywhere', lang).format(link=link)}</p>"
 
 
 # ---------------------------------------------------------------- Helper functions
@@ -89,8 +109,11 @@ def _dates(site: Site, source: Source, lang: str) -> list[str]:
     comparison = stale_report(site).get(source.key)
     if comparison is not None:  # the translation follows an older Italian text
         when = comparison.base and _updated_at(site.root, comparison.base.revision, comparison.path)
-        lines.append(dated("page_end.translated_from", lang, date=when) if when
-                     else dated("page_end.translated_earlier", lang, date=italian.meta["updated"]))
+        lines.append(
+            dated("page_end.translated_from", lang, date=when)
+            if when
+            else dated("page_end.translated_earlier", lang, date=italian.meta["updated"])
+        )
     elif later and source.meta.get("translated_from") == italian.body_hash():
         # same Italian body, its page updated since (sources, description): the text it translates
         lines.append(dated("page_end.translated_from", lang, date=italian.meta["updated"]))

@@ -65,9 +65,13 @@ def page_marks(site: Site, page, lang: str) -> dict:
     """What the template of a MkDocs page marks for Pagefind: section meta, filters, synonyms."""
     key, _ = split_language(page.file.src_uri)
     source = site.shown(key, lang)
-    return {"section": " › ".join(section.title for section in reversed(page.ancestors)),
-            "filters": facets(site, source.meta, lang) if source and source.kind == "good-practice" else [],
-            "synonyms": synonym_text(site, page_text(page.content or ""))}
+    return {
+        "section": " › ".join(section.title for section in reversed(page.ancestors)),
+        "filters": facets(site, source.meta, lang)
+        if source and source.kind == "good-practice"
+        else [],
+        "synonyms": synonym_text(site, page_text(page.content or "")),
+    }
 
 
 def facets(site: Site, meta: dict, lang: str) -> list[tuple[str, str]]:
@@ -92,19 +96,26 @@ def synonyms(site: Site) -> dict[str, list[str]]:
     for term in site.items("glossary"):
         english = str((term.get("expansion") or {}).get("en") or "").strip()
         if english.endswith(")") and "(" in english:  # a closing note: "(Italian acronym)"
-            english = english[:english.rindex("(")]
+            english = english[: english.rindex("(")]
         meaning = english.strip().casefold()
         if meaning:
             by_meaning[meaning].append(str(term["abbr"]))
-    return {abbr: [other for other in group if other != abbr]
-            for group in by_meaning.values() if len(group) > 1 for abbr in group}
+    return {
+        abbr: [other for other in group if other != abbr]
+        for group in by_meaning.values()
+        if len(group) > 1
+        for abbr in group
+    }
 
 
 def synonym_text(site: Site, text: str) -> str:
     """`FESR (ERDF)` for each acronym the page's text uses whose other-language acronym it does not."""
     used = {abbr for abbr in synonyms(site) if _word(abbr).search(text)}
-    parts = [f"{abbr} ({', '.join(other for other in others if other not in used)})"
-             for abbr, others in synonyms(site).items() if abbr in used and set(others) - used]
+    parts = [
+        f"{abbr} ({', '.join(other for other in others if other not in used)})"
+        for abbr, others in synonyms(site).items()
+        if abbr in used and set(others) - used
+    ]
     return ". ".join(parts)
 
 
@@ -118,8 +129,11 @@ def page_text(html: str) -> str:
 
 def dialog_strings(lang: str) -> dict[str, str]:
     """Interface strings of the search button and dialog (strings.yml `search`), in lang."""
-    return {name: t(f"search.{name}", lang) for name in _STRINGS} | {
-        "filter_" + name: t(name, lang) for name in FILTERS} | {"all": t("filter_all", lang)}
+    return (
+        {name: t(f"search.{name}", lang) for name in _STRINGS}
+        | {"filter_" + name: t(name, lang) for name in FILTERS}
+        | {"all": t("filter_all", lang)}
+    )
 
 
 # ---------------------------------------------------------------- Helper functions
@@ -132,8 +146,19 @@ def _pagefind(site_dir: Path, bundle: Path) -> dict[str, int]:
     fifteen left pagefind-entry.json empty (tokio writes files in the background)."""
     binary = get_executable()
     if binary is None:
-        raise RuntimeError("Pagefind's binary is missing: `make site` installs pagefind[bin] (pyproject.toml)")
-    command = [str(binary), "--site", str(site_dir), "--output-path", str(bundle), "--glob", GLOB, "--quiet"]
+        raise RuntimeError(
+            "Pagefind's binary is missing: `make site` installs pagefind[bin] (pyproject.toml)"
+        )
+    command = [
+        str(binary),
+        "--site",
+        str(site_dir),
+        "--output-path",
+        str(bundle),
+        "--glob",
+        GLOB,
+        "--quiet",
+    ]
     for selector in EXCLUDE:
         command += ["--exclude-selectors", selector]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600)
@@ -165,7 +190,13 @@ def _word(abbr: str) -> re.Pattern:
 # ---------------------------------------------------------------- Data
 
 BUNDLE = "pagefind"  # the folder Pagefind writes into the site, JS included: nothing from elsewhere
-KEEP = ("pagefind.js", "pagefind-entry.json", "index", "fragment", "filter")  # and each language's wasm, meta
+KEEP = (
+    "pagefind.js",
+    "pagefind-entry.json",
+    "index",
+    "fragment",
+    "filter",
+)  # and each language's wasm, meta
 LUNR = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 GLOB = "**/*.html"  # Pagefind's default; pages without data-pagefind-body (404) are left out
 # Parts of the page text that repeat on many pages, named here rather than marked with
@@ -173,6 +204,18 @@ GLOB = "**/*.html"  # Pagefind's default; pages without data-pagefind-body (404)
 # document banners, PDF links, the catalogue's filters, the caption of a case's key facts.
 EXCLUDE = (".cm-banner", ".cm-pdf-link", ".cm-filter", ".cm-facts > caption")
 FILTERS = ("theme", "city", "programme")
-_STRINGS = ("open", "title", "label", "close", "filters", "loading", "none", "one", "many", "more",
-            "error", "shortcut")
+_STRINGS = (
+    "open",
+    "title",
+    "label",
+    "close",
+    "filters",
+    "loading",
+    "none",
+    "one",
+    "many",
+    "more",
+    "error",
+    "shortcut",
+)
 _LANGUAGE_FILE = re.compile(r"^(?:pagefind\.|wasm\.)?([a-z]{2})[_.]")

@@ -39,9 +39,17 @@ class PatchedLoader(jinja2.BaseLoader):
         source, filename, uptodate = self.inner.get_source(environment, template)
         for old, new in PATCHES.get(template, ()):
             if source.count(old) != 1:
-                raise ContentError([Problem(filename or template, 1, "theme",
-                                            f"Material's {template} no longer contains `{old}` once",
-                                            "update cittamedie/theme.py PATCHES for this Material version")])
+                raise ContentError(
+                    [
+                        Problem(
+                            filename or template,
+                            1,
+                            "theme",
+                            f"Material's {template} no longer contains `{old}` once",
+                            "update cittamedie/theme.py PATCHES for this Material version",
+                        )
+                    ]
+                )
             source = source.replace(old, new)
         return source, filename, uptodate
 

@@ -33,9 +33,13 @@ def stale_notice(site: Site, source: Source, lang: str) -> str:
     if comparison is None or not comparison.changes:  # unmarked, base not in history, spacing only
         return _admonition(esc(t("stale", lang)))
     titles = comparison.english_titles
-    names = ", ".join(_name(c, lang, titles[c.id], "#" + c.id, lang) if c.id in titles
-                      else _name(c, lang, c.title, None, SOURCE_LANGUAGE) for c in comparison.changes)
-    return _admonition(f'{esc(t("translation.stale_sections", lang))} {names}.')
+    names = ", ".join(
+        _name(c, lang, titles[c.id], "#" + c.id, lang)
+        if c.id in titles
+        else _name(c, lang, c.title, None, SOURCE_LANGUAGE)
+        for c in comparison.changes
+    )
+    return _admonition(f"{esc(t('translation.stale_sections', lang))} {names}.")
 
 
 def _name(change: Change, lang: str, title: str, link: str | None, title_lang: str) -> str:
@@ -51,7 +55,7 @@ def _name(change: Change, lang: str, title: str, link: str | None, title_lang: s
         else:
             name = f"<span{attribute}>{esc(title)}</span>" if attribute else esc(title)
     if change.kind != "changed":
-        name += f' ({esc(t(f"translation.{change.kind}", lang))})'
+        name += f" ({esc(t(f'translation.{change.kind}', lang))})"
     return name
 
 
@@ -71,10 +75,19 @@ def status_pages(site: Site, identity=None) -> dict[str, str]:
     for lang in LANGUAGES:
         uri = STATUS_PAGE if lang == SOURCE_LANGUAGE else STATUS_PAGE.replace(".md", f".{lang}.md")
         title = t("translation.page_title", lang)
-        meta = {"title": esc(title), "hide": ["navigation", "toc"], "search": {"exclude": True}, "cm_noindex": True}
-        body = (f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n\n"
-                f"{_page_html(site, rows, lang, site.url(STATUS_PAGE, lang), identity)}\n")
-        pages[uri] = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
+        meta = {
+            "title": esc(title),
+            "hide": ["navigation", "toc"],
+            "search": {"exclude": True},
+            "cm_noindex": True,
+        }
+        body = (
+            f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n\n"
+            f"{_page_html(site, rows, lang, site.url(STATUS_PAGE, lang), identity)}\n"
+        )
+        pages[uri] = (
+            "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
+        )
     return pages
 
 
@@ -98,21 +111,27 @@ def _rows(site: Site) -> list[tuple[str, Source, Source | None, Comparison | Non
 def _page_html(site: Site, rows, lang: str, url: str, identity) -> str:
     counts = {state: sum(1 for row in rows if row[0] == state) for state in STATES}
     summary = t("translation.summary", lang, n=len(rows), **counts)
-    head = "".join(f'<th scope="col">{esc(t(f"translation.{name}", lang))}</th>'
-                   for name in ("column_page", "column_it", "column_en"))
+    head = "".join(
+        f'<th scope="col">{esc(t(f"translation.{name}", lang))}</th>'
+        for name in ("column_page", "column_it", "column_en")
+    )
     body = "".join(_row(site, row, lang, url, identity) for row in rows)
-    table = (f'<table><caption>{esc(t("translation.caption", lang))}</caption>'
-             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    return (f'<p>{esc(t("translation.intro", lang))}</p>\n<p>{esc(summary)}</p>\n'
-            f'{table_region(table, t("translation.caption", lang))}')
+    table = (
+        f"<table><caption>{esc(t('translation.caption', lang))}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+    return (
+        f"<p>{esc(t('translation.intro', lang))}</p>\n<p>{esc(summary)}</p>\n"
+        f"{table_region(table, t('translation.caption', lang))}"
+    )
 
 
 def _row(site: Site, row, lang: str, url: str, identity) -> str:
     state, it, en, comparison = row
     page = href(url, site.url(it.key, lang))
     title = (en or it).title if lang != SOURCE_LANGUAGE else it.title
-    italian = f'{esc(t("translation.original", lang))}{_links(identity, it.rel, lang)}'
-    english = f'<strong>{esc(t(f"translation.state.{state}", lang))}</strong>'
+    italian = f"{esc(t('translation.original', lang))}{_links(identity, it.rel, lang)}"
+    english = f"<strong>{esc(t(f'translation.state.{state}', lang))}</strong>"
     if state == "stale":
         english += " " + _stale_detail(site, comparison, lang, url)
     elif state == "untranslated" and isinstance(it.meta.get("untranslated"), str):
@@ -120,10 +139,12 @@ def _row(site: Site, row, lang: str, url: str, identity) -> str:
     if en is not None:
         english += _links(identity, en.rel, lang)
     elif state == "missing" and identity is not None:
-        new = f'{identity.repository}/new/{quote(identity.branch)}?filename={quote(_english_path(it.rel))}'
+        new = f"{identity.repository}/new/{quote(identity.branch)}?filename={quote(_english_path(it.rel))}"
         english += f' · <a href="{esc(new)}">{esc(t("translation.create", lang))}</a>'
-    return (f'<tr><th scope="row"><a href="{esc(page)}">{esc(title)}</a></th>'
-            f"<td>{italian}</td><td>{english}</td></tr>")
+    return (
+        f'<tr><th scope="row"><a href="{esc(page)}">{esc(title)}</a></th>'
+        f"<td>{italian}</td><td>{english}</td></tr>"
+    )
 
 
 def _stale_detail(site: Site, comparison: Comparison | None, lang: str, url: str) -> str:
@@ -132,24 +153,37 @@ def _stale_detail(site: Site, comparison: Comparison | None, lang: str, url: str
     if comparison is None:
         return ""
     if comparison.base is None:
-        reason = esc(comparison.reason) if lang == "en" else f'<span lang="en">{esc(comparison.reason)}</span>'
-        return f'({esc(t("translation.sections_unknown", lang))}: {reason})'  # reasons are in the code's language'
+        reason = (
+            esc(comparison.reason)
+            if lang == "en"
+            else f'<span lang="en">{esc(comparison.reason)}</span>'
+        )
+        return f"({esc(t('translation.sections_unknown', lang))}: {reason})"  # reasons are in the code's language'
     if not comparison.changes:
-        return f'({esc(t("translation.spacing_only", lang))})'
+        return f"({esc(t('translation.spacing_only', lang))})"
     target = href(url, site.url(comparison.key, SOURCE_LANGUAGE)) + "#"
-    names = ", ".join(_name(c, lang, c.title, None if c.kind == "removed" else target + c.id, SOURCE_LANGUAGE)
-                      for c in comparison.changes)
-    since = t("translation.since", lang, date=date(comparison.base.date, lang), revision=comparison.base.revision[:12])
+    names = ", ".join(
+        _name(c, lang, c.title, None if c.kind == "removed" else target + c.id, SOURCE_LANGUAGE)
+        for c in comparison.changes
+    )
+    since = t(
+        "translation.since",
+        lang,
+        date=date(comparison.base.date, lang),
+        revision=comparison.base.revision[:12],
+    )
     return f"({esc(since)}): {names}"
 
 
 def _links(identity, path: str, lang: str) -> str:
-    """ · source · edit, on the repository (nothing when the build has no identity)."""
+    """· source · edit, on the repository (nothing when the build has no identity)."""
     if identity is None:
         return ""
     source = f"{identity.repository}/blob/{quote(identity.branch)}/{quote(path)}"
-    return (f' · <a href="{esc(source)}">{esc(t("translation.source", lang))}</a>'
-            f' · <a href="{esc(identity.edit_url(path))}">{esc(t("translation.edit", lang))}</a>')
+    return (
+        f' · <a href="{esc(source)}">{esc(t("translation.source", lang))}</a>'
+        f' · <a href="{esc(identity.edit_url(path))}">{esc(t("translation.edit", lang))}</a>'
+    )
 
 
 def _english_path(italian: str) -> str:

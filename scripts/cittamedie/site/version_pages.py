@@ -29,8 +29,10 @@ from ..history.versions import Change, DocumentHistory, Version, chapter_name, h
 CHAPTER_BUDGET = 1_000_000
 LOOKAHEAD = 4  # old paragraphs looked at for the one a new paragraph edits
 SIMILAR = 0.5  # share of words in common that makes a paragraph an edit of another
-_BLOCKS = frozenset("p li dt dd tr pre caption figcaption summary blockquote div table ul ol dl section "
-                    "details h1 h2 h3 h4 h5 h6".split())
+_BLOCKS = frozenset(
+    "p li dt dd tr pre caption figcaption summary blockquote div table ul ol dl section "
+    "details h1 h2 h3 h4 h5 h6".split()
+)
 
 
 class Block(NamedTuple):
@@ -39,7 +41,9 @@ class Block(NamedTuple):
     id: str = ""  # a heading's id, for the comparison's own heading ids
 
     @property
-    def key(self) -> tuple[int, str]:  # what is compared: a heading whose id alone changed is the same
+    def key(
+        self,
+    ) -> tuple[int, str]:  # what is compared: a heading whose id alone changed is the same
         return self.level, self.text
 
 
@@ -53,11 +57,14 @@ def page_sources(site: Site) -> dict[str, str]:
 
     pages = {}
     for key, doc in versions_pages(site).items():
-        history_of(site, doc)  # read now: a revision git cannot give stops the build here, with its line
+        history_of(
+            site, doc
+        )  # read now: a revision git cannot give stops the build here, with its line
         for lang in LANGUAGES:
             uri = key if lang == SOURCE_LANGUAGE else key.replace(".md", f".{lang}.md")
-            pages[uri] = generated_page_text(t("versions.title", lang),
-                                             t("versions.intro", lang, document=doc.title(lang)))
+            pages[uri] = generated_page_text(
+                t("versions.title", lang), t("versions.intro", lang, document=doc.title(lang))
+            )
     return pages
 
 
@@ -69,10 +76,15 @@ def page_parts(site: Site, key: str, lang: str) -> tuple[str, tuple[tuple[str, s
     found = history_of(site, doc)
     url = site.url(key, lang)
     newest_first = list(reversed(found.versions))
-    out = [f'<p class="cm-muted">{esc(t("versions.legend", lang))}</p>', _table(found, newest_first, lang, url)]
+    out = [
+        f'<p class="cm-muted">{esc(t("versions.legend", lang))}</p>',
+        _table(found, newest_first, lang, url),
+    ]
     for version in newest_first:
         out.append(_version(site, found, version, lang, url))
-    headings = tuple((_anchor(v), t("versions.heading", lang, version=v.version)) for v in newest_first)
+    headings = tuple(
+        (_anchor(v), t("versions.heading", lang, version=v.version)) for v in newest_first
+    )
     return "\n".join(out), headings
 
 
@@ -84,10 +96,14 @@ def chapter_badge(site: Site, source: Source, lang: str, url: str) -> str:
         return ""
     name = chapter_name(doc, source.key)
     shown = site.shown(source.key, lang)
-    kind, version = found.last_change(name, lang, (shown.title, shown.body_hash()) if shown else None)
+    kind, version = found.last_change(
+        name, lang, (shown.title, shown.body_hash()) if shown else None
+    )
     page = href(url, site.url(f"{doc.folder}/{VERSIONS_PAGE}.md", lang))
     if kind in ("added", "changed"):
-        link = f'<a href="{page}#{_anchor(version, name)}">{esc(t("versions.see_changes", lang))}</a>'
+        link = (
+            f'<a href="{page}#{_anchor(version, name)}">{esc(t("versions.see_changes", lang))}</a>'
+        )
     else:
         link = f'<a href="{page}">{esc(t("versions.all_versions", lang))}</a>'
     words = t(f"versions.badge_{kind}", lang, version=version.version if version else "")
@@ -138,8 +154,10 @@ def marked(pieces: list[tuple[str, str]], lang: str) -> str:
             continue
         tag, words = ("del", "del") if op == "-" else ("ins", "ins")
         space = " " if text.startswith(" ") else ""
-        out.append(f'{space}<{tag}><span class="cm-sr">{esc(t(f"versions.{words}_start", lang))} </span>'
-                   f'{esc(text.lstrip())}<span class="cm-sr"> {esc(t(f"versions.{words}_end", lang))}</span></{tag}>')
+        out.append(
+            f'{space}<{tag}><span class="cm-sr">{esc(t(f"versions.{words}_start", lang))} </span>'
+            f'{esc(text.lstrip())}<span class="cm-sr"> {esc(t(f"versions.{words}_end", lang))}</span></{tag}>'
+        )
     return "".join(out)
 
 
@@ -160,44 +178,71 @@ def _pdf_names(found: DocumentHistory) -> dict[int, str]:
 
 def _pdf_links(found: DocumentHistory, version: Version, lang: str, url: str) -> str:
     name = _pdf_names(found)[version.number]
-    return " · ".join(f'<a href="{href(url, f"{PDF_DIR}/{name}-{pdf_lang}.pdf")}" hreflang="{pdf_lang}">'
-                      f'PDF, {t("lang_names." + pdf_lang, lang)}</a>' for pdf_lang in LANGUAGES)
+    return " · ".join(
+        f'<a href="{href(url, f"{PDF_DIR}/{name}-{pdf_lang}.pdf")}" hreflang="{pdf_lang}">'
+        f"PDF, {t('lang_names.' + pdf_lang, lang)}</a>"
+        for pdf_lang in LANGUAGES
+    )
 
 
 def _table(found: DocumentHistory, versions: list[Version], lang: str, url: str) -> str:
-    head = "".join(f'<th scope="col">{label}</th>' for label in
-                   (t("version", lang), t("versions.date", lang), t("versions.status", lang), "PDF"))
-    rows = "".join(f'<tr><td><a href="#{_anchor(v)}">{esc(v.version)}</a></td><td>{date(v.entry["date"], lang)}</td>'
-                   f'<td>{t("status." + v.entry["status"], lang)}</td><td>{_pdf_links(found, v, lang, url)}</td></tr>'
-                   for v in versions)
-    table = f'<table><caption>{t("versions.table", lang)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    head = "".join(
+        f'<th scope="col">{label}</th>'
+        for label in (
+            t("version", lang),
+            t("versions.date", lang),
+            t("versions.status", lang),
+            "PDF",
+        )
+    )
+    rows = "".join(
+        f'<tr><td><a href="#{_anchor(v)}">{esc(v.version)}</a></td><td>{date(v.entry["date"], lang)}</td>'
+        f"<td>{t('status.' + v.entry['status'], lang)}</td><td>{_pdf_links(found, v, lang, url)}</td></tr>"
+        for v in versions
+    )
+    table = f"<table><caption>{t('versions.table', lang)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     return table_region(table, t("versions.table", lang))
 
 
 def _version(site: Site, found: DocumentHistory, version: Version, lang: str, url: str) -> str:
     entry = version.entry
-    facts = [t("versions.published", lang, date=date(entry["date"], lang)), t("status." + entry["status"], lang),
-             f'{t("versions.revision", lang)} <code>{esc(version.revision[:12])}</code>']
+    facts = [
+        t("versions.published", lang, date=date(entry["date"], lang)),
+        t("status." + entry["status"], lang),
+        f"{t('versions.revision', lang)} <code>{esc(version.revision[:12])}</code>",
+    ]
     if version.number == len(found.versions) - 1:
         facts.append(t("versions.current", lang))
-    out = [f'<h2 id="{_anchor(version)}">{esc(t("versions.heading", lang, version=version.version))}</h2>',
-           f'<p class="cm-meta">{" · ".join(facts)}</p>', f"<p>{esc(entry['summary'][lang])}</p>",
-           f'<p>{t("versions.pdf", lang)}: {_pdf_links(found, version, lang, url)}</p>']
+    out = [
+        f'<h2 id="{_anchor(version)}">{esc(t("versions.heading", lang, version=version.version))}</h2>',
+        f'<p class="cm-meta">{" · ".join(facts)}</p>',
+        f"<p>{esc(entry['summary'][lang])}</p>",
+        f"<p>{t('versions.pdf', lang)}: {_pdf_links(found, version, lang, url)}</p>",
+    ]
     if version.number == 0:
-        items = "".join(f"<li{_lang(lang, version.text(name, lang))}>{esc(version.text(name, lang).title)}</li>"
-                        for name in version.chapters if version.text(name, lang))
-        return "\n".join(out + [f'<p>{t("versions.first", lang)}</p>', f"<ul>{items}</ul>"])
+        items = "".join(
+            f"<li{_lang(lang, version.text(name, lang))}>{esc(version.text(name, lang).title)}</li>"
+            for name in version.chapters
+            if version.text(name, lang)
+        )
+        return "\n".join(out + [f"<p>{t('versions.first', lang)}</p>", f"<ul>{items}</ul>"])
     changes = found.changes(version.number, lang)
     previous = found.versions[version.number - 1].version
     if not changes:
-        return "\n".join(out + [f'<p>{t("versions.unchanged", lang, previous=esc(previous))}</p>'])
+        return "\n".join(out + [f"<p>{t('versions.unchanged', lang, previous=esc(previous))}</p>"])
     items = "".join(_change_item(site, found, version, change, lang, url) for change in changes)
-    out += [f'<p>{t("versions.changes", lang, previous=esc(previous))}</p>', f"<ul>{items}</ul>"]
-    out += [_compared(site, found, version, change, lang, url) for change in changes if change.kind == "changed"]
+    out += [f"<p>{t('versions.changes', lang, previous=esc(previous))}</p>", f"<ul>{items}</ul>"]
+    out += [
+        _compared(site, found, version, change, lang, url)
+        for change in changes
+        if change.kind == "changed"
+    ]
     return "\n".join(out)
 
 
-def _change_item(site: Site, found: DocumentHistory, version: Version, change: Change, lang: str, url: str) -> str:
+def _change_item(
+    site: Site, found: DocumentHistory, version: Version, change: Change, lang: str, url: str
+) -> str:
     title = esc((change.new or change.old).title)
     kind = esc(t(f"versions.{change.kind}", lang))
     if change.kind == "changed":
@@ -208,18 +253,28 @@ def _change_item(site: Site, found: DocumentHistory, version: Version, change: C
     return f'<li id="{_anchor(version, change.name)}">{title} — {kind}</li>'
 
 
-def _compared(site: Site, found: DocumentHistory, version: Version, change: Change, lang: str, url: str) -> str:
+def _compared(
+    site: Site, found: DocumentHistory, version: Version, change: Change, lang: str, url: str
+) -> str:
     anchor = _anchor(version, change.name)
-    out = [f'<section class="cm-diff"><h3 id="{anchor}">'
-           f'{esc(t("versions.compare", lang, chapter=change.new.title))}</h3>']
+    out = [
+        f'<section class="cm-diff"><h3 id="{anchor}">'
+        f"{esc(t('versions.compare', lang, chapter=change.new.title))}</h3>"
+    ]
     key = f"{found.doc.folder}/{change.name}.md"
     if site.shown(key, lang):
-        out.append(f'<p><a href="{href(url, site.url(key, lang))}">{t("versions.read", lang)}</a></p>')
+        out.append(
+            f'<p><a href="{href(url, site.url(key, lang))}">{t("versions.read", lang)}</a></p>'
+        )
     if change.old.title != change.new.title:
-        out.append(f'<p>{t("versions.title_changed", lang)} {marked(word_diff(change.old.title, change.new.title), lang)}</p>')
+        out.append(
+            f"<p>{t('versions.title_changed', lang)} {marked(word_diff(change.old.title, change.new.title), lang)}</p>"
+        )
     if change.old.fingerprint[1] != change.new.fingerprint[1]:  # else the title alone changed
         old, new = (blocks(rendered(site.root, text.body)) for text in (change.old, change.new))
-        out.append(f'<div{_lang(lang, change.old, change.new)}>{comparison(old, new, lang, anchor)}</div>')
+        out.append(
+            f"<div{_lang(lang, change.old, change.new)}>{comparison(old, new, lang, anchor)}</div>"
+        )
     return "\n".join(out) + "</section>"
 
 
@@ -235,8 +290,14 @@ def _pairs(old: list[Block], new: list[Block]):
     kind, half its words shared, among the next LOOKAHEAD), else added; old ones left, removed."""
     i = 0
     for block in new:
-        match = next((k for k in range(i, min(i + LOOKAHEAD, len(old)))
-                      if old[k].level == block.level and _similar(old[k].text, block.text)), None)
+        match = next(
+            (
+                k
+                for k in range(i, min(i + LOOKAHEAD, len(old)))
+                if old[k].level == block.level and _similar(old[k].text, block.text)
+            ),
+            None,
+        )
         if match is None:
             yield None, block
             continue
@@ -247,7 +308,9 @@ def _pairs(old: list[Block], new: list[Block]):
 
 
 def _similar(a: str, b: str) -> bool:
-    return SequenceMatcher(None, a.split(), b.split(), autojunk=False).quick_ratio() >= SIMILAR  # linear
+    return (
+        SequenceMatcher(None, a.split(), b.split(), autojunk=False).quick_ratio() >= SIMILAR
+    )  # linear
 
 
 def _element(block: Block, html: str, prefix: str, ids: set[str]) -> str:
@@ -255,7 +318,11 @@ def _element(block: Block, html: str, prefix: str, ids: set[str]) -> str:
     number where it has none or a removed heading had it (ids: those given so far)."""
     if not block.level:
         return f"<p>{html}</p>"
-    anchor = f"{prefix}-{block.id}" if block.id and f"{prefix}-{block.id}" not in ids else f"{prefix}-{len(ids)}"
+    anchor = (
+        f"{prefix}-{block.id}"
+        if block.id and f"{prefix}-{block.id}" not in ids
+        else f"{prefix}-{len(ids)}"
+    )
     ids.add(anchor)
     tag = f"h{min(6, max(4, block.level + 2))}"  # under the chapter's h3: its ## become h4
     return f'<{tag} id="{anchor}">{html}</{tag}>'

@@ -74,20 +74,31 @@ def snapshot(site_dir: Path) -> dict[str, Page]:
         parser.feed(file.read_text("utf-8", errors="replace"))
         parser.close()
         path = rel.removesuffix("index.html")
-        lang = next((code for code in LANGUAGES if code != SOURCE_LANGUAGE and path.startswith(f"{code}/")),
-                    SOURCE_LANGUAGE)
+        lang = next(
+            (code for code in LANGUAGES if code != SOURCE_LANGUAGE and path.startswith(f"{code}/")),
+            SOURCE_LANGUAGE,
+        )
         text = "\n".join(part for part in parser.parts if part)
-        pages[path] = Page(lang, " ".join(parser.title.split()), hashlib.sha256(text.encode()).hexdigest())
+        pages[path] = Page(
+            lang, " ".join(parser.title.split()), hashlib.sha256(text.encode()).hexdigest()
+        )
     return pages
 
 
-def compare(base: dict[str, Page], head: dict[str, Page]) -> dict[str, dict[str, list[tuple[str, str]]]]:
+def compare(
+    base: dict[str, Page], head: dict[str, Page]
+) -> dict[str, dict[str, list[tuple[str, str]]]]:
     """lang → kind (added, removed, changed) → sorted (path, title)."""
     found = {lang: {kind: [] for kind in KINDS} for lang in LANGUAGES}
     for path in sorted(base.keys() | head.keys()):
         old, new = base.get(path), head.get(path)
-        kind = "added" if old is None else "removed" if new is None else (
-            "changed" if old.fingerprint != new.fingerprint else None)
+        kind = (
+            "added"
+            if old is None
+            else "removed"
+            if new is None
+            else ("changed" if old.fingerprint != new.fingerprint else None)
+        )
         if kind:
             page = new or old
             found[page.lang][kind].append((path, page.title))
@@ -96,8 +107,12 @@ def compare(base: dict[str, Page], head: dict[str, Page]) -> dict[str, dict[str,
 
 def markdown(found: dict[str, dict[str, list[tuple[str, str]]]]) -> str:
     """The job summary: a table of counts, then the pages of each language and kind."""
-    lines = ["## Pages this pull request changes", "",
-             "| language | added | removed | changed |", "|---|---|---|---|"]
+    lines = [
+        "## Pages this pull request changes",
+        "",
+        "| language | added | removed | changed |",
+        "|---|---|---|---|",
+    ]
     for lang in LANGUAGES:
         counts = " | ".join(str(len(found[lang][kind])) for kind in KINDS)
         lines.append(f"| {t(f'lang_names.{lang}', 'en')} ({lang}) | {counts} |")
@@ -110,12 +125,16 @@ def markdown(found: dict[str, dict[str, list[tuple[str, str]]]]) -> str:
             if not pages:
                 continue
             lines += [f"### {t(f'lang_names.{lang}', 'en')}: {kind} ({len(pages)})", ""]
-            lines += [f"- <code>/{esc(path)}</code> {esc(title)}" for path, title in pages[:MAX_LISTED]]
+            lines += [
+                f"- <code>/{esc(path)}</code> {esc(title)}" for path, title in pages[:MAX_LISTED]
+            ]
             if len(pages) > MAX_LISTED:
                 lines.append(f"- … and {len(pages) - MAX_LISTED} more")
             lines.append("")
-    lines.append("The built site is attached to this run as the `site-preview` artifact: "
-                 "download it, unzip it and open `index.html` from a local web server (`python -m http.server`).")
+    lines.append(
+        "The built site is attached to this run as the `site-preview` artifact: "
+        "download it, unzip it and open `index.html` from a local web server (`python -m http.server`)."
+    )
     return "\n".join(lines) + "\n"
 
 

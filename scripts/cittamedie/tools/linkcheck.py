@@ -69,7 +69,12 @@ def collect(site: Site) -> dict[str, list[Use]]:
     for name, data in site.data.items():
         for n, item in enumerate((data or {}).get("sources") or []):
             if isinstance(item, dict):
-                add(item.get("url"), f"data/{name}.yml", site.data_lines.get(name, {}), f"sources.{n}.url")
+                add(
+                    item.get("url"),
+                    f"data/{name}.yml",
+                    site.data_lines.get(name, {}),
+                    f"sources.{n}.url",
+                )
     return found
 
 
@@ -82,9 +87,13 @@ _OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def _ask(url: str, method: str, timeout: float) -> tuple[int, str | None]:
-    request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    request = urllib.request.Request(
+        url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
+    )
     try:
-        with _OPENER.open(request, timeout=timeout) as response:  # closed unread: no body is downloaded
+        with _OPENER.open(
+            request, timeout=timeout
+        ) as response:  # closed unread: no body is downloaded
             return response.status, None
     except urllib.error.HTTPError as exc:
         location = exc.headers.get("Location") if exc.headers else None
@@ -92,8 +101,12 @@ def _ask(url: str, method: str, timeout: float) -> tuple[int, str | None]:
         return exc.code, location
 
 
-def check(url: str, timeout: float = TIMEOUT, deadline: float = DEADLINE,
-          max_redirects: int = MAX_REDIRECTS) -> Result:
+def check(
+    url: str,
+    timeout: float = TIMEOUT,
+    deadline: float = DEADLINE,
+    max_redirects: int = MAX_REDIRECTS,
+) -> Result:
     """The verdict on one address."""
     result, current, ends = Result(url), url, time.monotonic() + deadline
     if urlsplit(url).scheme not in ("http", "https"):
@@ -105,8 +118,12 @@ def check(url: str, timeout: float = TIMEOUT, deadline: float = DEADLINE,
             if left <= 0:
                 raise TimeoutError
             status, location = _ask(current, "HEAD", min(timeout, left))
-            if status >= 400 and status != 410:  # many servers refuse or mishandle HEAD: ask with GET
-                status, location = _ask(current, "GET", min(timeout, max(ends - time.monotonic(), 0.1)))
+            if (
+                status >= 400 and status != 410
+            ):  # many servers refuse or mishandle HEAD: ask with GET
+                status, location = _ask(
+                    current, "GET", min(timeout, max(ends - time.monotonic(), 0.1))
+                )
             result.status = status
             if 300 <= status < 400 and location:
                 result.hops.append(f"{status} {current}")
@@ -154,10 +171,12 @@ def check_all(urls: list[str], workers: int = WORKERS, **limits) -> dict[str, Re
         return dict(zip(urls, pool.map(lambda url: check(url, **limits), urls), strict=True))
 
 
-FIXES = {"dead": "find the page's new address (or an archived copy) and cite that, or remove the source",
-         "moved": "cite the new address",
-         "unsure": "open the address in a browser: if it works, nothing to do",
-         "skipped": "cite an https:// address"}
+FIXES = {
+    "dead": "find the page's new address (or an archived copy) and cite that, or remove the source",
+    "moved": "cite the new address",
+    "unsure": "open the address in a browser: if it works, nothing to do",
+    "skipped": "cite an https:// address",
+}
 
 
 def problems(uses: dict[str, list[Use]], results: dict[str, Result]) -> list[Problem]:
@@ -172,8 +191,17 @@ def problems(uses: dict[str, list[Use]], results: dict[str, Result]) -> list[Pro
             message = f"the address `{url}` {result.reason}"
         severity = ERROR if result.verdict == "dead" else WARNING
         for use in uses.get(url, []):
-            found.append(Problem(use.path, use.line, "dead-link" if severity == ERROR else "link", message,
-                                 FIXES[result.verdict], use.field, severity))
+            found.append(
+                Problem(
+                    use.path,
+                    use.line,
+                    "dead-link" if severity == ERROR else "link",
+                    message,
+                    FIXES[result.verdict],
+                    use.field,
+                    severity,
+                )
+            )
     return sorted(found, key=lambda p: (p.severity != ERROR, p.path, p.line))
 
 
@@ -186,13 +214,23 @@ def markdown(found: list[Problem], checked: int) -> str:
     """The report for the job summary and the issue: one table of dead links, one of the others."""
     dead = [p for p in found if p.severity == ERROR]
     rest = [p for p in found if p.severity != ERROR]
-    lines = [f"## Source links: {len(dead)} dead, {len(rest)} to look at, of {checked} addresses checked", ""]
+    lines = [
+        f"## Source links: {len(dead)} dead, {len(rest)} to look at, of {checked} addresses checked",
+        "",
+    ]
     for title, group in (("Dead links", dead), ("To look at", rest)):
         if not group:
             continue
-        lines += [f"### {title}", "", "| where | field | what is wrong | fix |", "|---|---|---|---|"]
-        lines += [f"| {_cell(f'{p.path}:{p.line}')} | {_cell(p.field)} | {_cell(p.message)} | {_cell(p.fix)} |"
-                  for p in group]
+        lines += [
+            f"### {title}",
+            "",
+            "| where | field | what is wrong | fix |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {_cell(f'{p.path}:{p.line}')} | {_cell(p.field)} | {_cell(p.message)} | {_cell(p.fix)} |"
+            for p in group
+        ]
         lines.append("")
     if not found:
         lines.append("Every address answers.")
