@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from cittamedie.content.identity import Identity
+from cittamedie.site.context import BuildContext
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # An event of data/events.yml that is still ahead for decades (home page and browser date tests)
@@ -29,6 +32,15 @@ FUTURE_EVENT = """
     sources:
       - {title: "Nota", url: "https://example.org/nota"}
 """
+# A publisher for the parts of pages made outside a build (the build reads mkdocs.yml's)
+IDENTITY = Identity(
+    publisher={"it": "Gruppo", "en": "Group"},
+    official=False,
+    eu_funding=False,
+    repository="https://github.com/example/cittamedie-sud",
+    branch="main",
+    feedback_email="cittamedie@example.org",
+)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,6 +59,13 @@ def make_chapter_untranslated(tree: Path) -> None:
         chapter.read_text("utf-8").replace("updated:", 'untranslated: "in revisione"\nupdated:', 1)
     )
     (tree / "guidelines" / "guida" / "capitolo.en.md").unlink()
+
+
+def build_context(site, identity: Identity = IDENTITY, today: str | None = None) -> BuildContext:
+    """The site build's context for a loaded site, without MkDocs, its history read from git."""
+    context = BuildContext.of_site(site, identity, today=today)
+    context.read_history()
+    return context
 
 
 def copy_tree(source: Path, target: Path) -> Path:

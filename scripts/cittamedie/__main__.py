@@ -99,7 +99,7 @@ def main(cli_args: list[str] | None = None, prog: str = "cittamedie") -> int:
 
 
 def _validate(args, root: Path) -> int:
-    from .content.model import load_site
+    from .content.load import load_site
     from .rules import run_all
     from .rules.report import REPORTER_BY_NAME
 
@@ -118,8 +118,10 @@ def _validate(args, root: Path) -> int:
 
 
 def _translations(args, root: Path) -> int:
-    from .content.model import load_site
-    from .history.translations import describe, mark_current, stale_report, status
+    from .content.load import load_site
+    from .history.git import Repository
+    from .history.translations import stale_comparisons
+    from .tools.translations import NEEDS_WORK, describe, mark_current, status
 
     site = load_site(root)
     for name in args.mark_current:
@@ -132,14 +134,14 @@ def _translations(args, root: Path) -> int:
         site = load_site(root)
     rows = status(site)
     sections = {
-        c.italian: c for c in stale_report(site).values()
-    }  # read from git, stale pages only
-    for state, it, en in rows:
-        print(f"{state:13} {it} → {en}")
-        for line in describe(sections[it], args.diff) if it in sections else []:
+        c.translation: c for c in stale_comparisons(site, Repository(root)).values()
+    }  # git: stale pages only
+    for state, italian, translation in rows:
+        print(f"{state:13} {italian} → {translation}")
+        for line in describe(sections[translation], args.diff) if translation in sections else []:
             print(f"{'':14}{line}")
     print(f"{len(rows)} page(s) need attention" if rows else "every translation is current")
-    return 1 if any(state in ("missing", "stale", "unmarked") for state, _, _ in rows) else 0
+    return 1 if any(state in NEEDS_WORK for state, _, _ in rows) else 0
 
 
 def _new(args, root: Path) -> int:
@@ -188,7 +190,7 @@ def _changes(args, root: Path) -> int:
 
 
 def _links(args, root: Path) -> int:
-    from .content.model import load_site
+    from .content.load import load_site
     from .rules.report import REPORTER_BY_NAME
     from .tools import linkcheck
 

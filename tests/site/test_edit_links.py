@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cittamedie.site.decorate import GENERATED_HEADER
+from cittamedie.content.generated import GENERATED_HEADER
 
 from ..conftest import REPO, make_chapter_untranslated
 from .conftest import build

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from cittamedie.__main__ import main
 
+from ..conftest import serve
 from .conftest import build, write_download_pages
 
 pytestmark = pytest.mark.slow
@@ -116,11 +118,40 @@ def test_pdfs_are_reused_when_pages_did_not_change(exported, capsys):
     )
 
 
-def test_downloads_page_lists_every_pdf_with_its_size(exported):
+def test_downloads_page_lists_every_pdf_and_the_export_writes_their_sizes(exported):
+    sizes = json.loads((exported / "site" / "pdf" / "sizes.json").read_text("utf-8"))
+    pdfs = sorted((exported / "site" / "pdf").glob("*.pdf"))
+    assert sorted(sizes) == [f"pdf/{pdf.name}" for pdf in pdfs]
+    for pdf in pdfs:
+        size = round(pdf.stat().st_size / 1024)
+        assert sizes[f"pdf/{pdf.name}"] == {
+            "it": f"{size:,} kB".replace(",", "."),
+            "en": f"{size:,} kB",
+        }
     for page in ("download/index.html", "en/download/index.html"):
         html = (exported / "site" / page).read_text("utf-8")
-        for pdf in sorted((exported / "site" / "pdf").glob("*.pdf")):
-            size = round(pdf.stat().st_size / 1024)
-            assert re.search(
-                rf'data-pdf-size="pdf/{pdf.name}">{size:,} kB'.replace(",", "."), html
-            ), (page, pdf.name)
+        for pdf in pdfs:
+            assert f'data-pdf-size="pdf/{pdf.name}">—<' in html, (
+                page,
+                pdf.name,
+            )  # the script fills it
+
+
+@pytest.mark.browser
+def test_the_downloads_page_shows_each_size_in_its_language(exported, browser):
+    sizes = json.loads((exported / "site" / "pdf" / "sizes.json").read_text("utf-8"))
+    with serve(exported / "site") as url:
+        page = browser.new_page()
+        for address, lang in (("/download/", "it"), ("/en/download/", "en")):
+            page.goto(url + address)
+            page.wait_for_function(
+                "!Array.from(document.querySelectorAll('td[data-pdf-size]')).some(c => c.textContent === '—')"
+            )
+            shown = page.eval_on_selector_all(
+                "td[data-pdf-size]", "cells => cells.map(c => [c.dataset.pdfSize, c.textContent])"
+            )
+            assert shown and all(text == sizes[path][lang] for path, text in shown), (
+                address,
+                shown,
+            )
+        page.close()

@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 
 from cittamedie.__main__ import main
-from cittamedie.content.model import load_site
-from cittamedie.history.translations import stale_report
-from cittamedie.site.translation_pages import stale_notice, status_pages
+from cittamedie.content.load import load_site
+from cittamedie.site.generated import status_pages
+from cittamedie.site.parts.translations import stale_notice
 
+from ..conftest import build_context
 from ..editor_edits import edited_clone
 
 
@@ -23,15 +24,15 @@ def test_every_edited_page_names_the_sections_that_changed(edited):
     tree, pages = edited
     assert len(pages) > 25 and "docs/download.md" in pages and "docs/glossario.md" in pages
     site = load_site(tree)
-    report = stale_report(site)
-    by_file = {comparison.italian: comparison for comparison in report.values()}
+    context = build_context(site)
+    by_file = {comparison.italian: comparison for comparison in context.stale.values()}
     assert sorted(by_file) == sorted(pages)
     for path, comparison in by_file.items():
         assert comparison.base is not None, (path, comparison.reason)
         kinds = {change.kind for change in comparison.changes}
         assert kinds == {"changed"}, (path, comparison.changes)
         english = site.get(comparison.key, "en")
-        notice = stale_notice(site, english, "en")
+        notice = str(stale_notice(context, english, "en"))
         assert (
             notice.startswith('<div class="admonition warning">') and "these sections:" in notice
         ), path
@@ -42,7 +43,7 @@ def test_every_edited_page_names_the_sections_that_changed(edited):
 def test_the_status_page_and_the_cli_list_every_edited_page(edited, capsys):
     tree, pages = edited
     site = load_site(tree)
-    english = status_pages(site, None)["traduzioni/index.en.md"]
+    english = status_pages(build_context(site, None))["traduzioni/index.en.md"]
     assert english.count("<strong>stale</strong>") == len(pages)
     assert main(["--root", str(tree), "translations", "--diff"]) == 1
     out = capsys.readouterr().out

@@ -10,10 +10,12 @@ import re
 import yaml
 
 from cittamedie.__main__ import main
-from cittamedie.content.generated import _ics_text, open_data_csv
-from cittamedie.content.strings import md_esc
+from cittamedie.content.config import read_config
+from cittamedie.exports import opendata
+from cittamedie.exports.calendar import ics_text
 from cittamedie.markup.render import Renderer
-from cittamedie.site.decorate import page_source_text
+from cittamedie.site.generated import page_text as page_source_text
+from cittamedie.site.html import md_esc
 
 from ..conftest import REPO
 
@@ -26,7 +28,9 @@ def test_markdown_escape_keeps_a_title_from_becoming_a_link_or_markup():
 
 def test_markdown_escape_renders_as_the_text_itself():
     text = "Linee Guida: a | b ~ c *d* [e](f) #g 1. h"
-    rendered = Renderer.for_site(REPO).html(f"# {md_esc(text)}\n\n{md_esc(text)}\n")
+    rendered = Renderer.from_config(read_config(REPO / "mkdocs.yml")).html(
+        f"# {md_esc(text)}\n\n{md_esc(text)}\n"
+    )
     assert "\\" not in rendered and "<a" not in rendered and "<em>" not in rendered
     assert [html.unescape(p) for p in re.findall(r">([^<]*)</(?:h1|p)>", rendered)] == [text, text]
 
@@ -50,8 +54,8 @@ def test_a_theme_title_with_quotes_stays_valid_front_matter():
 
 
 def test_calendar_text_cannot_start_a_line_of_its_own():
-    assert "\r" not in _ics_text("Titolo\r\nBEGIN:VEVENT")
-    assert _ics_text("a\rb") == "a\\nb"
+    assert "\r" not in ics_text("Titolo\r\nBEGIN:VEVENT")
+    assert ics_text("a\rb") == "a\\nb"
 
 
 def test_open_data_csv_does_not_hand_a_spreadsheet_a_formula():
@@ -64,7 +68,7 @@ def test_open_data_csv_does_not_hand_a_spreadsheet_a_formula():
         "sources": [],
         "results": [],
     }
-    rows = list(csv.DictReader(io.StringIO(open_data_csv([record]))))
+    rows = list(csv.DictReader(io.StringIO(opendata.as_csv([record]))))
     assert rows[0]["title_it"] == '\'=HYPERLINK("https://evil")'
 
 
@@ -83,7 +87,7 @@ def test_a_committed_file_in_a_generated_folder_is_refused_whatever_header_it_co
 ):
     import subprocess
 
-    from cittamedie.site.decorate import GENERATED_HEADER
+    from cittamedie.content.generated import GENERATED_HEADER
 
     forged = valid_tree / "good-practices" / "tema" / "poverta.md"
     forged.parent.mkdir()

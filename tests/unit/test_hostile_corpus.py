@@ -37,7 +37,7 @@ import pytest
 import yaml
 
 from cittamedie.__main__ import main
-from cittamedie.site.decorate import GENERATED_HEADER
+from cittamedie.content.generated import GENERATED_HEADER
 
 from ..conftest import FIXTURES, REPO
 

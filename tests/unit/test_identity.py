@@ -72,7 +72,7 @@ def test_a_tag_in_the_block_itself_is_a_schema_message(tmp_path):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("extra: {identity: [oops\n", "mkdocs.yml:2: identity: mkdocs.yml cannot be read as YAML"),
+        ("extra: {identity: [oops\n", "mkdocs.yml:2: config: mkdocs.yml cannot be read as YAML"),
         (
             "site_name: x\n",
             "mkdocs.yml:1: identity: mkdocs.yml has no `extra.identity` block (extra.identity)",

@@ -4,45 +4,41 @@ the feedback addresses, on the day of the build; test_dates_in_chromium.py check
 from __future__ import annotations
 
 import re
+from html import unescape
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
-from cittamedie.content.identity import Identity
-from cittamedie.content.model import load_site
-from cittamedie.site import dates, home, pageend
+from cittamedie.content.load import load_site
+from cittamedie.site.parts import dates, home, page_end
+from cittamedie.site.templates import environment
 
-from ..conftest import FUTURE_EVENT
+from ..conftest import FUTURE_EVENT, IDENTITY, build_context
 
 CONSULTATION = {
     "opens": "2027-01-08",
     "closes": "2027-02-11",
     "channel": {"it": "posta a <consultazione@example.org>", "en": "e-mail"},
 }
-IDENTITY = Identity(
-    publisher={"it": "Gruppo", "en": "Group"},
-    official=False,
-    eu_funding=False,
-    repository="https://github.com/example/cittamedie-sud",
-    branch="main",
-    feedback_email="cittamedie@example.org",
-)
+ENV = environment()
 
 
 def visible(html: str) -> str:
     """The text of html less its hidden elements (none of ours nests a hidden one in another)."""
-    html = re.sub(r"<(\w+)[^>]*\shidden[^>]*>.*?</\1>", "", html)
-    return re.sub(r"<[^>]+>", "", html)
+    html = re.sub(r"<(\w+)[^>]*\shidden[^>]*>.*?</\1>", "", str(html))
+    return unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def test_italian_articles_are_elided_before_eight_and_eleven():
     assert (
-        visible(dates.dated("consultation.before", "it", opens="2027-01-08", closes="2027-02-11"))
+        visible(
+            dates.dated(ENV, "consultation.before", "it", opens="2027-01-08", closes="2027-02-11")
+        )
         == "La consultazione si aprirà l'8 gennaio 2027 e resterà aperta fino all'11 febbraio 2027."
     )
-    assert visible(dates.dated("consultation.closed", "it", closes="2027-02-10")).startswith(
+    assert visible(dates.dated(ENV, "consultation.closed", "it", closes="2027-02-10")).startswith(
         "La consultazione si è chiusa il 10 febbraio 2027"
     )
-    assert visible(dates.dated("consultation.closed", "en", closes="2027-02-11")).startswith(
+    assert visible(dates.dated(ENV, "consultation.closed", "en", closes="2027-02-11")).startswith(
         "The consultation closed on 11 February 2027"
     )
 
@@ -55,17 +51,17 @@ def test_consultation_states_count_both_days_in():
 
 
 def test_consultation_banner_says_the_state_of_the_build_day_and_keeps_the_others_hidden():
-    before = dates.consultation_banner(CONSULTATION, "en", on="2026-12-01")
+    before = dates.consultation(ENV, CONSULTATION, "en", "2026-12-01")
     assert visible(before) == (
         "The consultation will open on 8 January 2027 and stay open until 11 February 2027."
         "How to send comments: e-mail"
     )
-    during = dates.consultation_banner(CONSULTATION, "it", on="2027-01-20")
+    during = dates.consultation(ENV, CONSULTATION, "it", "2027-01-20")
     assert visible(during).startswith(
         "La consultazione è aperta: si possono inviare osservazioni fino all'11 febbraio 2027."
     )
     assert "posta a &lt;consultazione@example.org&gt;" in during  # plain text, escaped
-    after = dates.consultation_banner(CONSULTATION, "en", on="2027-03-01")
+    after = dates.consultation(ENV, CONSULTATION, "en", "2027-03-01")
     assert (
         visible(after)
         == "The consultation closed on 11 February 2027: comments are no longer accepted."
@@ -76,7 +72,7 @@ def test_consultation_banner_says_the_state_of_the_build_day_and_keeps_the_other
 
 
 def test_feedback_addresses_carry_title_address_and_section_encoded():
-    links = pageend.feedback(
+    links = page_end.feedback(
         IDENTITY,
         "it",
         "Povertà & casa: «Bari»",
@@ -112,15 +108,18 @@ def test_page_end_says_nothing_of_a_missing_date_and_shows_a_review_passed_at_bu
         ancestors=[],
         canonical_url="https://cittamedie.example.org/",
     )
-    end = pageend.page_end(site, page, "it", IDENTITY, on="2026-12-01")
+    end = page_end.page_end(build_context(site, today="2026-12-01"), page, "it")
     assert [visible(line) for line in end["lines"]] == ["Ultimo aggiornamento: 10 gennaio 2026."]
     assert end["review"] is None
     site.get("index.md", "it").meta.update(review_by="1983-01-01")
     site.get("index.md", "it").meta.pop("updated")
-    end = pageend.page_end(site, page, "it", IDENTITY, on="2026-12-01")
+    end = page_end.page_end(build_context(site, today="2026-12-01"), page, "it")
     assert end["lines"] == [] and end["review"]["hidden"] is False
     site.get("index.md", "it").meta.update(review_by="2099-01-01")
-    assert pageend.page_end(site, page, "it", IDENTITY, on="2026-12-01")["review"]["hidden"] is True
+    assert (
+        page_end.page_end(build_context(site, today="2026-12-01"), page, "it")["review"]["hidden"]
+        is True
+    )
 
 
 def test_english_page_says_which_italian_text_it_follows(valid_tree):
@@ -128,9 +127,11 @@ def test_english_page_says_which_italian_text_it_follows(valid_tree):
     page = SimpleNamespace(
         file=SimpleNamespace(src_uri="index.en.md"), title="x", ancestors=[], canonical_url=""
     )
-    assert len(pageend.page_end(site, page, "en", IDENTITY)["lines"]) == 1  # same dates, same text
+    assert (
+        len(page_end.page_end(build_context(site), page, "en")["lines"]) == 1
+    )  # same dates, same text
     site.get("index.md", "it").meta["updated"] = "2026-02-01"  # a later Italian page, same body
-    lines = [visible(x) for x in pageend.page_end(site, page, "en", IDENTITY)["lines"]]
+    lines = [visible(x) for x in page_end.page_end(build_context(site), page, "en")["lines"]]
     assert lines == [
         "Last updated: 10 January 2026.",
         "Translated from the Italian text of 1 February 2026.",
@@ -141,12 +142,12 @@ def test_home_events_upcoming_on_the_build_day_then_the_last_ones_held(valid_tre
     events = valid_tree / "data" / "events.yml"
     events.write_text(events.read_text("utf-8") + FUTURE_EVENT, "utf-8")
     site = load_site(valid_tree)
-    html = home.events(site, "en", "", {}, on="2026-12-01")
+    html = str(home.events(build_context(site, today="2026-12-01"), "en", "", {}))
     upcoming, past = html.split('class="cm-events cm-events-past"')
     assert "Future meeting" in upcoming and "Rome meeting" in past
     assert '<time class="cm-event-end" datetime="2099-03-02">' in upcoming
     assert '<p class="cm-no-events" hidden>' in html
-    later = home.events(site, "it", "", {}, on="2099-04-01")
+    later = str(home.events(build_context(site, today="2099-04-01"), "it", "", {}))
     assert (
         '<p class="cm-no-events">' in later
         and "Incontro futuro" in later.split('class="cm-events cm-events-past"')[1]
@@ -171,16 +172,17 @@ def test_a_stale_english_page_names_the_date_of_the_italian_text_it_follows(
         canonical_url="",
     )
     lines = [
-        visible(x) for x in pageend.page_end(load_site(valid_tree), page, "en", IDENTITY)["lines"]
+        visible(x)
+        for x in page_end.page_end(build_context(load_site(valid_tree)), page, "en")["lines"]
     ]
     assert lines == [
         "Last updated: 10 January 2026.",
         "Translated from the Italian text of 10 January 2026.",
     ]
     (valid_tree / ".git").rename(valid_tree / "not-git")  # no history: no date is invented
-    pageend._updated_at.cache_clear()
     lines = [
-        visible(x) for x in pageend.page_end(load_site(valid_tree), page, "en", IDENTITY)["lines"]
+        visible(x)
+        for x in page_end.page_end(build_context(load_site(valid_tree)), page, "en")["lines"]
     ]
     assert (
         lines[1]

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cittamedie.content.model import load_site
+from cittamedie.content.load import load_site
 from cittamedie.rules import run_all
 
 from ..conftest import FIXTURES

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from cittamedie.content.model import load_site
+from cittamedie.content.load import load_site
 from cittamedie.site import search
 
 from ..conftest import REPO
@@ -67,7 +67,7 @@ def test_page_marks_read_the_mkdocs_page(site):
 
 
 def test_dialog_strings_exist_in_both_languages():
-    italian, english = search.dialog_strings("it"), search.dialog_strings("en")
+    italian, english = search.dialog("it"), search.dialog("en")
     assert italian.keys() == english.keys() and all(italian.values()) and all(english.values())
     assert "{n}" in italian["many"] and "{n}" in english["many"]
 

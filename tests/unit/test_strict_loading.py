@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import struct
 import zlib
@@ -9,7 +10,8 @@ import zlib
 import pytest
 
 from cittamedie.__main__ import main
-from cittamedie.content.model import Source, load_site
+from cittamedie.content.load import load_site
+from cittamedie.content.model import Source
 from cittamedie.content.problems import WARNING, Problem
 from cittamedie.rules import urls
 from cittamedie.rules.report import github, text
@@ -212,12 +214,12 @@ def _source(key: str, rel: str, lang: str = "it") -> Source:
 
 def test_pages_at_the_address_of_a_generated_page_or_file(valid_tree):
     site = load_site(valid_tree)
-    site.sources += [
+    added = (
         _source("buone-pratiche/tema/poverta.md", "docs/mano.md"),
         _source("calendario.ics.md", "docs/calendario.ics.md"),
         _source("en/index.md", "docs/en/index.md"),
-    ]
-    site.__post_init__()
+    )
+    site = dataclasses.replace(site, sources=site.sources + added)  # the model is frozen: a new one
     messages = {str(p) for p in urls.check(site, None)}
     assert (
         "docs/mano.md:1: url: this page and the generated page buone-pratiche/tema/poverta.md would both be "

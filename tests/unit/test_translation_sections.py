@@ -7,30 +7,40 @@ import re
 from pathlib import Path
 
 from cittamedie.__main__ import main
-from cittamedie.content.files import body_of, load_markdown
-from cittamedie.content.identity import Identity
-from cittamedie.content.model import GENERATED_FOLDERS, load_site, text_hash
-from cittamedie.history import translations
+from cittamedie.content.files import load_markdown, normalize, parse_markdown
+from cittamedie.content.generated import GENERATED_FOLDERS, STATUS_FOLDER
+from cittamedie.content.load import load_site
+from cittamedie.content.model import text_hash
+from cittamedie.history.git import Repository
 from cittamedie.history.sections import compare, diff, split
-from cittamedie.site.translation_pages import STATUS_FOLDER, stale_notice, status_pages
+from cittamedie.history.translations import stale_comparisons
+from cittamedie.rules import generated
+from cittamedie.rules.run import Run
+from cittamedie.site.generated import status_pages as generated_status_pages
+from cittamedie.site.parts.translations import stale_notice as notice_of
 
-from ..conftest import REPO
+from ..conftest import IDENTITY, REPO, build_context
 from ..translation_repo import CHANGED, CHAPTER, git, translated_repo
-
-IDENTITY = Identity(
-    publisher={"it": "Gruppo", "en": "Group"},
-    official=False,
-    eu_funding=False,
-    repository="https://github.com/example/cittamedie-sud",
-    branch="main",
-    feedback_email="x@example.org",
-)
 
 
 def run(capsys, *args):
     code = main(list(args))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def stale_notice(site, source, lang):
+    return str(notice_of(build_context(site), source, lang))
+
+
+def status_pages(site, identity):
+    return generated_status_pages(build_context(site, identity))
+
+
+def body_of(text):
+    """The body of a page's text as the content model splits it, or None when it cannot be split."""
+    loaded = parse_markdown(normalize(text), "")
+    return loaded.body if loaded.split else None
 
 
 def english(site):
@@ -116,13 +126,13 @@ def test_the_cli_names_exactly_the_changed_section(valid_tree, capsys, monkeypat
 def test_the_base_is_the_commit_that_introduced_the_translated_text(valid_tree, monkeypatch):
     translated_repo(valid_tree, monkeypatch)
     site = load_site(valid_tree)
-    comparison = translations.stale_report(site)["guida/capitolo.md"]
+    comparison = stale_comparisons(site, Repository(site.root))["guida/capitolo.md", "en"]
     first = git(
         valid_tree, "rev-list", "--max-parents=0", "HEAD"
     )  # the Italian text was written there
     assert comparison.base.revision == first
     assert [(c.id, c.kind) for c in comparison.changes] == [("risorse", "changed")]
-    assert comparison.english_titles["risorse"] == "Resources"
+    assert comparison.titles["risorse"] == "Resources"
 
 
 def test_a_fingerprint_of_no_revision_says_why_without_a_traceback(valid_tree, capsys, monkeypatch):
@@ -181,7 +191,7 @@ def test_titles_in_the_notice_are_escaped_and_new_sections_named_in_italian(
     )
     site = load_site(valid_tree)
     notice = stale_notice(site, english(site), "en")
-    assert '<span lang="it">Costi &lt;b&gt;&amp;amp; &quot;rischi&quot;</span> (new)' in notice
+    assert '<span lang="it">Costi &lt;b&gt;&amp;amp; &#34;rischi&#34;</span> (new)' in notice
     assert "<b>" not in notice
 
 
@@ -247,12 +257,10 @@ def test_a_real_path_through_a_docs_link_is_where_git_keeps_the_file(valid_tree)
     site = load_site(valid_tree)
     source = site.get("guida/capitolo.md", "it")
     assert source.path.as_posix().endswith("docs/guida/capitolo.md")
-    assert translations.history.real_path(Path(site.root), source.path) == f"{CHAPTER}.md"
+    assert Repository(Path(site.root)).real_path(source.path) == f"{CHAPTER}.md"
 
 
 def test_a_hand_written_file_where_the_status_page_goes_is_refused(valid_tree):
-    from cittamedie.site.decorate import foreign_generated_files
-
     mine = valid_tree / "docs" / STATUS_FOLDER / "index.md"
     mine.parent.mkdir()
     mine.write_text("# le mie note\n", "utf-8")
@@ -260,4 +268,6 @@ def test_a_hand_written_file_where_the_status_page_goes_is_refused(valid_tree):
     assert "docs/traduzioni/index.md" not in {
         s.rel for s in site.sources
     }  # never validated, never published
-    assert [p.rule for p in foreign_generated_files(site)] == ["generated"]
+    assert [p.rule for p in generated.check(site, Run(None, Repository(site.root)))] == [
+        "generated"
+    ]

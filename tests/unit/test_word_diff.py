@@ -1,11 +1,25 @@
-"""The word-level comparison (history.word_diff) and its rendering on the versions page."""
+"""The word-level comparison (history/words.py, history/comparison.py) and its rendering on the
+versions page (site/parts/versions.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from cittamedie.history.git import MAX_PAIRS, opcodes, word_diff
-from cittamedie.site.version_pages import CHAPTER_BUDGET, Block, blocks, comparison, marked
+from cittamedie.history.comparison import CHAPTER_BUDGET
+from cittamedie.history.words import MAX_PAIRS, opcodes, word_diff
+from cittamedie.markup.text import Block, blocks
+from cittamedie.site.parts import versions
+from cittamedie.site.templates import environment
+
+ENV = environment()
+
+
+def comparison(old, new, lang, prefix) -> str:
+    return str(versions.comparison(ENV, old, new, lang, prefix))
+
+
+def marked(pieces, lang) -> str:
+    return str(versions.marked(ENV, pieces, lang))
 
 
 def sides(pieces):

@@ -23,6 +23,7 @@ class Loaded:
     lines: dict[str, int] = field(default_factory=dict)  # dotted field → line
     problems: list[Problem] = field(default_factory=list)
     ok: bool = True
+    split: bool = False  # the --- lines were found: body is the text after them
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
@@ -80,8 +81,13 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(shown, line, "encoding", "the file is not UTF-8 text", _SAVE_AS_UTF8)]
-    # MkDocs reads with "utf-8-sig" and universal newlines: the same text, the same line numbers.
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+    return normalize(text), []
+
+
+def normalize(text: str) -> str:
+    """Text as MkDocs reads it ("utf-8-sig" and universal newlines): the same text, the same line
+    numbers, for a file on disk and for a text read from git."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 _SAVE_AS_UTF8 = "save it as UTF-8 in your editor (File → Save with encoding → UTF-8)"
@@ -169,6 +175,12 @@ def load_markdown(path: Path, shown: str) -> Loaded:
     text, problems = read_text(path, shown)
     if text is None:
         return Loaded(problems=problems, ok=False)
+    return parse_markdown(text, shown)
+
+
+def parse_markdown(text: str, shown: str) -> Loaded:
+    """Front matter and body of a page's text (normalized): the one splitter of the package, for
+    files on disk and for texts read from git (history/git.py, Repository.source_at)."""
     if not text.strip():
         return Loaded(
             problems=[
@@ -190,7 +202,11 @@ def load_markdown(path: Path, shown: str) -> Loaded:
         )
     data, field_lines, problems = parse_yaml("\n".join(lines[1:end]), shown, first_line=2)
     loaded = Loaded(
-        body="\n".join(lines[end + 1 :]), body_line=end + 2, lines=field_lines, problems=problems
+        body="\n".join(lines[end + 1 :]),
+        body_line=end + 2,
+        lines=field_lines,
+        problems=problems,
+        split=True,
     )
     if problems:
         loaded.ok = False
@@ -209,18 +225,6 @@ def load_markdown(path: Path, shown: str) -> Loaded:
     else:
         loaded.meta = data
     return loaded
-
-
-def body_of(text: str) -> str | None:
-    """The body of a Markdown file's text exactly as load_markdown splits it (a translation's
-    `translated_from` is a hash of that body), or None when the front matter cannot be split.
-    For texts that are not files on disk: the Italian page at an older revision, from git."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
-    if not text.strip():
-        return None
-    lines = text.split("\n")
-    end, problem = front_matter_end(lines, "")
-    return None if problem else "\n".join(lines[end + 1 :])
 
 
 def load_yaml_file(path: Path, shown: str) -> Loaded:

@@ -1,10 +1,9 @@
-"""Who publishes the site: mkdocs.yml's extra.identity, read and checked once, handed to the
-templates, the PDF cover, the accessibility statement and the open data.
+"""Who publishes the site: mkdocs.yml's extra.identity, checked, and the words derived from it.
 
 Nothing else names the publisher or says whether the site is official: mkdocs.yml's
 `site_author` and `copyright` stay unset (the author meta and the footer read the identity), and
-a value written there stops the build with the fix. The PDF export runs without MkDocs and reads
-the same block from mkdocs.yml (from_file).
+a value written there is refused with the fix. The site build, the PDF export and the validator
+all read the block through from_config (content/config.py reads the file).
 """
 
 from __future__ import annotations
@@ -14,15 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-import yaml
-
+from .config import CONFIG_FILE, Config, read_config
 from .problems import ContentError, Problem
 from .schema import check
-from .strings import esc, t
+from .strings import t
 
-CONFIG_FILE = "mkdocs.yml"
 HAND_SET = ("site_author", "copyright")  # MkDocs settings the identity replaces
-_current: dict[str, Identity] = {}
+RULE = "identity"
 
 
 @dataclass(frozen=True)
@@ -63,9 +60,21 @@ class Identity:
         """GitHub's editor for a file of the repository (its real path, not through docs/ links)."""
         return f"{self.repository}/edit/{quote(self.branch)}/{quote(path)}"
 
+    def file_url(self, path: str) -> str:
+        """A file of the repository, as GitHub shows it."""
+        return f"{self.repository}/blob/{quote(self.branch)}/{quote(path)}"
+
+    def new_file_url(self, path: str) -> str:
+        """GitHub's form for a new file of the repository, its name filled in."""
+        return f"{self.repository}/new/{quote(self.branch)}?filename={quote(path)}"
+
     @property
     def issues_url(self) -> str:
         return f"{self.repository}/issues"
+
+    @property
+    def mailto(self) -> str:
+        return f"mailto:{quote(self.feedback_email, safe='@')}"
 
     def for_language(self, lang: str) -> dict:
         """What templates read (cm_identity)."""
@@ -87,96 +96,22 @@ class Identity:
         """The publisher fields of the open data (JSON)."""
         return {"publisher": dict(self.publisher), "official": self.official}
 
-    def statement(self, lang: str) -> str:
-        """Who publishes the site, as the accessibility statement says it (HTML)."""
-        text = t(
-            "identity.statement", lang, publisher=f"<strong>{esc(self.publisher[lang])}</strong>"
-        )
-        if not self.official:
-            text += " " + esc(t("identity.statement_unofficial", lang))
-        return f"<p>{text}</p>"
 
-    def contacts(self, lang: str) -> str:
-        """How to reach the publisher (HTML): the feedback address and the repository's issues."""
-        mail = f'<a href="mailto:{esc(quote(self.feedback_email, safe="@"))}">{esc(self.feedback_email)}</a>'
-        issues = f'<a href="{esc(self.issues_url)}">{esc(t("identity.issues", lang))}</a>'
-        return (
-            f"<ul>\n<li>{esc(t('identity.by_email', lang))}: {mail}</li>\n"
-            f"<li>{issues} ({esc(t('identity.issues_note', lang))})</li>\n</ul>"
-        )
-
-
-# ---------------------------------------------------------------- Reading the block
-
-
-def from_extra(
-    extra: dict, config_file: str = CONFIG_FILE, lines: dict[str, int] | None = None
-) -> Identity:
-    """The identity block, or the editor's message naming the field, its line and the fix."""
-    block = (
-        extra.get("identity") if isinstance(extra, Mapping) else None
-    )  # MkDocs' extra is a Mapping
-    lines = lines or {}
-    if not isinstance(block, dict):
-        raise ContentError(
-            [
-                Problem(
-                    config_file,
-                    lines.get("", 1),
-                    "identity",
-                    "mkdocs.yml has no `extra.identity` block",
-                    "add it (see the comments in mkdocs.yml and CONTRIBUTING.md)",
-                    "extra.identity",
-                )
-            ]
-        )
-    problems = check("identity", block, config_file, lines, lines.get("", 1))
-    if problems:
-        raise ContentError(
-            [
-                Problem(
-                    p.path,
-                    p.line,
-                    "identity",
-                    p.message,
-                    p.fix,
-                    f"extra.identity.{p.field}".rstrip("."),
-                )
-                for p in problems
-            ]
-        )
-    return Identity(**block)
-
-
-def configure(config) -> Identity:
-    """Read the block of the MkDocs configuration being built (on_config), once per run; refuse the
+def from_config(config: Config) -> Identity:
+    """The identity of a mkdocs.yml, or every problem at once (ContentError): the block's, and the
     MkDocs settings that would name the publisher a second time."""
-    path = Path(config.config_file_path or CONFIG_FILE)
-    i18n = config.plugins.get("i18n")
-    languages = {
-        language.locale: language
-        for language in getattr(getattr(i18n, "config", None), "languages", None) or []
-    }
-    _current["identity"] = _checked(config, languages, config.extra, path.name, _lines(path))
-    return _current["identity"]
-
-
-def _checked(
-    config: Mapping, languages: Mapping[str, Mapping], extra, shown: str, lines: dict[str, int]
-) -> Identity:
-    """The identity, or every problem at once: the block's and the MkDocs settings set by hand."""
-    found = [name for name in HAND_SET if config.get(name)]
+    found = [name for name in HAND_SET if config.data.get(name)]
     found += [
         f"plugins.i18n.languages.{locale}.{name}"
-        for locale, language in languages.items()
+        for locale, language in config.i18n_languages().items()
         for name in HAND_SET
         if language.get(name)
     ]
     hand_set = [
         Problem(
-            shown,
-            lines.get(f"/{name}", 1),
-            "identity",
+            config.shown,
+            config.lines.get(f"/{name}", 1),
+            RULE,
             f"`{name}` is set by hand",
             "remove it: the author and the footer come from extra.identity",
             name,
@@ -184,7 +119,7 @@ def _checked(
         for name in found
     ]
     try:
-        identity = from_extra(extra, shown, lines)
+        identity = from_extra(config.extra, config.shown, config.lines)
     except ContentError as exc:
         raise ContentError(hand_set + exc.problems) from None
     if hand_set:
@@ -192,84 +127,41 @@ def _checked(
     return identity
 
 
-def current() -> Identity:
-    """The identity of the configuration being built (configure ran in on_config)."""
-    if "identity" not in _current:
+def from_extra(
+    extra: Mapping, shown: str = CONFIG_FILE, lines: dict[str, int] | None = None
+) -> Identity:
+    """The identity block, or the editor's message naming the field, its line and the fix."""
+    block = extra.get("identity") if isinstance(extra, Mapping) else None
+    lines = lines or {}
+    if not isinstance(block, dict):
         raise ContentError(
             [
                 Problem(
-                    CONFIG_FILE,
-                    1,
-                    "identity",
-                    "the identity was not read",
-                    "build with mkdocs (the hooks read extra.identity)",
+                    shown,
+                    lines.get("", 1),
+                    RULE,
+                    "mkdocs.yml has no `extra.identity` block",
+                    "add it (see the comments in mkdocs.yml and CONTRIBUTING.md)",
+                    "extra.identity",
                 )
             ]
         )
-    return _current["identity"]
-
-
-class _TagsAsNull(yaml.SafeLoader):
-    """A safe loader for mkdocs.yml: values with tags other projects use there (!ENV,
-    !!python/name:…) are read as null, never constructed; the identity's schema judges its own."""
-
-
-_TagsAsNull.add_multi_constructor("", lambda loader, suffix, node: None)
+    problems = check("identity", block, shown, lines, lines.get("", 1))
+    if problems:
+        raise ContentError(
+            [
+                Problem(
+                    p.path, p.line, RULE, p.message, p.fix, f"extra.identity.{p.field}".rstrip(".")
+                )
+                for p in problems
+            ]
+        )
+    return Identity(**block)
 
 
 def from_file(config_file: Path) -> Identity:
-    """The identity block of a mkdocs.yml read without MkDocs (the PDF export). ContentError, with
-    the file and the fix, when the file is missing, is not YAML or has no valid block."""
-    shown = config_file.name
-    try:
-        config = yaml.load(config_file.read_text("utf-8"), Loader=_TagsAsNull)  # a SafeLoader
-    except OSError as exc:
-        raise ContentError(
-            [
-                Problem(
-                    shown,
-                    0,
-                    "identity",
-                    f"{config_file} cannot be read ({exc.strerror})",
-                    "run the command from the repository folder, or pass --root",
-                )
-            ]
-        ) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(
-            [
-                Problem(
-                    shown,
-                    mark.line + 1 if mark else 1,
-                    "identity",
-                    f"mkdocs.yml cannot be read as YAML ({getattr(exc, 'problem', None) or exc})",
-                    "fix that line: `mkdocs build` shows the same problem",
-                )
-            ]
-        ) from None
-    config = config if isinstance(config, dict) else {}
-    extra = config.get("extra")
-    return _checked(
-        config,
-        _i18n_languages(config),
-        extra if isinstance(extra, dict) else {},
-        shown,
-        _lines(config_file),
-    )
-
-
-def _i18n_languages(config: dict) -> dict[str, dict]:
-    """static-i18n's languages in a mkdocs.yml read as plain data: locale → settings."""
-    for plugin in config.get("plugins") or []:
-        settings = plugin.get("i18n") if isinstance(plugin, dict) else None
-        if isinstance(settings, dict):
-            return {
-                str(lang.get("locale")): lang
-                for lang in settings.get("languages") or []
-                if isinstance(lang, dict)
-            }
-    return {}
+    """The identity of a mkdocs.yml (ContentError when it is broken)."""
+    return from_config(read_config(config_file))
 
 
 def problems(root: Path) -> list[Problem]:
@@ -281,34 +173,3 @@ def problems(root: Path) -> list[Problem]:
     except ContentError as exc:
         return exc.problems
     return []
-
-
-def _lines(config_file: Path) -> dict[str, int]:
-    """Line of extra.identity ("") and of each of its fields in mkdocs.yml, for the messages."""
-    try:
-        node = yaml.compose(config_file.read_text("utf-8"), Loader=_TagsAsNull)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return {}
-    lines: dict[str, int] = {
-        f"/{k.value}": k.start_mark.line + 1
-        for k, _ in (node.value if isinstance(node, yaml.MappingNode) else [])
-        if isinstance(k, yaml.ScalarNode)
-    }
-    for name in ("extra", "identity"):
-        pairs = node.value if isinstance(node, yaml.MappingNode) else []
-        key, node = next(
-            ((k, v) for k, v in pairs if isinstance(k, yaml.ScalarNode) and k.value == name),
-            (None, None),
-        )
-        if key is None:
-            return lines
-        lines[""] = key.start_mark.line + 1
-    stack = [("", node)]
-    while stack:
-        prefix, mapping = stack.pop()
-        for key, value in mapping.value if isinstance(mapping, yaml.MappingNode) else []:
-            if isinstance(key, yaml.ScalarNode):
-                dotted = f"{prefix}.{key.value}" if prefix else key.value
-                lines[dotted] = key.start_mark.line + 1
-                stack.append((dotted, value))
-    return lines

@@ -4,8 +4,8 @@ MkDocs publishes every file under docs/ except dot-files, following symbolic lin
 every file that is not Markdown as it is. So the walk visits the same files, and each one is a
 page (loaded and validated by the content model), an allowed file (a document's document.yml, an
 image in a media/ folder), or an error. Nothing outside the repository is read: a link that leads
-out of it is reported and never followed. The allowlist is model.publishable(), which the build
-also calls.
+out of it is reported and never followed. The allowlist is publishable(), which the build also
+calls.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import GENERATED_FOLDERS, LANGUAGES, SOURCE_LANGUAGE, is_versions_page, publishable
+from .generated import GENERATED_FOLDERS, is_versions_page
+from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .problems import Problem, relative
 
 # The bytes each published kind of image starts with: a page's HTML renamed .png is not published.
@@ -26,6 +27,19 @@ MAGIC = {
     ".gif": (b"GIF87a", b"GIF89a"),
     ".webp": (b"RIFF",),
 }  # RIFF, 4 bytes of length, then WEBP
+
+
+PUBLISHED_IMAGES = tuple(MAGIC)
+
+
+def publishable(uri: str) -> bool:
+    """Whether a non-Markdown file under docs/ may be published as it is: a document's
+    document.yml, and images in a media/ folder. Anything else (HTML, scripts, SVG) could run on
+    the site's address."""
+    parts = uri.split("/")
+    if parts[-1] == "document.yml":
+        return len(parts) == 2
+    return "media" in parts[:-1] and uri.lower().endswith(PUBLISHED_IMAGES)
 
 
 # A file or folder name becomes part of an address, of the sitemap and of HTML attributes:

@@ -1,6 +1,8 @@
-"""The build manifest: every document, its pages in order and its metadata, per language.
+"""The build manifest: every document, its pages in order and its metadata, per language; and the
+earlier versions of each document, their chapters named where git keeps them.
 
-Written by the site build; the PDF export reads it (and the built HTML) without MkDocs.
+The site build writes it (site/finish.py); the PDF export reads it and the built HTML, without
+MkDocs and without the content model.
 """
 
 from __future__ import annotations
@@ -8,50 +10,47 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..content.generated import CATALOGUE_PAGE, CATALOGUE_PDF, WHOLE_GUIDE, practices
-from ..content.model import LANGUAGES, Site
+from ..content.generated import CATALOGUE_PAGE, CATALOGUE_PDF, WHOLE_GUIDE, earlier_pdfs
+from ..content.languages import LANGUAGES, SOURCE_LANGUAGE
+from ..content.model import Document, Site
 from ..content.strings import t
-from ..history.versions import earlier_entries
+from ..history.versions import DocumentHistory
 
 MANIFEST = "manifest.json"
 
 
-def _pages(site: Site, keys: list[str], lang: str) -> list[dict]:
-    """The pages that exist, in order, as the PDF export needs them."""
-    pages = []
-    for key in keys:
-        shown = site.shown(key, lang)
-        if shown:
-            url = site.url(key, lang)
-            pages.append(
-                {
-                    "key": key,
-                    "url": url,
-                    "file": url if url.endswith(".html") else url + "index.html",
-                    "title": shown.title,
-                    "lang": shown.lang,
-                }
-            )
-    return pages
+def write(
+    site: Site,
+    histories: dict[str, DocumentHistory],
+    site_dir: Path,
+    site_url: str,
+    whole_guide: list[str],
+) -> Path:
+    manifest = {
+        "site_url": site_url,
+        "languages": list(LANGUAGES),
+        "documents": [
+            document
+            for lang in LANGUAGES
+            for document in documents(site, histories, lang, whole_guide)
+            if document["pages"]
+        ],
+    }
+    path = site_dir / MANIFEST
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
+    return path
 
 
-def _folder(site: Site, folder: str) -> list[str]:
-    doc = next((d for d in site.documents.values() if d.folder == folder), None)
-    if doc:
-        return doc.chapters
-    index = f"{folder}/index.md"
-    cases = [s.key for s in practices(site, "it") if s.key.startswith(folder + "/")]
-    return [index, *cases]
-
-
-def documents(site: Site, lang: str, whole_guide: list[str]) -> list[dict]:
+def documents(
+    site: Site, histories: dict[str, DocumentHistory], lang: str, whole_guide: list[str]
+) -> list[dict]:
     out = []
     for doc in site.documents.values():
         meta = doc.meta
         out.append(
             {
                 "id": doc.id,
-                "pdf": meta.get("pdf") or doc.id,
+                "pdf": doc.pdf,
                 "lang": lang,
                 "title": doc.title(lang),
                 "description": (meta.get("description") or {}).get(lang, ""),
@@ -60,13 +59,20 @@ def documents(site: Site, lang: str, whole_guide: list[str]) -> list[dict]:
                 "updated": meta["updated"],
                 "draft": doc.is_draft,
                 "pages": _pages(site, doc.chapters, lang),
-                "earlier": earlier_entries(site, doc, lang),
+                "earlier": _earlier(
+                    site, doc, histories.get(doc.id), lang
+                ),  # PDFs of earlier versions
             }
-        )  # PDFs of earlier versions, from git
+        )
     catalogue = site.shown(CATALOGUE_PAGE, lang)
     cases = _folder(site, "buone-pratiche")
     newest = max(
-        (site.get(k, "it").meta.get("updated", "") for k in cases if site.get(k, "it")), default=""
+        (
+            site.get(k, SOURCE_LANGUAGE).meta.get("updated", "")
+            for k in cases
+            if site.get(k, SOURCE_LANGUAGE)
+        ),
+        default="",
     )
     out.append(
         {
@@ -105,14 +111,71 @@ def documents(site: Site, lang: str, whole_guide: list[str]) -> list[dict]:
     return out
 
 
-def write(site: Site, site_dir: Path, site_url: str, whole_guide: list[str]) -> Path:
-    manifest = {
-        "site_url": site_url,
-        "languages": list(LANGUAGES),
-        "documents": [
-            d for lang in LANGUAGES for d in documents(site, lang, whole_guide) if d["pages"]
-        ],
-    }
-    path = site_dir / MANIFEST
-    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
-    return path
+def _pages(site: Site, keys: list[str], lang: str) -> list[dict]:
+    """The pages that exist, in order, as the PDF export needs them."""
+    pages = []
+    for key in keys:
+        shown = site.shown(key, lang)
+        if shown:
+            url = site.url(key, lang)
+            pages.append(
+                {
+                    "key": key,
+                    "url": url,
+                    "file": url if url.endswith(".html") else url + "index.html",
+                    "title": shown.title,
+                    "lang": shown.lang,
+                }
+            )
+    return pages
+
+
+def _folder(site: Site, folder: str) -> list[str]:
+    doc = next((d for d in site.documents.values() if d.folder == folder), None)
+    if doc:
+        return doc.chapters
+    cases = [s.key for s in site.cases() if s.key.startswith(folder + "/")]
+    return [f"{folder}/index.md", *cases]
+
+
+def _earlier(site: Site, doc: Document, history: DocumentHistory | None, lang: str) -> list[dict]:
+    """The PDF of each earlier version in lang: its chapters are read from git by the PDF export
+    (`revision` and `git`, the file where git keeps it)."""
+    if history is None:
+        return []
+    entries = []
+    for version, (entry, name) in zip(history.versions[:-1], earlier_pdfs(doc), strict=True):
+        pages = []
+        for chapter in version.chapters:
+            text = version.text(chapter, lang)
+            if text:
+                key = f"{doc.folder}/{chapter}.md"
+                pages.append(
+                    {
+                        "key": key,
+                        "url": site.url(key, lang),
+                        "title": text.title,
+                        "lang": text.lang,
+                        "revision": version.revision,
+                        "git": version.file(history.folder, chapter, lang),
+                    }
+                )
+        titles = version.meta.get("title") if isinstance(version.meta.get("title"), dict) else {}
+        descriptions = (
+            version.meta.get("description")
+            if isinstance(version.meta.get("description"), dict)
+            else {}
+        )
+        entries.append(
+            {
+                "pdf": name,
+                "version": entry["version"],
+                "status": entry["status"],
+                "updated": entry["date"],
+                "draft": entry["status"] != "approvato",
+                "title": str(titles.get(lang) or doc.title(lang)),
+                "description": str(descriptions.get(lang) or ""),
+                "pages": pages,
+            }
+        )
+    return entries

@@ -3,11 +3,13 @@
 Directory URLs off; Material's search instead of Pagefind (which fetches its index, and file://
 refuses fetches), with stemming of what is typed (workers/cittamedie-search.js) and one index per
 language inlined as a script; Workers through the self-hosted iframe-worker shim; the PDFs copied
-in so that the downloads page works.
+in so that the downloads page works, their sizes written in it (the served site's script reads them
+from pdf/sizes.json, which file:// cannot fetch).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -17,9 +19,9 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.utils.yaml import yaml_load
 
-from ..content.generated import OFFLINE_ZIP, PDF_DIR
+from ..content.config import CONFIG_FILE, read_config
+from ..content.generated import OFFLINE_ZIP, PDF_DIR, PDF_SIZES
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 FOLDER = "cittamedie-sud"  # the folder the zip unpacks to
@@ -42,12 +44,14 @@ def export(root: Path, site_dir: Path) -> Path:
         target = Path(tmp) / FOLDER
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         config = load_config(
-            config_file=str(root / "mkdocs.yml"),
+            config_file=str(root / CONFIG_FILE),
             site_dir=str(target),
             use_directory_urls=False,
-            plugins=_with_search(root / "mkdocs.yml"),
+            plugins=[SEARCH, *(read_config(root / CONFIG_FILE).data.get("plugins") or [])],
         )
         config.extra["offline"] = True
+        sizes = site_dir / PDF_SIZES
+        config.extra["pdf_sizes"] = json.loads(sizes.read_text("utf-8")) if sizes.is_file() else {}
         config.extra["polyfills"] = [SHIM]
         build(config)
         if (site_dir / PDF_DIR).is_dir():
@@ -62,9 +66,3 @@ def export(root: Path, site_dir: Path) -> Path:
         f"offline: {archive} {archive.stat().st_size / 1_048_576:.1f} MB in {time.perf_counter() - started:.1f} s"
     )
     return archive
-
-
-def _with_search(config_file: Path) -> list:
-    """mkdocs.yml's plugins with Material's search first, as it was before Pagefind."""
-    with config_file.open(encoding="utf-8") as handle:
-        return [SEARCH, *(yaml_load(handle).get("plugins") or [])]

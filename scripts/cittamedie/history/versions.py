@@ -1,41 +1,26 @@
 """A document's published versions, read from git: each version's chapters at its revision, what
-changed from the version before, in which version each chapter last changed, and the chapters of
-the earlier versions for their PDFs (DESIGN.md, documents over time).
+changed from the version before, and in which version each chapter last changed (ARCHITECTURE.md,
+"Documents over time").
 
 Nothing here is a hand-kept copy: `versions:` in document.yml names a commit per version, and the
-texts are those of the commit. They are read once per build (history_of), while the site is
-prepared; a revision git cannot give stops the build with the editor's sentence, at its line.
+texts are those of the commit. A revision git cannot give stops the build with the editor's
+sentence, at its line in document.yml.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
 
-from ..content.files import MAX_BYTES, front_matter_end
-from ..content.generated import earlier_pdfs
-from ..content.model import (
-    LANGUAGES,
-    SOURCE_LANGUAGE,
-    Document,
-    Site,
-    page_url,
-    split_language,
-    text_hash,
-)
+from ..content.files import MAX_BYTES
+from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, source_uri
+from ..content.model import Document, Site, text_hash
 from ..content.problems import ContentError, Problem
-from ..content.strings import href
 from ..content.yamlsafe import parse_yaml
-from ..markup import sanitize
-from ..markup.render import Renderer, RenderTimeout, shape_problems
-from . import git as history
+from .git import HistoryError, Repository
 
 CHAPTER_NAME = re.compile(r"[a-z0-9-]{1,100}")  # as document.schema.json's `chapters` items
-_MD_LINK = re.compile(r'href="([^":#]{1,500}\.md)(#[^"]{0,200})?"')  # nh3 quotes every attribute
-_CACHE: dict = {}  # the Site being built, and the history of each of its documents
 
 
 @dataclass(frozen=True)
@@ -44,7 +29,7 @@ class Text:
 
     title: str
     body: str
-    lang: str  # the language it is written in: Italian where no English file existed yet
+    lang: str  # the language it is written in: Italian where no translation existed yet
     sources: tuple[dict, ...] = ()  # its front matter's {title, url}, for the PDF
 
     @property
@@ -52,14 +37,14 @@ class Text:
         return self.title, text_hash(self.body)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Version:
     """One entry of `versions:` and the document as it was at its revision."""
 
     entry: dict
     number: int  # its position in `versions:`, 0 for the first
     meta: dict  # document.yml at the revision
-    chapters: list[str]  # chapter names, in reading order
+    chapters: tuple[str, ...]  # chapter names, in reading order
     texts: dict[tuple[str, str], Text]  # (chapter name, language) → text
 
     @property
@@ -73,6 +58,11 @@ class Version:
     def text(self, name: str, lang: str) -> Text | None:
         return self.texts.get((name, lang)) if name in self.chapters else None
 
+    def file(self, folder: str, name: str, lang: str) -> str:
+        """Where git keeps a chapter's file in the language its text is written in."""
+        text = self.text(name, lang)
+        return f"{folder}/{source_uri(f'{name}.md', text.lang if text else SOURCE_LANGUAGE)}"
+
 
 @dataclass(frozen=True)
 class Change:
@@ -82,34 +72,17 @@ class Change:
     new: Text | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocumentHistory:
     doc: Document
     folder: str  # where git keeps the document, e.g. guidelines/linee-guida
-    versions: list[Version]
-    _changes: dict = field(default_factory=dict)
+    versions: tuple[Version, ...]
+    changed: dict[tuple[int, str], tuple[Change, ...]]  # (version number, language) → its changes
 
-    def changes(self, number: int, lang: str) -> list[Change]:
+    def changes(self, number: int, lang: str) -> tuple[Change, ...]:
         """What version `number` changed from the one before, in lang: chapters in reading order,
         then those removed (nothing for the first version)."""
-        if number == 0:
-            return []
-        if (number, lang) not in self._changes:
-            old, new = self.versions[number - 1], self.versions[number]
-            found = []
-            for name in new.chapters:
-                before, after = old.text(name, lang), new.text(name, lang)
-                if after and before is None:
-                    found.append(Change(name, "added", None, after))
-                elif after and before.fingerprint != after.fingerprint:
-                    found.append(Change(name, "changed", before, after))
-            found += [
-                Change(name, "removed", old.text(name, lang), None)
-                for name in old.chapters
-                if name not in new.chapters and old.text(name, lang)
-            ]
-            self._changes[number, lang] = found
-        return self._changes[number, lang]
+        return self.changed.get((number, lang), ())
 
     def last_change(
         self, name: str, lang: str, now: tuple[str, str] | None
@@ -130,141 +103,90 @@ class DocumentHistory:
         return "since", next(v for v in self.versions if v.text(name, lang))
 
 
-def history_of(site: Site, doc: Document | None) -> DocumentHistory | None:
-    """The versions of a document that lists them (None otherwise), read from git once per Site."""
-    if doc is None or not doc.meta.get("versions"):
-        return None
-    if _CACHE.get("site") is not site:
-        _CACHE.clear()
-        _CACHE["site"] = site
-    if doc.id not in _CACHE:
-        folder = posixpath.dirname(doc.rel)
-        _CACHE[doc.id] = DocumentHistory(
-            doc,
-            folder,
-            [
-                _read(site.root, doc, folder, n, entry)
-                for n, entry in enumerate(doc.meta["versions"])
-            ],
-        )
-    return _CACHE[doc.id]
+def read_histories(site: Site, git: Repository) -> dict[str, DocumentHistory]:
+    """Document id → its history, for every document that lists its versions (read once per build)."""
+    return {
+        doc.id: read_history(doc, git)
+        for doc in site.documents.values()
+        if doc.meta.get("versions")
+    }
+
+
+def read_history(doc: Document, git: Repository) -> DocumentHistory:
+    folder = posixpath.dirname(doc.rel)
+    versions = tuple(
+        _read(git, doc, folder, number, entry) for number, entry in enumerate(doc.meta["versions"])
+    )
+    changed = {
+        (new.number, lang): _changes(old, new, lang)
+        for old, new in zip(versions, versions[1:], strict=False)
+        for lang in LANGUAGES
+    }
+    return DocumentHistory(doc, folder, versions, changed)
 
 
 def chapter_name(doc: Document, key: str) -> str:
     return key.removeprefix(doc.folder + "/").removesuffix(".md")
 
 
-def earlier_entries(site: Site, doc: Document, lang: str) -> list[dict]:
-    """For the manifest: the PDF of each earlier version in lang, its chapters read from git by the
-    PDF export (pdf.py) and rendered like the site's pages."""
-    found = history_of(site, doc)
-    if found is None:
-        return []
-    entries = []
-    for version, (entry, name) in zip(found.versions[:-1], earlier_pdfs(doc), strict=True):
-        pages = []
-        for chapter in version.chapters:
-            text = version.text(chapter, lang)
-            if text:
-                key = f"{doc.folder}/{chapter}.md"
-                suffix = "" if text.lang == SOURCE_LANGUAGE else f".{text.lang}"
-                pages.append(
-                    {
-                        "key": key,
-                        "url": site.url(key, lang),
-                        "title": text.title,
-                        "lang": text.lang,
-                        "revision": version.revision,
-                        "git": f"{found.folder}/{chapter}{suffix}.md",
-                    }
-                )
-        titles = version.meta.get("title") if isinstance(version.meta.get("title"), dict) else {}
-        descriptions = (
-            version.meta.get("description")
-            if isinstance(version.meta.get("description"), dict)
-            else {}
-        )
-        entries.append(
-            {
-                "pdf": name,
-                "version": entry["version"],
-                "status": entry["status"],
-                "updated": entry["date"],
-                "draft": entry["status"] != "approvato",
-                "title": str(titles.get(lang) or doc.title(lang)),
-                "description": str(descriptions.get(lang) or ""),
-                "pages": pages,
-            }
-        )
-    return entries
-
-
-def chapter_html(root: Path, revision: str, path: str, key: str, lang: str) -> str:
-    """A chapter's body at a revision, rendered and sanitised like the site's pages, its links to
-    other pages (`priorita.md#x`) written as the site's addresses relative to the chapter."""
-    text = history.text_at(root, revision, path)
-    chapter = (
-        _chapter(text, lang, posixpath.basename(key).removesuffix(".md"))
-        if text is not None
-        else None
+def chapter_at(git: Repository, revision: str, path: str, lang: str) -> Text | None:
+    """A chapter's text at a revision (the file where git keeps it), or None when it cannot be read."""
+    loaded = git.source_at(revision, path)
+    if loaded is None or not loaded.split:
+        return None
+    meta = loaded.meta if isinstance(loaded.meta, dict) else {}
+    name = posixpath.basename(path).split(".")[0]
+    title = meta["title"] if isinstance(meta.get("title"), str) else name
+    sources = tuple(
+        source
+        for source in meta.get("sources") or []
+        if isinstance(source, dict)
+        and isinstance(source.get("title"), str)
+        and str(source.get("url")).startswith(("https://", "http://"))  # as the schema asks today
     )
-    if chapter is None:
-        return ""
-    from ..site.decorate import sources_html
-
-    url = page_url(key, lang)
-
-    def address(match: re.Match) -> str:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(key), match[1]))
-        return f'href="{href(url, page_url(split_language(target)[0], lang))}{match[2] or ""}"'
-
-    sources = sanitize.clean(sources_html(list(chapter.sources), lang))[0]
-    return _MD_LINK.sub(address, rendered(root, chapter.body)) + sources
-
-
-def rendered(root: Path, body: str) -> str:
-    """Safe HTML of a body from history: refused shapes, a timeout or too deep a nesting give
-    nothing (the text was checked when it was committed; what it holds is not published)."""
-    if shape_problems("", body, 1):
-        return ""
-    try:
-        html = _renderer(root).html(body)
-    except (RenderTimeout, RecursionError):
-        return ""
-    return sanitize.clean(html)[0]
+    return Text(title, loaded.body, lang, sources)
 
 
 # ---------------------------------------------------------------- Helper functions
 
 
-@cache
-def _renderer(root: Path) -> Renderer:
-    return Renderer.for_site(root)
+def _changes(old: Version, new: Version, lang: str) -> tuple[Change, ...]:
+    found = []
+    for name in new.chapters:
+        before, after = old.text(name, lang), new.text(name, lang)
+        if after and before is None:
+            found.append(Change(name, "added", None, after))
+        elif after and before.fingerprint != after.fingerprint:
+            found.append(Change(name, "changed", before, after))
+    found += [
+        Change(name, "removed", old.text(name, lang), None)
+        for name in old.chapters
+        if name not in new.chapters and old.text(name, lang)
+    ]
+    return tuple(found)
 
 
-def _read(root: Path, doc: Document, folder: str, number: int, entry: dict) -> Version:
+def _read(git: Repository, doc: Document, folder: str, number: int, entry: dict) -> Version:
+    revision = entry["revision"]
     try:
-        meta = _meta(history.text_at(root, entry["revision"], f"{folder}/document.yml"))
-        chapters = [
+        meta = _meta(git.text_at(revision, f"{folder}/document.yml"))
+        chapters = tuple(
             c
             for c in meta.get("chapters") or []
             if isinstance(c, str) and CHAPTER_NAME.fullmatch(c)
-        ]
+        )
         texts = {}
         for name in chapters:
-            italian = _text_of(root, entry["revision"], f"{folder}/{name}.md", SOURCE_LANGUAGE)
+            italian = chapter_at(git, revision, f"{folder}/{name}.md", SOURCE_LANGUAGE)
             if italian is None:
                 continue
             for lang in LANGUAGES:
-                texts[name, lang] = (
-                    italian
-                    if lang == SOURCE_LANGUAGE
-                    else (
-                        _text_of(root, entry["revision"], f"{folder}/{name}.{lang}.md", lang)
-                        or italian
-                    )
+                path = source_uri(f"{folder}/{name}.md", lang)
+                translated = (
+                    None if lang == SOURCE_LANGUAGE else chapter_at(git, revision, path, lang)
                 )
-    except history.HistoryError as exc:
+                texts[name, lang] = translated or italian
+    except HistoryError as exc:
         message, _, fix = str(exc).partition(" — ")
         field = f"versions.{number}.revision"
         raise ContentError(
@@ -278,30 +200,3 @@ def _meta(text: str | None) -> dict:
         return {}
     data = parse_yaml(text, "document.yml")[0]
     return data if isinstance(data, dict) else {}
-
-
-def _text_of(root: Path, revision: str, path: str, lang: str) -> Text | None:
-    text = history.text_at(root, revision, path)
-    return (
-        _chapter(text, lang, posixpath.basename(path).split(".")[0]) if text is not None else None
-    )
-
-
-def _chapter(text: str, lang: str, name: str) -> Text | None:
-    """Title (else the file's name) and body of a chapter file's text, split like load_markdown
-    (load.front_matter_end)."""
-    if len(text) > MAX_BYTES:
-        return None
-    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    end, problem = front_matter_end(lines, "")
-    if problem:
-        return None
-    meta = parse_yaml("\n".join(lines[1:end]), "", first_line=2)[0]
-    meta = meta if isinstance(meta, dict) else {}
-    title = meta["title"] if isinstance(meta.get("title"), str) else name
-    sources = tuple(
-        s
-        for s in meta.get("sources") or []
-        if isinstance(s, dict) and isinstance(s.get("title"), str) and isinstance(s.get("url"), str)
-    )
-    return Text(title, "\n".join(lines[end + 1 :]), lang, sources)

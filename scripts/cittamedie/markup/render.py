@@ -12,13 +12,13 @@ import re
 import signal
 import threading
 from contextlib import contextmanager
-from pathlib import Path
 
 import markdown
 
+from ..content.config import Config
 from ..content.problems import Problem
-from ..content.strings import markup_in
 from . import sanitize
+from .plaintext import markup_in
 
 # Limits, each far above what real content has (measured on the 89 pages: longest line 654
 # characters; at most 8 `[` and 138 `<` in one paragraph; indentation at most 12 spaces).
@@ -238,19 +238,9 @@ class Renderer:
         self._markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
 
     @classmethod
-    def for_site(cls, root: Path) -> Renderer:
-        from mkdocs.utils.yaml import yaml_load  # MkDocs' own loader: mkdocs.yml may use !ENV
-
-        config_file = root / "mkdocs.yml"
-        config = yaml_load(config_file.read_text("utf-8")) if config_file.is_file() else {}
-        extensions, configs = ["toc", "tables", "fenced_code"], {}  # MkDocs always adds these
-        for item in config.get("markdown_extensions") or []:
-            name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-            if name not in extensions:
-                extensions.append(name)
-            if options:
-                configs[name] = options
-        return cls(extensions, configs)
+    def from_config(cls, config: Config) -> Renderer:
+        """The Markdown of the site's mkdocs.yml (content/config.py)."""
+        return cls(*config.markdown_extensions())
 
     def html(self, body: str) -> str:
         self._markdown.reset()
@@ -266,6 +256,19 @@ class Renderer:
             labels += [token["data-toc-label"]] if token.get("data-toc-label") else []
             stack += token.get("children", [])
         return labels
+
+
+def published_html(renderer: Renderer, body: str) -> str:
+    """Safe HTML of a body that was checked when it was committed (a chapter from git): refused
+    shapes, a timeout or too deep a nesting give nothing, and what the sanitiser removes is not
+    published."""
+    if shape_problems("", body, 1):
+        return ""
+    try:
+        html = renderer.html(body)
+    except (RenderTimeout, RecursionError):
+        return ""
+    return sanitize.clean(html)[0]
 
 
 def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> list[Problem]:

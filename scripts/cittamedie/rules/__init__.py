@@ -1,4 +1,5 @@
-"""Rules that need more than one file: each module's check(site) returns Problems."""
+"""The validator: each rule module's check(site, run) returns the Problems it finds in the content
+model. Rules read the model (and git, for versions and generated folders); they never build pages."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import datetime as dt
 
 from ..content.model import Site
 from ..content.problems import Problem
+from ..history.git import Repository
 from . import (
     anchors,
+    config,
     consultation,
     data,
     generated,
@@ -21,6 +24,7 @@ from . import (
     urls,
     versions,
 )
+from .run import Run
 
 RULES = (
     pairing,
@@ -36,11 +40,17 @@ RULES = (
     versions,
     consultation,
     identity,
+    config,
 )
 
 
-def run_all(site: Site, today: dt.date | None = None) -> list[Problem]:
+def run_all(
+    site: Site, today: dt.date | None = None, git: Repository | None = None
+) -> list[Problem]:
+    """Every problem of the content: the model's own (files, front matter, schemas) and each rule's,
+    once each, in file and line order."""
+    run = Run(today or dt.date.today(), git or Repository(site.root))
     problems = list(site.problems)
     for rule in RULES:
-        problems.extend(rule.check(site, today or dt.date.today()))
+        problems.extend(rule.check(site, run))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-from ..content.model import SOURCE_LANGUAGE, Site, slugify
+from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS
+from ..content.model import Site, slugify
 from ..content.problems import Problem
+from .run import Run
 
 ID_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def check(site: Site, today) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
     problems = []
     for source in site.sources:
         if not source.ok:
@@ -51,8 +53,8 @@ def check(site: Site, today) -> list[Problem]:
                 )
             else:
                 seen[heading.id] = heading.line
-    for key in site.keys():
-        it, en = site.get(key, SOURCE_LANGUAGE), site.get(key, "en")
+    for key, lang in ((key, lang) for key in site.keys() for lang in TRANSLATIONS):
+        it, en = site.get(key, SOURCE_LANGUAGE), site.get(key, lang)
         if not (it and en and it.ok and en.ok):
             continue
         it_ids = it.heading_ids

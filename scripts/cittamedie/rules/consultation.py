@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from ..content.model import Site
 from ..content.problems import WARNING, Problem
+from .run import Run
 
 EXAMPLE = 'consultation: {opens: YYYY-MM-DD, closes: YYYY-MM-DD, channel: {it: "…", en: "…"}}'
 
 
-def check(site: Site, today) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
     problems = []
     for doc in site.documents.values():
         block, status = doc.meta.get("consultation"), doc.meta.get("status")
@@ -43,7 +44,7 @@ def check(site: Site, today) -> list[Problem]:
                     "consultation.closes",
                 )
             )
-        elif status == "in-consultazione" and closes < today.isoformat():
+        elif status == "in-consultazione" and closes < run.today.isoformat():
             problems.append(
                 Problem(
                     doc.rel,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..content.model import DATA_LISTS, Site
 from ..content.problems import Problem
+from .run import Run
 
 # data file → the field that names each item, which must be unique within the file.
 UNIQUE = {
@@ -22,7 +23,7 @@ UNIQUE = {
 CITY_FILES = ("cities", "case-cities")  # a case's city is one of these (the 39, or a case city)
 
 
-def check(site: Site, today) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
     return _unique(site) + _events(site) + _practices(site)
 
 

@@ -1,12 +1,80 @@
-"""The folders the build writes (theme and city index pages) hold nothing written by hand: such a
-file was never validated, so the build stops on it instead of publishing or overwriting it."""
+"""The folders the build writes (theme and city index pages, the translation status page) and the
+documents' versions pages hold nothing written by hand: such a file was never validated, so the
+build stops on it instead of publishing or overwriting it (content/generated.py names them)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..content.generated import GENERATED_FOLDERS, GENERATED_HEADER, versions_files
 from ..content.model import Site
-from ..content.problems import Problem
-from ..site.decorate import foreign_generated_files
+from ..content.problems import Problem, relative
+from .run import Run
 
 
-def check(site: Site, today) -> list[Problem]:
-    return foreign_generated_files(site)
+def check(site: Site, run: Run) -> list[Problem]:
+    """What in the generated places the build did not write: a file without the build's header, a
+    sub-folder, a link, a file committed to git (the folders are ignored by git, so a committed
+    file came from a change, whatever header it copies), or a generated folder that leads out of
+    the repository."""
+    problems, root = [], site.root.resolve()
+    versions = versions_files(site.docs_dir)
+    committed = run.git.tracked_files(
+        [site.docs_dir / folder for folder in GENERATED_FOLDERS] + versions
+    )
+    for path in versions:
+        if (
+            path.is_symlink()
+            or not path.is_file()
+            or not _is_ours(path)
+            or path.resolve() in committed
+        ):
+            problems.append(
+                Problem(
+                    relative(path if path.is_symlink() else path.resolve(), site.root),
+                    1,
+                    "generated",
+                    f"`{path.name}` is the name of the document's versions page, which the build "
+                    "writes, but this file was written by hand",
+                    "rename the file: the build never publishes or overwrites it",
+                )
+            )
+    for folder in GENERATED_FOLDERS:
+        target = site.docs_dir / folder
+        if not target.exists():
+            continue
+        if not target.resolve().is_relative_to(root):
+            problems.append(
+                Problem(
+                    relative(target, site.root),
+                    0,
+                    "link-outside",
+                    f"this folder leads outside the repository (to {target.resolve().as_posix()})",
+                    "remove the link: the build writes this folder itself",
+                )
+            )
+            continue
+        for path in sorted(target.rglob("*")):
+            shown = relative(path if path.is_symlink() else path.resolve(), site.root)
+            if (
+                path.is_symlink()
+                or path.is_dir()
+                or not path.name.endswith(".md")
+                or not _is_ours(path)
+                or path.resolve() in committed
+            ):
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        "generated",
+                        "this folder is written by the build, but this file was written by hand",
+                        "move the file elsewhere: the build never publishes or overwrites it",
+                    )
+                )
+    return problems
+
+
+def _is_ours(path: Path) -> bool:
+    with path.open("rb") as handle:  # the header is on the first lines: read no more
+        return GENERATED_HEADER.encode() in handle.read(600)

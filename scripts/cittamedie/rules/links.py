@@ -7,8 +7,10 @@ import re
 from urllib.parse import unquote
 
 from ..content.generated import generated_files, generated_pages
-from ..content.model import FENCE, Site, split_language
+from ..content.languages import split_language
+from ..content.model import Site, outside_fences
 from ..content.problems import Problem
+from .run import Run
 
 # The address after each `](`, at most 2,000 characters: looking for the whole `[text](…)` with one
 # expression backtracked for minutes on a long run of `[`.
@@ -18,14 +20,13 @@ EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
 
 def links_of(source) -> list[tuple[int, str]]:
-    found, fenced = [], False
-    for number, text in enumerate(source.body.split("\n"), start=source.body_line):
-        if ("```" in text or "~~~" in text) and FENCE.match(text):
-            fenced = not fenced
-            continue
-        if not fenced and "](" in text:
-            found.extend((number, target) for target in _targets(INLINE_CODE.sub("", text)))
-    return found
+    """(line, address) of each inline link outside code."""
+    return [
+        (number, target)
+        for number, text in outside_fences(source.body, source.body_line)
+        if "](" in text
+        for target in _targets(INLINE_CODE.sub("", text))
+    ]
 
 
 def _targets(text: str) -> list[str]:
@@ -38,7 +39,7 @@ def _targets(text: str) -> list[str]:
     return targets
 
 
-def check(site: Site, today) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
     problems = []
     pages = generated_pages(site)
     files = generated_files(site)

@@ -1,9 +1,12 @@
-"""Every Italian page has its English counterpart; translations say which Italian text they follow."""
+"""Every Italian page has its English counterpart; translations say which Italian text they follow
+(the content model's translation_state decides whether one is current)."""
 
 from __future__ import annotations
 
-from ..content.model import SOURCE_LANGUAGE, Site, field_value
+from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS
+from ..content.model import Site, field_value
 from ..content.problems import WARNING, Problem
+from .run import Run
 
 # Language-neutral facts of a good practice: translated words may differ, these may not.
 SHARED_FIELDS = (
@@ -18,10 +21,14 @@ SHARED_FIELDS = (
 )
 
 
-def check(site: Site, today) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
+    return [problem for lang in TRANSLATIONS for problem in _pairs(site, lang)]
+
+
+def _pairs(site: Site, lang: str) -> list[Problem]:
     problems = []
     for key in site.keys():
-        it, en = site.get(key, SOURCE_LANGUAGE), site.get(key, "en")
+        it, en = site.get(key, SOURCE_LANGUAGE), site.get(key, lang)
         if it is None:
             problems.append(
                 Problem(
@@ -59,16 +66,15 @@ def check(site: Site, today) -> list[Problem]:
                     "id",
                 )
             )
-        problems.extend(_staleness(it, en))
+        problems.extend(_staleness(site.translation_state(key, lang), it.rel, en))
         if it.kind == "good-practice":
             problems.extend(_shared_facts(it, en))
     return problems
 
 
-def _staleness(it, en) -> list[Problem]:
-    mark = en.meta.get("translated_from")
+def _staleness(state: str, italian_rel: str, en) -> list[Problem]:
     fix = f"check the translation, then run `cittamedie translations --mark-current {en.rel}`"
-    if mark is None:
+    if state == "unmarked":
         return [
             Problem(
                 en.rel,
@@ -80,13 +86,13 @@ def _staleness(it, en) -> list[Problem]:
                 WARNING,
             )
         ]
-    if mark != it.body_hash():
+    if state == "stale":
         return [
             Problem(
                 en.rel,
                 en.line_of("translated_from"),
                 "stale-translation",
-                f"the Italian page {it.rel} changed after this translation",
+                f"the Italian page {italian_rel} changed after this translation",
                 fix,
                 "translated_from",
                 WARNING,

@@ -11,10 +11,11 @@ from __future__ import annotations
 from ..content.model import Site
 from ..content.problems import Problem
 from ..content.schema import line_of
-from ..content.strings import markup_in, strings_of
+from ..markup.plaintext import markup_in, strings_of
+from .run import Run
 
 
-def check(site: Site, today) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
     problems: list[Problem] = []
     for source in site.sources:
         problems.extend(_walk(source.meta, "", source.rel, source.lines))

@@ -7,12 +7,13 @@ import re
 
 from ..content.model import Site, field_value
 from ..content.problems import WARNING, Problem
-from ..content.strings import strings_of
+from ..markup.plaintext import strings_of
+from .run import Run
 
 TODO = re.compile(r"\bTODO\b")
 
 
-def check(site: Site, today: dt.date) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
     problems = []
     for source in site.sources:
         if not source.ok:
@@ -21,7 +22,7 @@ def check(site: Site, today: dt.date) -> list[Problem]:
             value = _date(source.meta.get(name))
             if value is None:
                 continue
-            if name == "review_by" and value < today:
+            if name == "review_by" and value < run.today:
                 problems.append(
                     Problem(
                         source.rel,
@@ -33,7 +34,7 @@ def check(site: Site, today: dt.date) -> list[Problem]:
                         WARNING,
                     )
                 )
-            if name == "updated" and value > today:
+            if name == "updated" and value > run.today:
                 problems.append(
                     Problem(
                         source.rel,

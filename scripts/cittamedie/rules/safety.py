@@ -3,12 +3,14 @@ sanitiser (sanitize.py, the only judge of what HTML is allowed) would remove onc
 
 from __future__ import annotations
 
+from ..content.config import CONFIG_FILE, Config, read_config
 from ..content.model import Site
-from ..content.problems import Problem
+from ..content.problems import ContentError, Problem
 from ..markup.render import Renderer, could_hold_markup, render_problems, shape_problems
+from .run import Run
 
 
-def check(site: Site, today) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
     problems: list[Problem] = []
     renderer = None
     for source in site.sources:
@@ -18,6 +20,16 @@ def check(site: Site, today) -> list[Problem]:
         problems.extend(shapes)
         if shapes or not could_hold_markup(source.body, source.heading_ids):
             continue
-        renderer = renderer or Renderer.for_site(site.root)
+        renderer = renderer or _renderer(site)
         problems.extend(render_problems(renderer, source.rel, source.body, source.body_line))
     return problems
+
+
+def _renderer(site: Site) -> Renderer:
+    """Python-Markdown with mkdocs.yml's settings; MkDocs' own where the file is missing or broken
+    (rules/config.py reports a broken one)."""
+    path = site.root / CONFIG_FILE
+    try:
+        return Renderer.from_config(read_config(path))
+    except ContentError:
+        return Renderer.from_config(Config(path, {}, {}))

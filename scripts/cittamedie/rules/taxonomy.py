@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from ..content.model import SOURCE_LANGUAGE, Site
+from ..content.languages import SOURCE_LANGUAGE
+from ..content.markers import MARKER, marker_problem
+from ..content.model import Site
 from ..content.problems import Problem
-from ..site.markers import MARKER, known_marker_problem
+from .run import Run
 
 
-def check(site: Site, today) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
     themes = {t.get("id") for t in site.items("themes")}
     programmes = {p.get("id") for p in site.items("programmes")}
     problems = []
@@ -68,7 +70,7 @@ def check(site: Site, today) -> list[Problem]:
         lines = source.body.split("\n") if "cittamedie:" in source.body else []
         for number, text in enumerate(lines, start=source.body_line):
             if MARKER.search(text):
-                problem = known_marker_problem(text, site)
+                problem = marker_problem(text, site)
                 if problem:
                     problems.append(Problem(source.rel, number, "marker", *problem))
     problems.extend(_documents(site))

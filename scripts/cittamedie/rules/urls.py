@@ -8,11 +8,13 @@ English page, would hide one another.
 from __future__ import annotations
 
 from ..content.generated import generated_files, generated_pages
-from ..content.model import Site, page_url
+from ..content.languages import page_url
+from ..content.model import Site
 from ..content.problems import Problem
+from .run import Run
 
 
-def check(site: Site, today) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
     problems = []
     owners: dict[str, list] = {}  # URL → the sources published there
     for source in site.sources:

@@ -1,29 +1,31 @@
 """A document's versions (`versions:` in document.yml): oldest first, each at a commit of this
-repository's history, and the last one is the document's current version (DESIGN.md, documents
-over time). The build reads every version's text from git, so a revision it cannot read stops it."""
+repository's history, and the last one is the document's current version (ARCHITECTURE.md,
+"Documents over time"). The build reads every version's text from git, so a revision it cannot read stops it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import posixpath
 
-from ..content.model import VERSIONS_PAGE, Document, Site
+from ..content.generated import VERSIONS_PAGE
+from ..content.model import Document, Site
 from ..content.problems import Problem
-from ..history import git as history
+from ..history.git import Repository
+from .run import Run
 
 RULE = "versions"
 
 
-def check(site: Site, today: dt.date) -> list[Problem]:
+def check(site: Site, run: Run) -> list[Problem]:
     problems = []
     for doc in site.documents.values():
         problems += _reserved_name(doc)
         versions = doc.meta.get("versions") or []
         if versions:
             problems += (
-                _order(doc, versions, today)
+                _order(doc, versions, run.today)
                 + _current(doc, versions)
-                + _revisions(site, doc, versions)
+                + _revisions(run.git, doc, versions)
             )
     return problems
 
@@ -125,20 +127,20 @@ def _current(doc: Document, versions: list[dict]) -> list[Problem]:
     return problems
 
 
-def _revisions(site: Site, doc: Document, versions: list[dict]) -> list[Problem]:
-    root, folder = site.root, posixpath.dirname(doc.rel)
+def _revisions(git: Repository, doc: Document, versions: list[dict]) -> list[Problem]:
+    folder = posixpath.dirname(doc.rel)
     log = f"`git log --format='%H %cs %s' -- {folder}`"
     problems, previous = [], None
     for n, entry in enumerate(versions):
         revision, field = entry["revision"], f"versions.{n}.revision"
-        if not history.has_revision(root, revision):
-            message, _, fix = history.missing_revision(root, revision).partition(" — ")
+        if not git.has_revision(revision):
+            message, _, fix = git.missing_revision(revision).partition(" — ")
             problems.append(_problem(doc, field, message, fix))
-            if not history.is_repository(root) or history.is_shallow(root):
+            if not git.is_repository() or git.is_shallow():
                 break  # the same cause and fix for every revision: said once
             previous = None
             continue
-        if not history.is_ancestor(root, revision, "HEAD"):
+        if not git.is_ancestor(revision, "HEAD"):
             problems.append(
                 _problem(
                     doc,
@@ -147,7 +149,7 @@ def _revisions(site: Site, doc: Document, versions: list[dict]) -> list[Problem]
                     f"use the hash of a commit of main at which this version was published ({log})",
                 )
             )
-        elif history.text_at(root, revision, f"{folder}/document.yml") is None:
+        elif git.text_at(revision, f"{folder}/document.yml") is None:
             problems.append(
                 _problem(
                     doc,
@@ -156,9 +158,7 @@ def _revisions(site: Site, doc: Document, versions: list[dict]) -> list[Problem]
                     f"use the commit at which this version was published ({log})",
                 )
             )
-        elif previous and (
-            previous == revision or not history.is_ancestor(root, previous, revision)
-        ):
+        elif previous and (previous == revision or not git.is_ancestor(previous, revision)):
             problems.append(
                 _problem(
                     doc,

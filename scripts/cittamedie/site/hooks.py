@@ -1,4 +1,6 @@
-"""MkDocs hooks: thin calls into cittamedie.build, keyed by the language static-i18n is building."""
+"""MkDocs hooks: each takes the build's context from the configuration and calls one function of
+the site build with the language static-i18n is building. No state here: the context is made in
+on_config and lives on that build's configuration (context.py)."""
 
 from __future__ import annotations
 
@@ -9,118 +11,114 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from cittamedie.content import identity
+from cittamedie.content.languages import SOURCE_LANGUAGE
 from cittamedie.content.problems import ContentError
 from cittamedie.content.strings import t
-from cittamedie.site import build, editlinks, navigation, pageend, search, theme
+from cittamedie.site import editlinks, finish, generated, memory, navigation, pages, search, theme
+from cittamedie.site.context import BuildContext
+from cittamedie.site.parts import page_end
+
+OFFLINE_SEARCH_WORKER = (
+    "cittamedie-search.js?worker="  # workers/cittamedie-search.js loads Material's
+)
 
 # ---------------------------------------------------------------- Hooks
 
 
 def on_config(config):
     if getattr(config.plugins.get("i18n"), "building", False):
-        return config  # static-i18n's build of one more language: the content is loaded already
+        return config  # static-i18n's build of one more language: the context is made already
     with _editor_messages():
-        identity.configure(
-            config
-        )  # the publisher, read once: refuses a hand-set site_author/copyright
-        build.load(
-            config.config_file_path,
-            config.docs_dir,
-            config.use_directory_urls,
-            validation=config.extra.get("validation", True),
-        )
+        BuildContext.start(config)  # the content loaded and validated, what git knows of it
     theme.version_assets(config)
-    navigation.trim_memory()  # the validator's garbage
+    memory.trim_memory()  # the validator's garbage
     return config
 
 
 def on_pre_build(config):
+    ctx = BuildContext.of(config)
     with _editor_messages():
-        build.write_index_pages(build.site(), identity.current())
-    build.markdown_settings(config.mdx_configs, _language(config))
+        generated.write_pages(ctx)
+    pages.markdown_settings(ctx, config.mdx_configs, _language(config))
 
 
 @event_priority(-150)  # after static-i18n has picked this language's files
 def on_files(files, config):
+    ctx = BuildContext.of(config)
     with _editor_messages():
-        build.refuse(build.published_files(files, config.docs_dir))
-    for path, text in build.generated_file_texts(build.site(), config.site_url or "").items():
+        ctx.refuse(pages.published_files(ctx, files, config.docs_dir))
+    for path, text in finish.files(ctx).items():
         files.append(File.generated(config, path, content=text))
-    for file in [] if config.extra.get("offline") else search.lunr_files(files):
+    for file in [] if ctx.offline else search.lunr_files(files):
         files.remove(file)  # the served site searches with Pagefind
     return files
 
 
 def on_page_read_source(page, config):
     with _editor_messages():
-        return build.page_source(page.file.src_uri)
+        return pages.source_text(BuildContext.of(config), page.file.src_uri)
 
 
 def on_nav(nav, config, files):
-    return navigation.order(nav, build.site(), _language(config), config.extra.get("nav_order", []))
+    ctx = BuildContext.of(config)
+    return navigation.order(nav, ctx.site, _language(config), config.extra.get("nav_order", []))
 
 
 def on_page_markdown(markdown, page, config, files):
-    return build.page_markdown(markdown, page.file.src_uri, _language(config))
+    return pages.markdown(BuildContext.of(config), markdown, page.file.src_uri, _language(config))
 
 
 def on_page_content(html, page, config, files):
+    ctx = BuildContext.of(config)
     with _editor_messages():
-        html = build.page_html(html, page.file.src_uri, page.toc, _language(config))
-    navigation.release(page)
+        html = pages.html(ctx, html, page.file.src_uri, page.toc, _language(config))
+    memory.release(ctx, page)
     return html
 
 
 def on_env(env, config, files):
+    ctx, lang = BuildContext.of(config), _language(config)
     with _editor_messages():
         theme.patch(env)
-    env.globals["cm_breadcrumbs"] = t("breadcrumbs", _language(config))
-    env.globals["cm_identity"] = identity.current().for_language(_language(config))
-    if not config.extra.get("offline"):  # Pagefind's dialog, on every page and the 404 page
-        env.globals["cm_search"] = search.dialog_strings(_language(config))
+    env.globals["cm_breadcrumbs"] = t("breadcrumbs", lang)
+    env.globals["cm_identity"] = ctx.identity.for_language(lang)
+    # Material's search in the offline copy (material-patches.yml): our worker, each language's index
+    env.globals["cm_search_worker"] = OFFLINE_SEARCH_WORKER if ctx.offline else ""
+    env.globals["cm_language_root"] = f"{lang}/" if ctx.offline and lang != SOURCE_LANGUAGE else ""
+    if not ctx.offline:  # Pagefind's dialog, on every page and the 404 page
+        env.globals["cm_search"] = search.dialog(lang)
     return env
 
 
 def on_page_context(context, page, config, nav):
-    context["cm_alternates"] = build.alternates(page.file.src_uri, config.site_url or "")
+    ctx, lang = BuildContext.of(config), _language(config)
+    context["cm_alternates"] = pages.alternates(ctx, page.file.src_uri, config.site_url or "")
     context["cm_toc_toggle"] = navigation.has_toc_toggle(page, nav)
-    context["cm_edit"] = editlinks.link(
-        build.site(), identity.current(), page.file.src_uri, _language(config)
-    )
-    context["cm_page_end"] = pageend.page_end(
-        build.site(), page, _language(config), identity.current()
-    )
-    if not config.extra.get("offline"):  # what the page marks for the Pagefind index
-        context["cm_index"] = search.page_marks(build.site(), page, _language(config))
+    context["cm_edit"] = editlinks.link(ctx.site, ctx.identity, page.file.src_uri, lang)
+    context["cm_page_end"] = page_end.page_end(ctx, page, lang)
+    if not ctx.offline:  # what the page marks for the Pagefind index
+        context["cm_index"] = search.page_marks(ctx.site, page, lang)
     return context
 
 
 def on_post_page(output, page, config):
-    navigation.release(page, written=True)
-    return build.post_page(output, _language(config), bool(config.extra.get("offline")))
+    memory.release(BuildContext.of(config), page, written=True)
+    return output
 
 
 def on_post_template(output_content, template_name, config):
     if template_name != "404.html":
         return output_content
-    return build.not_found_page(
-        output_content, Path(config.site_dir), _language(config), bool(config.extra.get("offline"))
+    return finish.not_found_page(
+        BuildContext.of(config), output_content, Path(config.site_dir), _language(config)
     )
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged the search index
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False):
+    if getattr(config.plugins.get("i18n"), "building", False):
         return  # an inner build of one more language: the outer build finishes the job
-    build.finish(
-        build.site(),
-        Path(config.site_dir),
-        config.site_url or "",
-        config.extra.get("whole_guide", []),
-        offline=bool(config.extra.get("offline")),
-    )
+    finish.finish(BuildContext.of(config), Path(config.site_dir))
 
 
 # ---------------------------------------------------------------- Helper functions

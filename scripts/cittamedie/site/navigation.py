@@ -10,15 +10,14 @@ children; readers reach them through the catalogue, its filters, search and rela
 
 from __future__ import annotations
 
-import ctypes
-
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..content.generated import city_page, practices, theme_page
-from ..content.model import GENERATED_FOLDERS, Site, split_language
-from ..content.strings import esc, t
-from .translation_pages import STATUS_FOLDER
+from ..content.generated import GENERATED_FOLDERS, STATUS_FOLDER, city_page, theme_page
+from ..content.languages import split_language
+from ..content.model import Site
+from ..content.strings import t
+from .html import esc
 
 # ---------------------------------------------------------------- Public functions
 
@@ -40,41 +39,13 @@ def order(nav: Navigation, site: Site, lang: str, top_order: list[str]) -> Navig
 
 def has_toc_toggle(page, nav) -> bool:
     """Whether the menu holds this page as an item of its own, with the `__toc` toggle that the
-    table of contents' title labels (partials/toc.html): not a case, not a section's index."""
+    table of contents' title labels (toc.html, patched in material-patches.yml): not a case, not a
+    section's index."""
     if page is None or nav is None:
         return False
     if page.parent is None:
         return any(item is page for item in nav.items)
     return not page.is_index and any(item is page for item in page.parent.children)
-
-
-def release(page: Page, written: bool = False) -> None:
-    """Let go of a page's text once used: MkDocs keeps every page's Markdown and HTML until the
-    end of the run (the other language's build included), though after rendering only the HTML,
-    and after writing only the title, is read again (menus, footers)."""
-    page.title = page.title  # MkDocs computes it from the Markdown: keep the value
-    page.markdown = None
-    if written:
-        page.content = None
-    _RELEASED[0] += 1
-    if _RELEASED[0] % TRIM_EVERY == 0:
-        trim_memory()
-
-
-def trim_memory() -> None:
-    """Hand what Python has freed back to the system (glibc keeps it otherwise: the run's peak
-    would hold every page's garbage as well as its text)."""
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-def _libc():
-    """glibc, whose malloc_trim hands freed memory back (elsewhere: nothing to do)."""
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        return libc if hasattr(libc, "malloc_trim") else None
-    except OSError:
-        return None
 
 
 # ---------------------------------------------------------------- Helper functions
@@ -101,7 +72,7 @@ def _sorted(items: list, site: Site, lang: str, top_order: list[str]) -> list:
 
 def _order_section(section: Section, site: Site, lang: str) -> None:
     folder = _key(section)
-    cases = {s.key for s in practices(site, "it")}
+    cases = {s.key for s in site.cases()}
     kept, hidden = [], []
     for child in section.children:
         (hidden if isinstance(child, Page) and _key(child) in cases else kept).append(child)
@@ -138,7 +109,7 @@ def _entry_points(section: Section, site: Site, lang: str) -> None:
     if by_theme:
         names = {theme_page(th["id"]): th["title"][lang] for th in site.items("themes")}
     else:
-        names = {city_page(s.meta["city"]): s.meta["city"] for s in practices(site, "it")}
+        names = {city_page(s.meta["city"]): s.meta["city"] for s in site.cases()}
     rank = {key: n for n, key in enumerate(names)} if by_theme else {}
     for page in section.children:
         page.title = esc(names.get(_key(page), page.title or ""))  # before MkDocs reads the page
@@ -158,10 +129,5 @@ def _pages(items: list) -> list[Page]:
 
 # ---------------------------------------------------------------- Data
 
-TRIM_EVERY = (
-    16  # pages between two malloc_trim: a 1,000-case build peaks ~20 MB lower, for ~1 ms each
-)
-_RELEASED = [0]
-_LIBC = _libc()
 _GENERATED_ORDER = {folder: n for n, folder in enumerate(GENERATED_FOLDERS)}  # themes, then cities
 OUT_OF_MENU = (STATUS_FOLDER,)  # the translation status page, for editors

@@ -20,13 +20,14 @@ import shutil
 import subprocess
 import time
 from collections import defaultdict
-from html.parser import HTMLParser
 from pathlib import Path
 
 from pagefind.service import get_executable
 
-from ..content.model import LANGUAGES, Site, split_language
+from ..content.languages import LANGUAGES, split_language
+from ..content.model import Site
 from ..content.strings import t
+from ..markup.text import page_text
 
 # ---------------------------------------------------------------- Public functions
 
@@ -110,30 +111,23 @@ def synonyms(site: Site) -> dict[str, list[str]]:
 
 def synonym_text(site: Site, text: str) -> str:
     """`FESR (ERDF)` for each acronym the page's text uses whose other-language acronym it does not."""
-    used = {abbr for abbr in synonyms(site) if _word(abbr).search(text)}
+    found = synonyms(site)
+    used = {abbr for abbr in found if _word(abbr).search(text)}
     parts = [
         f"{abbr} ({', '.join(other for other in others if other not in used)})"
-        for abbr, others in synonyms(site).items()
+        for abbr, others in found.items()
         if abbr in used and set(others) - used
     ]
     return ". ".join(parts)
 
 
-def page_text(html: str) -> str:
-    """The text a reader sees in rendered HTML: no tags, no attributes (an abbr's title is not text)."""
-    reader = _TextReader()
-    reader.feed(html)
-    reader.close()
-    return " ".join(reader.parts)
-
-
-def dialog_strings(lang: str) -> dict[str, str]:
-    """Interface strings of the search button and dialog (strings.yml `search`), in lang."""
-    return (
-        {name: t(f"search.{name}", lang) for name in _STRINGS}
-        | {"filter_" + name: t(name, lang) for name in FILTERS}
-        | {"all": t("filter_all", lang)}
-    )
+def dialog(lang: str) -> dict:
+    """What the search button and dialog show (partials/pagefind.html): the interface strings
+    (strings.yml `search`) in lang, and the filters, each with its label."""
+    return {name: t(f"search.{name}", lang) for name in _STRINGS} | {
+        "filters_list": [(name, t(name, lang)) for name in FILTERS],
+        "all": t("filter_all", lang),
+    }
 
 
 # ---------------------------------------------------------------- Helper functions
@@ -166,15 +160,6 @@ def _pagefind(site_dir: Path, bundle: Path) -> dict[str, int]:
         raise RuntimeError(f"Pagefind failed on {site_dir}:\n{done.stdout}{done.stderr}")
     languages = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))["languages"]
     return {lang: info.get("page_count", 0) for lang, info in languages.items()}
-
-
-class _TextReader(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
 
 
 def _language_of_file(name: str) -> str | None:

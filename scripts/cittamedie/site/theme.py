@@ -1,20 +1,23 @@
-"""Material's markup that no block or partial reaches, changed once in its template source;
-our assets' addresses, versioned by content.
+"""Material's markup that no block reaches, changed in its template source; our assets'
+addresses, versioned by content.
 
-Material's base.html writes the drawer and search toggles as checkboxes with autocomplete="off",
-which HTML allows on text-like inputs only (an error for the Nu Html Checker); they sit outside
-every block, so neither main.html nor a partial can change them, and rewriting each rendered page
-would cost a pass over every page. The loader below hands Jinja base.html with the attribute
-removed: once per build, not per page. A patch that no longer matches (Material changed) stops
-the build and names the template, instead of publishing invalid HTML or silently doing nothing.
+Where main.html has no block for a line of Material's (base.html's toggles, the header's search
+slot, the table of contents' title, the breadcrumbs' name, the menu's attributes), the loader below
+hands Jinja Material's template with the few strings of material-patches.yml replaced: once per
+build, not per page, and without a copy of the whole template that drifts from Material's. A patch
+that no longer matches (Material changed) stops the build and names the template, instead of
+publishing invalid HTML or silently doing nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
+import yaml
 
 from ..content.problems import ContentError, Problem
 
@@ -26,7 +29,20 @@ def patch(env: jinja2.Environment) -> jinja2.Environment:
         env.loader = PatchedLoader(env.loader)
         if env.cache is not None:
             env.cache.clear()
+        # each patch checked now (in on_env: an editor message), not mid-render (a traceback)
+        for template in PATCHES:
+            env.loader.get_source(env, template)
     return env
+
+
+class Patch(NamedTuple):
+    """One string replacement in a template of Material's (material-patches.yml)."""
+
+    template: str
+    why: str
+    old: str
+    new: str
+    count: int = 1
 
 
 class PatchedLoader(jinja2.BaseLoader):
@@ -37,20 +53,22 @@ class PatchedLoader(jinja2.BaseLoader):
 
     def get_source(self, environment, template):
         source, filename, uptodate = self.inner.get_source(environment, template)
-        for old, new in PATCHES.get(template, ()):
-            if source.count(old) != 1:
+        for patch in PATCHES.get(template, ()):
+            found = source.count(patch.old)
+            if found != patch.count:
                 raise ContentError(
                     [
                         Problem(
                             filename or template,
                             1,
                             "theme",
-                            f"Material's {template} no longer contains `{old}` once",
-                            "update cittamedie/theme.py PATCHES for this Material version",
+                            f"Material's {template} contains `{patch.old}` {found} time(s), not "
+                            f"{patch.count}; the patch was for: {patch.why}",
+                            f"update cittamedie/site/{PATCH_FILE} for this Material version",
                         )
                     ]
                 )
-            source = source.replace(old, new)
+            source = source.replace(patch.old, patch.new)
         return source, filename, uptodate
 
     def list_templates(self):
@@ -80,11 +98,17 @@ def _versioned(item, folder: Path):
     return item
 
 
+def _patches(text: str) -> dict[str, list[Patch]]:
+    patches: dict[str, list[Patch]] = {}
+    for entry in yaml.safe_load(text):
+        patch = Patch(**entry)  # a missing or unknown key is a TypeError naming it
+        patches.setdefault(patch.template, []).append(patch)
+    return patches
+
+
 # ---------------------------------------------------------------- Data
 
-PATCHES: dict[str, list[tuple[str, str]]] = {
-    "base.html": [
-        ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
-        ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
-    ],
-}
+PATCH_FILE = "material-patches.yml"
+PATCHES: dict[str, list[Patch]] = _patches(
+    (resources.files(__package__) / PATCH_FILE).read_text("utf-8")
+)

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..content.model import LANGUAGES, SOURCE_LANGUAGE
-from ..content.strings import esc, t
+from ..content.languages import LANGUAGES, language_of_url
+from ..content.strings import t
+from .markdown import render
 
 SKIP = ("assets/", "pagefind/", "schemas/", "pdf/", "offline/", "search/")
 MAX_BYTES = 5_000_000  # a built page is a few hundred kB; anything larger is not one of ours
 MAX_LISTED = 50  # pages listed per language and kind; the count tells how many more
+REPORT_LANGUAGE = "en"  # the reports are for developers, in the code's language
 KINDS = ("added", "removed", "changed")
 
 
@@ -74,10 +76,7 @@ def snapshot(site_dir: Path) -> dict[str, Page]:
         parser.feed(file.read_text("utf-8", errors="replace"))
         parser.close()
         path = rel.removesuffix("index.html")
-        lang = next(
-            (code for code in LANGUAGES if code != SOURCE_LANGUAGE and path.startswith(f"{code}/")),
-            SOURCE_LANGUAGE,
-        )
+        lang = language_of_url(path)
         text = "\n".join(part for part in parser.parts if part)
         pages[path] = Page(
             lang, " ".join(parser.title.split()), hashlib.sha256(text.encode()).hexdigest()
@@ -107,35 +106,15 @@ def compare(
 
 def markdown(found: dict[str, dict[str, list[tuple[str, str]]]]) -> str:
     """The job summary: a table of counts, then the pages of each language and kind."""
-    lines = [
-        "## Pages this pull request changes",
-        "",
-        "| language | added | removed | changed |",
-        "|---|---|---|---|",
-    ]
-    for lang in LANGUAGES:
-        counts = " | ".join(str(len(found[lang][kind])) for kind in KINDS)
-        lines.append(f"| {t(f'lang_names.{lang}', 'en')} ({lang}) | {counts} |")
-    lines.append("")
-    if not any(found[lang][kind] for lang in LANGUAGES for kind in KINDS):
-        return "\n".join(lines + ["No page changes what its reader sees.", ""])
-    for lang in LANGUAGES:
-        for kind in KINDS:
-            pages = found[lang][kind]
-            if not pages:
-                continue
-            lines += [f"### {t(f'lang_names.{lang}', 'en')}: {kind} ({len(pages)})", ""]
-            lines += [
-                f"- <code>/{esc(path)}</code> {esc(title)}" for path, title in pages[:MAX_LISTED]
-            ]
-            if len(pages) > MAX_LISTED:
-                lines.append(f"- … and {len(pages) - MAX_LISTED} more")
-            lines.append("")
-    lines.append(
-        "The built site is attached to this run as the `site-preview` artifact: "
-        "download it, unzip it and open `index.html` from a local web server (`python -m http.server`)."
+    return render(
+        "changes.md",
+        found=found,
+        languages=LANGUAGES,
+        kinds=KINDS,
+        names={lang: t(f"lang_names.{lang}", REPORT_LANGUAGE) for lang in LANGUAGES},
+        any_change=any(found[lang][kind] for lang in LANGUAGES for kind in KINDS),
+        limit=MAX_LISTED,
     )
-    return "\n".join(lines) + "\n"
 
 
 def report(base_dir: Path, head_dir: Path) -> str:

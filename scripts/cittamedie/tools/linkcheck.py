@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ..content.model import Site
 from ..content.problems import ERROR, WARNING, Problem
-from ..content.strings import esc
+from .markdown import render
 
 TIMEOUT = 15.0  # seconds for one connect or read; slow public sites answer within a few
 DEADLINE = 45.0  # seconds for one address, its redirects and the GET retry included
@@ -214,29 +214,4 @@ def markdown(found: list[Problem], checked: int) -> str:
     """The report for the job summary and the issue: one table of dead links, one of the others."""
     dead = [p for p in found if p.severity == ERROR]
     rest = [p for p in found if p.severity != ERROR]
-    lines = [
-        f"## Source links: {len(dead)} dead, {len(rest)} to look at, of {checked} addresses checked",
-        "",
-    ]
-    for title, group in (("Dead links", dead), ("To look at", rest)):
-        if not group:
-            continue
-        lines += [
-            f"### {title}",
-            "",
-            "| where | field | what is wrong | fix |",
-            "|---|---|---|---|",
-        ]
-        lines += [
-            f"| {_cell(f'{p.path}:{p.line}')} | {_cell(p.field)} | {_cell(p.message)} | {_cell(p.fix)} |"
-            for p in group
-        ]
-        lines.append("")
-    if not found:
-        lines.append("Every address answers.")
-    return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    """Text in a Markdown table cell: HTML-escaped (GitHub renders HTML), pipes and backticks as codes."""
-    return esc(text).replace("|", "&#124;").replace("`", "&#96;").replace("\n", " ")
+    return render("links.md", dead=dead, rest=rest, checked=checked)

@@ -60,14 +60,13 @@
 /* Dates a static page checks again in the reader's browser, so that it changes with the calendar
    without a rebuild (as GOV.UK's tech docs expire their pages): the build writes what is true on
    its own day, with each date in a <time datetime="YYYY-MM-DD">; this shows what is true today.
-   - a document's consultation (dates.py): not yet open / open until … / closed on …;
-   - a page past its review date (pageend.py): the notice at the end of the page;
-   - the home page's events (home.py): an event over since the build moves to the recent ones.
+   - a document's consultation (site/parts/dates.py): not yet open / open until … / closed on …;
+   - a page past its review date (site/parts/page_end.py): the notice at the end of the page;
+   - the home page's events (site/parts/home.py): an event over since the build moves to the recent ones.
    ISO dates are compared as text with the browser's local date. Calendar days in Europe/Rome would
    be over-engineering: a reader a few time zones away sees the change a few hours early or late. */
 (function () {
   "use strict";
-  var PAST_EVENTS = 3;  // recent events shown, as home.PAST_EVENTS
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -115,7 +114,8 @@
     var none = document.querySelector(".cm-no-events");
     if (none) none.hidden = left;
     upcoming.hidden = !left;
-    each(past, ".cm-event", function (item, index) { item.hidden = index >= PAST_EVENTS; });
+    var shown = parseInt(past.getAttribute("data-past-events"), 10) || 0;  // site/parts/home.py
+    each(past, ".cm-event", function (item, index) { item.hidden = index >= shown; });
     var held = past.querySelector(".cm-event") !== null;
     past.hidden = !held;
     each(document, ".cm-events-past-title", function (title) { title.hidden = !held; });
@@ -126,6 +126,32 @@
     consultations(day);
     reviews(day);
     events(day);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+
+/* The sizes of the PDFs on the downloads page: the PDF export writes them to pdf/sizes.json, in
+   every language, after the pages are built (exports/pdf.py); without JavaScript, or before the
+   export, a cell says "—". The offline copy has them in its HTML (file:// cannot fetch). */
+(function () {
+  "use strict";
+
+  function init() {
+    var cells = document.querySelectorAll("td[data-pdf-size]");
+    var config = document.getElementById("__config");
+    if (!cells.length || !config || window.location.protocol === "file:") return;
+    var base = (JSON.parse(config.textContent).base || ".").replace(/\/?$/, "/");
+    var lang = document.documentElement.lang;
+    fetch(new URL(base + "pdf/sizes.json", window.location.href).href)
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (sizes) {
+        Array.prototype.forEach.call(cells, function (cell) {
+          var size = sizes[cell.getAttribute("data-pdf-size")];
+          if (size && size[lang]) cell.textContent = size[lang];
+        });
+      })
+      .catch(function () { /* the cells keep their dash */ });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -1,0 +1,52 @@
+"""Marker comments: where a page asks the build for a generated block, `<!-- cittamedie:NAME key=value -->`.
+
+This module owns their syntax and their names (the validator checks them); site/markers.py holds
+a renderer for each name, and a test asserts that the two agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Site
+
+MARKER = re.compile(r"<!--\s*cittamedie:([a-z-]+)((?:\s+[a-z-]+(?:=[a-z0-9-]+)?)*)\s*-->")
+# Every marker an editor may write, with what it inserts (CONTRIBUTING.md lists the same).
+NAMES = {
+    "cities": "the 39 cities by region, with a filter",
+    "timeline": "the accompaniment path's events, and the calendar file",
+    "priorities": "the programme's priorities (medium-cities: only those of the medium cities)",
+    "glossary": "the glossary's terms",
+    "catalogue": "every good practice, with filters and the open data",
+    "practices": "the first cases of a theme (theme=…) and a link to all of them",
+    "downloads": "the PDFs and the offline copy",
+    "recent": "what changed recently",
+    "publisher": "who publishes the site",
+    "contacts": "how to reach the publisher",
+    "events": "the next events and the last ones held",
+    "feedback": "how to report a problem on any page",
+}
+
+
+def arguments(raw: str) -> dict[str, str]:
+    """` theme=poverta medium-cities` → {theme: poverta, medium-cities: ""}."""
+    return dict((part.split("=", 1) + [""])[:2] for part in raw.split())
+
+
+def marker_problem(line: str, site: Site) -> tuple[str, str] | None:
+    """(message, fix) when a line's marker names something the build cannot generate."""
+    match = MARKER.search(line)
+    name, args = match[1], arguments(match[2])
+    if name not in NAMES:
+        return (
+            f"unknown marker `{name}`",
+            f"use one of: {', '.join(sorted(NAMES))} (CONTRIBUTING.md)",
+        )
+    if name == "practices":
+        themes = {theme["id"] for theme in site.items("themes")}
+        if args.get("theme") not in themes:
+            return (
+                f"`theme={args.get('theme')}` is not a theme",
+                f"write theme= with one of: {', '.join(sorted(themes))}",
+            )
+    return None

@@ -1,0 +1,179 @@
+"""One document of the manifest as one HTML file for WeasyPrint: cover, contents, and its chapters,
+each the article of a built page (or, for an earlier version, its text read from git and rendered
+as the site renders pages), ids made unique across chapters and links kept inside the PDF where
+they can be. Everything is done on parsed trees (tinyhtml5, ElementTree) and a Jinja template."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
+import tinyhtml5
+from markupsafe import Markup
+
+from ..content.identity import Identity
+from ..content.languages import page_url, split_language
+from ..content.strings import date, t
+from ..history.git import Repository
+from ..history.versions import chapter_at
+from ..markup.render import Renderer, published_html
+
+TEMPLATES = resources.files(__package__) / "templates" / "pdf"
+# The PDFs embed the site's own fonts and emblem: one copy, in the theme's assets.
+THEME_ASSETS = resources.files("cittamedie.site") / "overrides" / "assets"
+DROP = (
+    ".headerlink",
+    ".md-content__button",
+    ".md-source-file",
+    "form",
+    "script",
+    ".cm-pdf-link",
+    ".cm-page-end",  # per-page dates and "report a problem": the cover carries the date
+)
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
+
+
+def compose(
+    doc: dict,
+    site_dir: Path,
+    site_url: str,
+    who: Identity,
+    earlier: tuple[Repository, Renderer] | None = None,
+) -> str:
+    """The document's HTML; the publisher (who) on the cover and in the metadata, the EU statement
+    only where it applies. earlier: git and the renderer, for a document of earlier chapters."""
+    lang = doc["lang"]
+    in_pdf = {page["url"]: f"c{n}" for n, page in enumerate(doc["pages"])}
+    chapters = []
+    for n, page in enumerate(doc["pages"]):
+        sources: tuple[dict, ...] = ()
+        if "file" in page:
+            article = _article((site_dir / page["file"]).read_text("utf-8"))
+        else:
+            article, sources = _earlier_article(page, lang, *earlier)
+        _rewrite(article, page, lang, f"c{n}", in_pdf, site_url)
+        html = "".join(ET.tostring(child, encoding="unicode", method="html") for child in article)
+        chapters.append(
+            {
+                "anchor": f"c{n}",
+                "title": page["title"],
+                "lang": page["lang"],
+                "html": Markup(html),
+                "sources": sources,
+            }
+        )
+    css = (TEMPLATES / "print.css").read_text("utf-8")
+    css = (
+        css.replace("FONTS/", _fonts_url())
+        .replace("PAGE_LABEL", t("pdf.page", lang))
+        .replace("OF_LABEL", t("pdf.of", lang))
+        .replace("FUNDING_LABEL", _css_text(who.running_footer(lang)))
+    )
+    words = {
+        key: t(f"pdf.{key}", lang)
+        for key in ("programme", "draft_mark", "contents", "status", "emblem")
+    }
+    words.update(
+        version=t("version", lang),
+        updated=t("updated", lang),
+        sources=t("sources", lang),
+        funding=who.funding(lang),
+        notice=who.notice(lang),
+        publisher=t("identity.published_by", lang, publisher=who.publisher[lang]),
+        draft_banner=t("draft_banner." + doc["status"], lang) if doc.get("draft") else "",
+        status_value=t(f"status.{doc['status']}", lang) if doc.get("status") else "",
+        updated_value=date(doc["updated"], lang) if doc.get("updated") else "",
+    )
+    template = jinja2.Template((TEMPLATES / "document.html").read_text("utf-8"), autoescape=True)
+    return template.render(
+        doc=doc,
+        chapters=chapters,
+        css=Markup(css),
+        words=words,
+        author=who.author(lang),
+        site_url=site_url,
+        emblem=_emblem_url() if who.eu_funding else "",
+    )
+
+
+def _css_text(text: str) -> str:
+    """Text inside a CSS string in a <style> element: quotes, backslashes, line ends and `<` (which
+    could close the element) as CSS escapes."""
+    return "".join(f"\\{ord(c):x} " if c in '"\\<>\n\r' else c for c in text)
+
+
+def _fonts_url() -> str:
+    return Path(str(THEME_ASSETS / "fonts")).resolve().as_uri() + "/"
+
+
+def _emblem_url() -> str:
+    return Path(str(THEME_ASSETS / "images" / "eu-emblem.svg")).resolve().as_uri()
+
+
+def _earlier_article(
+    page: dict, lang: str, git: Repository, renderer: Renderer
+) -> tuple[ET.Element, tuple[dict, ...]]:
+    """A chapter of an earlier version: its title, its text at the revision rendered and sanitised
+    like the site's pages, and its sources (the template lists them)."""
+    text = chapter_at(git, page["revision"], page["git"], lang)
+    article = ET.Element("article")
+    ET.SubElement(article, "h1").text = page["title"]
+    if text is None:
+        return article, ()
+    body = tinyhtml5.parse(
+        f"<body>{published_html(renderer, text.body)}</body>", namespace_html_elements=False
+    )
+    article.extend(list(body.find("body")))
+    return article, text.sources
+
+
+def _article(html: str) -> ET.Element:
+    tree = tinyhtml5.parse(html, namespace_html_elements=False)
+    article = next(e for e in tree.iter("article") if "md-content__inner" in e.get("class", ""))
+    for parent in list(article.iter()):
+        for child in list(parent):
+            if _dropped(child):
+                parent.remove(child)
+    return article
+
+
+def _dropped(element: ET.Element) -> bool:
+    classes = set(element.get("class", "").split())
+    return any(s == element.tag or (s.startswith(".") and s[1:] in classes) for s in DROP) or (
+        element.tag == "p" and any(a.get("href", "").endswith(".pdf") for a in element.iter("a"))
+    )
+
+
+def _rewrite(
+    article: ET.Element, page: dict, lang: str, prefix: str, in_pdf: dict[str, str], site_url: str
+) -> None:
+    """Ids unique across chapters; links inside the PDF stay inside, the others go to the site. A
+    chapter from git links other chapters by their files (`priorita.md#x`): read as their pages."""
+    for element in article.iter():
+        if element.get("id"):
+            element.set("id", f"{prefix}-{element.get('id')}")
+        if element.tag == "h1":
+            element.set("id", element.get("id") or f"{prefix}-title")
+    for link in article.iter("a"):
+        href = link.get("href")
+        if not href or SCHEME.match(href):
+            continue
+        path, _, anchor = href.partition("#")
+        if not path:
+            link.set("href", f"#{prefix}-{anchor}" if anchor else f"#{prefix}")
+            continue
+        if path.endswith(".md"):
+            key = posixpath.normpath(posixpath.join(posixpath.dirname(page["key"]), path))
+            target = page_url(split_language(key)[0], lang)
+        else:
+            target = posixpath.normpath(posixpath.join(page["url"], path))
+            target = "" if target == "." else target + ("/" if path.endswith("/") else "")
+        if target in in_pdf:
+            link.set("href", f"#{in_pdf[target]}-{anchor}" if anchor else f"#{in_pdf[target]}")
+        else:
+            link.set("href", urljoin(site_url, target) + (f"#{anchor}" if anchor else ""))

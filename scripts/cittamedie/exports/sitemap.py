@@ -1,0 +1,38 @@
+"""sitemap.xml: every page once per language it is written in, with its alternates (a page shown in
+Italian where it has no translation is not listed as a translation)."""
+
+from __future__ import annotations
+
+import gzip
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from ..content.generated import generated_pages
+from ..content.languages import LANGUAGES
+from ..content.model import Site
+
+TEMPLATE = resources.files(__package__) / "templates" / "sitemap.xml"
+
+
+def sitemap(site: Site, site_url: str) -> str:
+    base = site_url.rstrip("/") + "/"
+    written = {key: [lang for lang in LANGUAGES if site.get(key, lang)] for key in site.keys()}
+    written.update({key: list(LANGUAGES) for key in generated_pages(site)})
+    pages = [
+        {"addresses": [{"lang": lang, "href": base + site.url(key, lang)} for lang in languages]}
+        for key, languages in sorted(written.items())
+    ]
+    template = jinja2.Template(
+        TEMPLATE.read_text("utf-8"), autoescape=True, keep_trailing_newline=True
+    )
+    return template.render(pages=pages)
+
+
+def write_sitemap(site: Site, site_url: str, site_dir: Path) -> None:
+    """sitemap.xml and its gzip copy."""
+    text = sitemap(site, site_url)
+    (site_dir / "sitemap.xml").write_text(text, "utf-8")
+    with gzip.open(site_dir / "sitemap.xml.gz", "wt", encoding="utf-8") as handle:
+        handle.write(text)

@@ -1,0 +1,141 @@
+"""Each page through the build, as the hooks hand it over: the source MkDocs reads (the content
+model's split of it, so MkDocs and the validator never disagree), the Markdown with its markers
+replaced, the rendered HTML with the site's parts around it through the allowlist, and which files
+of the docs tree may be published at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.toc import AnchorLink
+
+from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, split_language
+from ..content.problems import ContentError, Problem
+from ..content.strings import t
+from ..content.tree import file_problems
+from ..markup import sanitize
+from ..markup.render import removal_problems, shape_problems
+from .context import BuildContext
+from .decorate import decorate, published, withheld
+from .generated import page_text, parts_of
+from .markers import render_markers
+
+
+def source_text(ctx: BuildContext, src_uri: str) -> str:
+    """What MkDocs reads for a page: the front matter and body as the content model split them, with
+    plain-text fields escaped for Material's templates. A file the model does not know is never
+    published."""
+    key, lang = split_language(src_uri)
+    source = ctx.site.get(key, lang)
+    if source is None:
+        generated = ctx.generated.get(src_uri)
+        if generated is None:
+            problem = Problem(
+                f"docs/{src_uri}",
+                1,
+                "publish",
+                "this page was not read by the validator",
+                "check its name and folder; see CONTRIBUTING.md",
+            )
+            raise ContentError([problem])
+        return generated
+    shapes = shape_problems(source.rel, source.body, source.body_line)
+    ctx.refuse(shapes)
+    body = (
+        withheld(ctx, source.lang) if shapes or not source.ok and not source.meta else source.body
+    )
+    return page_text(source.meta, source.title, body)
+
+
+def markdown(ctx: BuildContext, text: str, src_uri: str, lang: str) -> str:
+    """The Markdown MkDocs renders: a source page's markers replaced by their generated blocks."""
+    key, file_lang = split_language(src_uri)
+    if ctx.site.get(key, file_lang) is None:
+        return text  # a page the build writes: its parts join it after Markdown (html below)
+    return render_markers(ctx, text, lang, ctx.site.url(key, lang))
+
+
+def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> str:
+    """The rendered page with its parts around it, through the allowlist; what it removes stops the
+    build. The parts' headings join the table of contents."""
+    key, file_lang = split_language(src_uri)
+    source = ctx.site.get(key, file_lang)
+    parts = (
+        parts_of(ctx, src_uri, lang)
+        if source is None
+        else decorate(ctx, source, lang, ctx.site.url(key, lang))
+    )
+    for anchor, title in parts.headings:
+        toc.items.append(AnchorLink(title, anchor, 2))
+    safe, removed = sanitize.clean(published(ctx, rendered, parts))
+    if removed:
+        rel, body, line = (
+            (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
+        )
+        ctx.refuse(removal_problems(rel, body, line, removed))
+    for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too
+        item.title = sanitize.clean(item.title)[0]
+    return safe
+
+
+def published_files(ctx: BuildContext, files, docs_dir: str) -> list[Problem]:
+    """Remove from MkDocs' files every one that must not be published; say why. The same checks as
+    the validator's (content/tree.py), so that a build with validation off publishes no script
+    renamed .png either."""
+    docs, root = Path(docs_dir), ctx.root
+    problems = []
+    for file in list(files):
+        if (
+            file.generated_by
+            or not file.abs_src_path
+            or not Path(file.abs_src_path).is_relative_to(docs)
+        ):
+            continue  # ours, or the theme's
+        real = Path(file.abs_src_path).resolve()
+        shown = f"docs/{file.src_uri}"
+        if not real.is_relative_to(root):
+            found = [
+                Problem(
+                    shown,
+                    0,
+                    "link-outside",
+                    f"this link points outside the repository (to {real.as_posix()})",
+                    "remove the link; copy the file into the repository instead",
+                )
+            ]
+        elif file.src_uri.endswith(".md"):
+            continue  # pages: source_text refuses those the model does not know
+        else:
+            found = file_problems(real, file.src_uri, shown)
+        if found:
+            files.remove(file)
+            problems.extend(found)
+    return problems
+
+
+def markdown_settings(ctx: BuildContext, mdx_configs: dict, lang: str) -> None:
+    """Settings of Markdown extensions for one language's build: abbr's glossary (acronyms get a
+    tooltip on every page, without 25 definitions per page) and the name of a table region with
+    nothing to name it (mdtables)."""
+    glossary = {term["abbr"]: term["expansion"][lang] for term in ctx.site.items("glossary")}
+    mdx_configs.setdefault("abbr", {})["glossary"] = glossary
+    mdx_configs.setdefault("cittamedie.markup.mdtables", {})["label"] = t("table", lang)
+
+
+def alternates(ctx: BuildContext, src_uri: str, site_url: str) -> list[dict]:
+    """hreflang links to the languages this page is really written in, plus x-default."""
+    site = ctx.site
+    key, _ = split_language(src_uri)
+    base = site_url.rstrip("/") + "/"
+    written = [
+        lang for lang in LANGUAGES if site.get(key, lang) or site.get(key, SOURCE_LANGUAGE) is None
+    ]
+    links = [{"hreflang": lang, "href": base + site.url(key, lang)} for lang in written]
+    links.append({"hreflang": "x-default", "href": base + site.url(key, SOURCE_LANGUAGE)})
+    return links
+
+
+def _toc_items(items):
+    for item in items or []:
+        yield item
+        yield from _toc_items(item.children)

@@ -1,0 +1,43 @@
+"""The Jinja environment of the parts the build generates (site/parts/*.html, beside the modules
+that fill them): autoescape on, so every value from the content is escaped for HTML unless a
+module hands over Markup it made with this environment.
+
+Templates read the interface strings with t(), which escapes the string and every value put into
+it (a value that is Markup, such as a <time> or a link, is kept as it is).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..content import strings
+from ..content.languages import href
+
+FOLDER = Path(__file__).parent
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(FOLDER),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(t=t, href=href)
+    env.filters.update(date=strings.date, euro=strings.euro, number=strings.number)
+    return env
+
+
+def t(key: str, lang: str, **values) -> Markup:
+    """An interface string in lang, escaped, with values put in (escaped unless Markup)."""
+    text = strings.t(key, lang)
+    return Markup(escape(text)).format(**values) if values else Markup(escape(text))
+
+
+def macro(env: jinja2.Environment, template: str, name: str):
+    """A macro of a template, to call from Python: its result is Markup."""
+    return getattr(env.get_template(template).module, name)

@@ -1,0 +1,56 @@
+"""Material's templates changed in place (cittamedie/site/material-patches.yml, applied by
+theme.PatchedLoader): every patch applies to the installed Material, so that a Material upgrade that
+moves a patched line fails here, naming the template and the patch, as well as stopping the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import material
+import pytest
+from mkdocs.theme import Theme
+
+from cittamedie.content.problems import ContentError
+from cittamedie.site import theme
+
+MATERIAL = Path(material.__file__).parent / "templates"
+OVERRIDES = Path(theme.__file__).parent / "overrides"
+ALL = [
+    (f"{template}#{number}", patch)
+    for template, patches in theme.PATCHES.items()
+    for number, patch in enumerate(patches, 1)
+]
+
+
+@pytest.mark.parametrize("patch", [patch for _, patch in ALL], ids=[name for name, _ in ALL])
+def test_each_patch_applies_to_the_installed_material(patch):
+    found = (MATERIAL / patch.template).read_text("utf-8").count(patch.old)
+    assert found == patch.count, (
+        f"Material's {patch.template} contains `{patch.old}` {found} time(s), not {patch.count}; "
+        f"the patch was for: {patch.why}"
+    )
+
+
+def test_a_patched_template_is_not_also_copied_into_the_overrides():
+    """A copy in custom_dir would be what the patches apply to, and would drift from Material's."""
+    assert [template for template in theme.PATCHES if (OVERRIDES / template).exists()] == []
+
+
+def test_the_patched_templates_compile():
+    # the environment as MkDocs builds it: Material's filters, our overrides first
+    env = theme.patch(Theme(name="material", custom_dir=str(OVERRIDES)).get_env())
+    for template in theme.PATCHES:
+        env.get_template(template)  # a `new` that breaks Jinja's syntax raises TemplateSyntaxError
+
+
+def test_a_patch_that_no_longer_applies_stops_the_build_naming_the_template(monkeypatch):
+    stale = theme.Patch(
+        "partials/toc.html", "a line Material no longer has", "<nav class=missing>", ""
+    )
+    monkeypatch.setitem(theme.PATCHES, "partials/toc.html", [stale])
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(OVERRIDES), str(MATERIAL)]))
+    with pytest.raises(
+        ContentError, match=r"partials/toc\.html contains `<nav class=missing>` 0 time"
+    ):
+        theme.patch(env)
