@@ -16,10 +16,8 @@ from __future__ import annotations
 import argparse
 import ast
 import hashlib
-import io
 import re
 import sys
-import tokenize
 from collections import defaultdict
 from pathlib import Path
 
@@ -179,14 +177,23 @@ def module_state(path: Path) -> list[str]:
 
 
 def html_string_lines(path: Path) -> list[int]:
-    """Lines of Python whose string literals write HTML tags."""
+    """Lines of Python whose string literals write HTML tags (docstrings and comments left out)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
     lines = set()
-    tokens = tokenize.generate_tokens(io.StringIO(path.read_text("utf-8")).readline)
-    for token in tokens:
-        kind = token.type
-        if kind == tokenize.STRING or kind == getattr(tokenize, "FSTRING_MIDDLE", -1):
-            if HTML_IN_STRING.search(token.string):
-                lines.update(range(token.start[0], token.end[0] + 1))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            text = node.value
+        else:
+            continue
+        if HTML_IN_STRING.search(text):
+            lines.update(range(node.lineno, node.end_lineno + 1))
     return sorted(lines)
 
 

@@ -73,6 +73,27 @@ def copy_tree(source: Path, target: Path) -> Path:
     return target
 
 
+FOLDER_MARKERS = {"site": "slow", "browser": "browser"}  # unit/: the fast tests, no marker
+
+
+def pytest_collection_modifyitems(items):
+    """Markers by folder: tests/site builds sites (slow), tests/browser drives Chromium (browser)."""
+    for item in items:
+        folder = Path(item.fspath).parent.name
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
+
+
+def validate(root: Path, capsys, *args: str) -> tuple[int, str]:
+    """`cittamedie validate` on a tree: its exit code and report, never a traceback."""
+    from cittamedie.__main__ import main
+
+    code = main(["--root", str(root), "validate", *args])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    return code, captured.out
+
+
 @pytest.fixture
 def valid_tree(tmp_path: Path) -> Path:
     """A copy of the smallest valid content tree, free to break, with the project's mkdocs.yml

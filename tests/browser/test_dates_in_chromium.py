@@ -16,7 +16,6 @@ from ..conftest import FIXTURES, FUTURE_EVENT, copy_tree, serve
 from ..site.conftest import build
 from .test_site_in_chromium import AXE
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
 HOME_PARTS = "\n## Novità {#novita}\n\n<!-- cittamedie:recent -->\n\n## Appuntamenti {#appuntamenti}\n\n<!-- cittamedie:events -->\n"
 
 

@@ -12,7 +12,6 @@ import pytest
 
 from ..conftest import CHROMIUM, CHROMIUM_ARGS, REPO
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
 RUNNER = REPO / "scripts" / "lighthouse.mjs"
 CATEGORIES = ["accessibility", "best-practices", "seo"]
 # home, programme, path, cities, a chapter, the catalogue, a case, a theme index, glossary, 404

@@ -10,8 +10,6 @@ from cittamedie.exports.offline import FOLDER, export
 
 from ..conftest import REPO
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
 
 @pytest.fixture(scope="module")
 def offline_copy(built_site, tmp_path_factory):

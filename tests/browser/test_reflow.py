@@ -7,7 +7,6 @@ import pytest
 
 from .test_site_in_chromium import PAGE_TYPES
 
-pytestmark = pytest.mark.browser
 WIDTH = 320
 # What sticks out on the right, outside the places that may: table regions and code scroll, the
 # menu drawer waits off-screen by design, closed dialogs are not shown.

@@ -7,7 +7,6 @@ import pytest
 
 from ..conftest import REPO
 
-pytestmark = pytest.mark.browser
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = [
     "",

@@ -7,7 +7,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 import yaml
 
 from cittamedie.content.generated import GENERATED_HEADER
@@ -15,7 +14,6 @@ from cittamedie.content.generated import GENERATED_HEADER
 from ..conftest import REPO, make_chapter_untranslated
 from .conftest import build
 
-pytestmark = pytest.mark.slow
 SKIP = ("assets/", "pagefind/", "schemas/", "pdf/", "offline/")
 
 

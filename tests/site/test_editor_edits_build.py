@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from ..editor_edits import edited_clone
 from .conftest import build
-
-pytestmark = pytest.mark.slow
 
 
 def test_the_site_builds_after_editors_edit_every_page(tmp_path):

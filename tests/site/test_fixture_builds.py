@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from ..conftest import make_chapter_untranslated
 from .conftest import build
-
-pytestmark = pytest.mark.slow
 
 
 def test_broken_content_stops_the_build_with_the_editors_message(valid_tree):

@@ -26,8 +26,6 @@ from cittamedie.markup import sanitize
 from ..conftest import FIXTURES, REPO, copy_tree
 from ..unit.test_hostile_corpus import OUTSIDE_MARKER, apply, case_params, corpus, make_outside
 
-pytestmark = pytest.mark.slow
-
 BUILD_TIMEOUT = 300  # seconds: the fixture site builds in about 3
 CONTENT = "md-content__inner"  # the class of Material's <article> that holds the page's own HTML
 THEME_ASSETS = (

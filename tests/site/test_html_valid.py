@@ -11,7 +11,6 @@ import pytest
 
 from ..conftest import REPO
 
-pytestmark = pytest.mark.slow
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

@@ -16,7 +16,6 @@ from cittamedie.__main__ import main
 from ..conftest import FIXTURES, copy_tree
 from .conftest import build
 
-pytestmark = pytest.mark.slow
 pypdf = pytest.importorskip("pypdf")
 
 FUNDING = {"it": "Cofinanziato dall'Unione europea", "en": "Co-funded by the European Union"}

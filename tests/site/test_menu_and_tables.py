@@ -8,7 +8,6 @@ import pytest
 
 from ..conftest import REPO
 
-pytestmark = pytest.mark.slow
 PRIMARY = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', re.S)
 
 

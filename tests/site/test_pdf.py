@@ -12,7 +12,6 @@ from cittamedie.__main__ import main
 from ..conftest import serve
 from .conftest import build, write_download_pages
 
-pytestmark = pytest.mark.slow
 pypdf = pytest.importorskip("pypdf")
 
 

@@ -15,7 +15,6 @@ import yaml
 
 from ..conftest import REPO
 
-pytestmark = pytest.mark.slow
 SKIP = (
     "assets/",
     "pagefind/",

@@ -10,8 +10,6 @@ import pytest
 from ..translation_repo import CHAPTER, translated_repo
 from .conftest import build
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture
 def built(valid_tree, monkeypatch):

@@ -14,7 +14,6 @@ from cittamedie.__main__ import main
 from ..versions_repo import GUIDE, git, make_repo
 from .conftest import build, write_download_pages
 
-pytestmark = pytest.mark.slow
 pypdf = pytest.importorskip("pypdf")
 
 

@@ -36,10 +36,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cittamedie.__main__ import main
 from cittamedie.content.generated import GENERATED_HEADER
 
-from ..conftest import FIXTURES, REPO
+from ..conftest import FIXTURES, REPO, validate
 
 HOSTILE = FIXTURES / "hostile"
 OUTSIDE_MARKER = "OUTSIDE-THE-REPOSITORY-7c1e9"  # in every file outside the tree: never on the site
@@ -152,11 +151,9 @@ def validate_in_process(tree: Path, capsys) -> tuple[int, str]:
     render's own time budget uses SIGALRM, so the watchdog cannot)."""
     faulthandler.dump_traceback_later(HARD_TIMEOUT, exit=True, file=sys.__stderr__)
     try:
-        code = main(["--root", str(tree), "validate"])
+        return validate(tree, capsys)
     finally:
         faulthandler.cancel_dump_traceback_later()
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
 
 
 def validate_in_subprocess(tree: Path, timeout: float = HARD_TIMEOUT) -> tuple[int, str]:

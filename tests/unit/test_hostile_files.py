@@ -6,16 +6,9 @@ import os
 
 import pytest
 
-from cittamedie.__main__ import main
 from cittamedie.content.files import MAX_BYTES
 
-
-def validate(root, capsys) -> tuple[int, str]:
-    code = main(["--root", str(root), "validate"])
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.out + captured.err
-    return code, captured.out
-
+from ..conftest import validate
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9)

@@ -16,13 +16,7 @@ from cittamedie.content.problems import WARNING, Problem
 from cittamedie.rules import urls
 from cittamedie.rules.report import github, text
 
-
-def validate(root, capsys, *args) -> tuple[int, str]:
-    code = main(["--root", str(root), "validate", *args])
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.out + captured.err
-    return code, captured.out
-
+from ..conftest import validate
 
 PAGE = '---\nid: home\ntitle: Pagina iniziale\nupdated: 2026-01-10\nsources:\n  - {title: "Fonte", url: "https://example.org/fonte"}\n---\n\n## Benvenuti {#benvenuti}\n'
 UTF16 = "the file is saved as UTF-16, not UTF-8 — save it as UTF-8 in your editor"

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cittamedie.__main__ import main
-
-from ..conftest import copy_tree
+from ..conftest import copy_tree, validate
 from ..versions_repo import GUIDE, VERSIONS, document, git, make_repo
 
 DOC = f"{GUIDE}/document.yml"
@@ -26,13 +24,6 @@ def repo(published, tmp_path) -> tuple[Path, str, str]:
     """A copy of the two-version repository, free to break."""
     tree, first, second = published
     return copy_tree(tree, tmp_path / "repo"), first, second
-
-
-def validate(tree: Path, capsys) -> tuple[int, str]:
-    code = main(["--root", str(tree), "validate"])
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.out + captured.err
-    return code, captured.out
 
 
 def line_of(text: str, needle: str, nth: int = 0) -> int:

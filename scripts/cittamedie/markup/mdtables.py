@@ -4,7 +4,7 @@ At 320 CSS pixels a wide table must not make the page scroll sideways. Each tabl
 `<div class="cm-table" role="region" tabindex="0" aria-label="…">`: the region is the one thing
 that scrolls, keyboard users can focus and scroll it, and screen readers announce its name: the
 table's caption, else the heading before it, else `label` (the hook sets it per language).
-Tables the build generates are wrapped the same way where they are made (text.table_region).
+Tables the build generates are wrapped the same way by their templates (site/parts/common.html).
 
     markdown_extensions:
       - cittamedie.markup.mdtables

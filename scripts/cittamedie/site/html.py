@@ -1,4 +1,6 @@
-"""Escaping for the contexts the build writes text into: HTML (esc), Markdown (md_esc)."""
+"""Escaping for text the build writes outside a template: into Material's front matter and menu
+titles, which its templates print as they are (esc), and into the Markdown of the pages it writes
+(md_esc). Everything else is escaped by the templates' autoescape (templates.py)."""
 
 from __future__ import annotations
 
@@ -17,11 +19,3 @@ def md_esc(value) -> str:
     """Text for a Markdown context (a heading, a list item): HTML-escaped, and every sign Markdown
     reads backslash-escaped, so a title like `[x](javascript:…)` or `*x*` stays those characters."""
     return esc(str(value).translate(_MARKDOWN_SIGNS)).translate(_REFERENCES)
-
-
-def table_region(table: str, label: str) -> str:
-    """A generated table in its own focusable, named scrolling region, as mdtables.py wraps
-    Markdown tables: a wide table scrolls there, not the page (WCAG 1.4.10)."""
-    return (
-        f'<div class="cm-table" role="region" tabindex="0" aria-label="{esc(label)}">{table}</div>'
-    )
