@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a fresh machine:
 #   make site   build the site (and PDFs) into site/
 #   make test   run the whole test suite (installs Debian's chromium when missing and root)
-# Also: make serve (live preview), make validate (content checks), make fast (tests without a browser).
+# `make help` lists the others. Each target's `## ` comment is its line in `make help`.
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,40 +11,48 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site html test fast serve validate pdf offline bench lint clean chromium pdf-libraries history
+.PHONY: help site html test fast serve validate pdf offline bench lint format clean chromium pdf-libraries history
 
-site: html pdf-libraries
+help: ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 18
+
+site: html pdf-libraries ## the site, its PDFs and the offline copy, into site/
 	$(BIN)/cittamedie pdf --site-dir site
 	$(BIN)/cittamedie offline --site-dir site
 
 # The served site alone: validate, MkDocs, the search index; no PDFs, no offline zip.
 # scripts/bench.py times these same steps (HTML_STEPS) against stock Material.
-html: $(STAMP) validate
+html: $(STAMP) validate ## only the served site (validate, MkDocs, search index): no PDFs
 	$(BIN)/mkdocs build --strict
 
-validate: $(STAMP) history
+validate: $(STAMP) history ## check every content file: file:line: rule: problem — fix
 	$(BIN)/cittamedie validate
 
-test: $(STAMP) history pdf-libraries node_modules/axe-core/axe.min.js chromium
+test: $(STAMP) history pdf-libraries node_modules/axe-core/axe.min.js chromium lint ## every test (unit, site, PDFs, browser), after lint
 	$(BIN)/pytest
 
-fast: $(STAMP) history
+fast: $(STAMP) history ## the quick tests: no site build, no browser
 	$(BIN)/pytest -m "not browser and not slow"
 
-serve: $(STAMP)
+serve: $(STAMP) ## live preview while editing, at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve
 
-pdf: $(STAMP)
+pdf: $(STAMP) ## only the PDFs, from an existing site/
 	$(BIN)/cittamedie pdf --site-dir site
 
-offline: $(STAMP)
+offline: $(STAMP) ## only the offline copy, from an existing site/
 	$(BIN)/cittamedie offline --site-dir site
 
-bench: $(STAMP)
+bench: $(STAMP) ## benchmark figures (scripts/bench.py --help for the others)
 	$(BIN)/python scripts/bench.py
 
-lint: $(STAMP)
+lint: $(STAMP) ## ruff: lint and formatting, as CI checks them
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+format: $(STAMP) ## ruff: fix what can be fixed, format every Python file
+	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/ruff format scripts tests
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -85,6 +93,6 @@ chromium:
 	  exit 1; \
 	fi
 
-clean:
-	rm -rf site .cache good-practices/tema good-practices/citta .pytest_cache
-	rm -f guidelines/*/versioni.md guidelines/*/versioni.en.md
+clean: ## remove what the build writes (site/, caches, the generated pages)
+	if [ -x $(BIN)/cittamedie ]; then $(BIN)/cittamedie clean; fi
+	rm -rf site .cache .pytest_cache

@@ -8,6 +8,7 @@
     cittamedie offline [--site-dir site]
     cittamedie changes --base-site base-site [--site-dir site]
     cittamedie links [--format text|github|json|markdown] [--timeout 15] [--workers 8]
+    cittamedie clean
 
 Exit codes: 0 clean, 1 problems found, 2 wrong usage.
 """
@@ -80,6 +81,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         "--timeout", type=float, default=15.0, help="seconds for one connect or read"
     )
     links.add_argument("--workers", type=int, default=8, help="requests at a time")
+    sub.add_parser(
+        "clean", help="remove the pages the build wrote into the docs tree (not the editors')"
+    )
     return parser
 
 
@@ -217,6 +221,15 @@ def _links(args, root: Path) -> int:
     return 1 if any(p.severity == ERROR for p in found) else 0
 
 
+def _clean(args, root: Path) -> int:
+    from .content.generated import written_by_the_build
+
+    for path in written_by_the_build(root / "docs"):
+        path.unlink()
+        print(f"removed: {path.resolve().relative_to(root)}")
+    return 0
+
+
 COMMANDS = {
     "validate": _validate,
     "translations": _translations,
@@ -225,6 +238,7 @@ COMMANDS = {
     "offline": _offline,
     "changes": _changes,
     "links": _links,
+    "clean": _clean,
 }
 
 

@@ -70,7 +70,7 @@ def test_pages_have_language_alternates_and_footer(built_site, prefix, lang):
                 rel,
                 code,
             )
-        # the default identity is an informative site: it says so and claims no EU co-funding (issue 12;
+        # the default identity is an informative site: it says so and claims no EU co-funding;
         # pages may still quote the statement as text: the Guidelines explain the programme's rules)
         footer = text.split('<div class="md-copyright cm-funding">', 1)[1].split("</div>", 1)[0]
         assert notice in footer, rel

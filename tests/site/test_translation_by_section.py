@@ -1,4 +1,4 @@
-"""Translation by section in a built fixture site (issue 12): translate, change one Italian section,
+"""Translation by section in a built fixture site: translate, change one Italian section,
 see exactly that section named on the English page and on the status page for editors."""
 
 from __future__ import annotations

@@ -142,7 +142,7 @@ def test_links_are_checked_weekly_and_reported_in_one_issue():
 def test_the_pre_commit_hook_validates_when_content_changes():
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text("utf-8"))
     (repo,) = config["repos"]
-    (hook,) = repo["hooks"]
+    hook = next(hook for hook in repo["hooks"] if hook["id"] == "cittamedie-validate")
     assert repo["repo"] == "local" and hook["pass_filenames"] is False
     pattern = re.compile(hook["files"])
     for path in (
@@ -154,7 +154,7 @@ def test_the_pre_commit_hook_validates_when_content_changes():
     ):
         assert pattern.search(path), path
     for path in (
-        "scripts/cittamedie/build.py",
+        "scripts/cittamedie/site/pages.py",
         "README.md",
         "tests/fixtures/valid/docs/index.md",
         "site/index.html",
@@ -207,3 +207,16 @@ def test_the_publiccode_schema_catches_a_missing_key_and_a_long_short_descriptio
     assert "'legal' is a required property" in messages
     assert any("is too long" in message for message in messages)
     assert any("should not be valid" in message for message in messages)  # features in no language
+
+
+def test_ruff_runs_before_a_commit_in_ci_and_in_make_test():
+    """One formatter and linter, checked by the same command everywhere it runs."""
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text("utf-8"))
+    entries = [hook["entry"] for hook in config["repos"][0]["hooks"]]
+    assert any(entry.startswith(".venv/bin/ruff check") for entry in entries)
+    assert any(entry.startswith(".venv/bin/ruff format --check") for entry in entries)
+    makefile = (REPO / "Makefile").read_text("utf-8")
+    assert re.search(r"^test: .*\blint\b", makefile, re.M)
+    assert "$(BIN)/ruff check scripts tests\n\t$(BIN)/ruff format --check scripts tests" in makefile
+    workflow = (REPO / ".github" / "workflows" / "pull-request.yml").read_text("utf-8")
+    assert "ruff check scripts tests && ruff format --check scripts tests" in workflow

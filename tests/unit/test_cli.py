@@ -146,3 +146,16 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert "has no docs/ folder" in err
     code, _, _ = run(capsys, "frobnicate")
     assert code == 2
+
+
+def test_clean_removes_the_pages_the_build_wrote_and_keeps_an_editors(valid_tree, capsys):
+    from cittamedie.content.generated import GENERATED_HEADER
+
+    ours = valid_tree / "docs" / "traduzioni" / "index.md"
+    ours.parent.mkdir()
+    ours.write_text(f"---\ntitle: x\n---\n{GENERATED_HEADER}\n", "utf-8")
+    theirs = valid_tree / "docs" / "traduzioni" / "note.md"
+    theirs.write_text("# le mie note\n", "utf-8")
+    assert main(["--root", str(valid_tree), "clean"]) == 0
+    assert not ours.exists() and theirs.exists()
+    assert "removed: docs/traduzioni/index.md" in capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""identity.py: mkdocs.yml's extra.identity read safely outside MkDocs, the editor's messages, the
+"""content/identity.py: mkdocs.yml's extra.identity read safely outside MkDocs, the editor's messages, the
 words derived from it; and nothing else in the package names the publisher."""
 
 from __future__ import annotations

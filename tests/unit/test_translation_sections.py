@@ -1,4 +1,4 @@
-"""Translation by section (issue 12): sections of a Markdown body, the Italian text a translation
+"""Translation by section: sections of a Markdown body, the Italian text a translation
 follows found in git, and the changed sections named by the CLI, the notice and the status page."""
 
 from __future__ import annotations

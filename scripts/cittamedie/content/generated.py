@@ -63,6 +63,25 @@ def versions_files(docs_dir: Path) -> list[Path]:
     return sorted(path for name in VERSIONS_FILES for path in docs_dir.glob(f"*/{name}"))
 
 
+def written_by_the_build(docs_dir: Path) -> list[Path]:
+    """The files the build wrote into the docs tree (its header on their first lines): what
+    `cittamedie clean` removes. A file without the header is an editor's, and stays."""
+    found = [*versions_files(docs_dir)]
+    for folder in GENERATED_FOLDERS:
+        found += sorted((docs_dir / folder).glob("*.md"))
+    return [
+        path
+        for path in found
+        if path.is_file() and not path.is_symlink() and has_generated_header(path)
+    ]
+
+
+def has_generated_header(path: Path) -> bool:
+    """Whether a file starts as the pages the build writes do (its header on the first lines)."""
+    with path.open("rb") as handle:  # the header is on the first lines: read no more
+        return GENERATED_HEADER.encode() in handle.read(600)
+
+
 def versions_pages(site: Site) -> dict[str, Document]:
     """Key of the versions page of each document that lists its versions → the document."""
     return {

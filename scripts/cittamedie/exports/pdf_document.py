@@ -125,10 +125,8 @@ def _earlier_article(
     ET.SubElement(article, "h1").text = page["title"]
     if text is None:
         return article, ()
-    body = tinyhtml5.parse(
-        f"<body>{published_html(renderer, text.body)}</body>", namespace_html_elements=False
-    )
-    article.extend(list(body.find("body")))
+    document = tinyhtml5.parse(published_html(renderer, text.body), namespace_html_elements=False)
+    article.extend(list(document.find("body")))
     return article, text.sources
 
 

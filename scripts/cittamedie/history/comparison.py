@@ -1,5 +1,5 @@
 """Two versions of a chapter compared block by block, and word by word inside the blocks that one
-edits into the other, with bounded work. The result is data; site/version_pages.py shows it.
+edits into the other, with bounded work. The result is data; site/parts/versions.py shows it.
 
 Blocks are compared by their text (markup/text.py). A run of blocks replaced by another is paired
 up: a new block edits the old one of the same kind that shares half its words, among the next

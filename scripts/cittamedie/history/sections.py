@@ -1,6 +1,6 @@
 """A Markdown body as sections, and which sections differ between two versions of it.
 
-Translation by section (issue 12): when an Italian page changes after its English translation,
+Translation by section: when an Italian page changes after its English translation,
 naming the sections that changed lets the translator update those instead of rereading the page.
 A section is a heading and the lines under it, up to the next heading of any level; the text
 before the first heading is the introduction (id ""). Sections are matched by id: a renamed id

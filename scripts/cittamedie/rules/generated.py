@@ -4,9 +4,7 @@ build stops on it instead of publishing or overwriting it (content/generated.py 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..content.generated import GENERATED_FOLDERS, GENERATED_HEADER, versions_files
+from ..content.generated import GENERATED_FOLDERS, has_generated_header, versions_files
 from ..content.model import Site
 from ..content.problems import Problem, relative
 from .run import Run
@@ -26,7 +24,7 @@ def check(site: Site, run: Run) -> list[Problem]:
         if (
             path.is_symlink()
             or not path.is_file()
-            or not _is_ours(path)
+            or not has_generated_header(path)
             or path.resolve() in committed
         ):
             problems.append(
@@ -60,7 +58,7 @@ def check(site: Site, run: Run) -> list[Problem]:
                 path.is_symlink()
                 or path.is_dir()
                 or not path.name.endswith(".md")
-                or not _is_ours(path)
+                or not has_generated_header(path)
                 or path.resolve() in committed
             ):
                 problems.append(
@@ -73,8 +71,3 @@ def check(site: Site, run: Run) -> list[Problem]:
                     )
                 )
     return problems
-
-
-def _is_ours(path: Path) -> bool:
-    with path.open("rb") as handle:  # the header is on the first lines: read no more
-        return GENERATED_HEADER.encode() in handle.read(600)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from ..content.config import CONFIG_FILE, Config, read_config
 from ..content.model import Site
 from ..content.problems import ContentError, Problem
-from ..markup.render import Renderer, could_hold_markup, render_problems, shape_problems
+from ..markup.render import Renderer, could_hold_markup, render_problems
+from ..markup.shapes import shape_problems
 from .run import Run
 
 

@@ -62,7 +62,7 @@ class BuildContext:
         default_factory=dict
     )  # site path → text of the files made from the model
     not_found: dict[str, str] = field(default_factory=dict)  # language → its 404 page
-    pages_released: int = 0  # pages whose text was let go (site/pages.py trims memory now and then)
+    pages_released: int = 0  # pages whose text was let go (memory.py trims memory now and then)
 
     @classmethod
     def start(cls, config) -> BuildContext:

@@ -14,7 +14,8 @@ from ..content.problems import ContentError, Problem
 from ..content.strings import t
 from ..content.tree import file_problems
 from ..markup import sanitize
-from ..markup.render import removal_problems, shape_problems
+from ..markup.render import removal_problems
+from ..markup.shapes import shape_problems
 from .context import BuildContext
 from .decorate import decorate, published, withheld
 from .generated import page_text, parts_of

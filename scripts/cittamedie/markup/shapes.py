@@ -1,0 +1,160 @@
+"""Sizes and shapes of a page's Markdown that would hang or crash Python-Markdown, found by counting
+in one linear pass, before anything renders the page.
+
+Python-Markdown has inputs no editor writes on which it takes minutes (a line of 100,000 `[` takes
+over 100 s) or exhausts the stack (a list nested 600 deep). Each limit is a count, so the same page
+gets the same verdict on any machine.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..content.problems import Problem
+
+# Limits, each far above what real content has (measured on the 89 pages: longest line 654
+# characters; at most 8 `[` and 138 `<` in one paragraph; indentation at most 12 spaces).
+MAX_LINE = 10_000  # characters in one line
+MAX_BRACKETS = 500  # `[` in one paragraph: Python-Markdown is quadratic in them (2,000 take 1.3 s)
+MAX_ANGLES = 2_000  # `<` in one paragraph: quadratic too (100,000 `a<` take 74 s)
+MAX_EMPHASIS = 1_000  # `*` and `_` in one paragraph (real: 34): 190 paragraphs of 5,000 took 58 s
+MAX_INDENT = 64  # leading spaces: 16 levels of nested lists or code
+MAX_QUOTE_DEPTH = 16  # list markers and `>` opened at the start of one line (`- - > 1. x`)
+MAX_HTML_DEPTH = 48  # HTML elements open inside one another
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")  # linear: no nested quantifier
+# A line that opens two lists or quotes at once (`- - x`, `> > x`, `>> x`): worth counting how many.
+_NESTED_MARKERS = re.compile(
+    r"(?m)^[ ]{0,64}(?:[-*+]|[0-9]{1,9}[.)]|>)[ ]{0,8}(?:>|(?:[-*+]|[0-9]{1,9}[.)])(?:[ ]|$))"
+)
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
+    """Sizes and shapes that would hang or crash Markdown, found in one linear pass."""
+    if _plainly_within_limits(body):
+        return []
+    problems: list[Problem] = []
+    block_start, brackets, angles, emphasis = body_line, 0, 0, 0
+    depth, deepest_line = 0, 0
+    for number, line in enumerate(body.split("\n"), start=body_line):
+        if len(line) > MAX_LINE:
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    "size",
+                    f"this line has {len(line):,} characters, over {MAX_LINE:,}",
+                    "break it into paragraphs, or remove what was pasted by mistake",
+                )
+            )
+        stripped = line.lstrip(" \t")
+        indent = len(line[: len(line) - len(stripped)].expandtabs(4))
+        if indent > MAX_INDENT:
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    "nesting",
+                    f"this line is indented by {indent} spaces, over {MAX_INDENT}",
+                    "nest lists and quotes at most 16 levels deep",
+                )
+            )
+        depth = _marker_depth(stripped)
+        if depth > MAX_QUOTE_DEPTH:
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    "nesting",
+                    f"this line opens {depth} lists or quotes inside one another",
+                    "nest lists and quotes at most 16 levels deep",
+                )
+            )
+        if not stripped:
+            block_start, brackets, angles, emphasis = number + 1, 0, 0, 0
+            continue
+        brackets += line.count("[")
+        angles += line.count("<")
+        emphasis += line.count("*") + line.count("_")
+        if brackets > MAX_BRACKETS or angles > MAX_ANGLES or emphasis > MAX_EMPHASIS:
+            what = (
+                f"{brackets:,} ["
+                if brackets > MAX_BRACKETS
+                else f"{angles:,} <"
+                if angles > MAX_ANGLES
+                else f"{emphasis:,} * and _"
+            )
+            problems.append(
+                Problem(
+                    rel,
+                    block_start,
+                    "size",
+                    f"this paragraph has {what}, more than a page ever needs",
+                    "split it with blank lines, or remove what was pasted by mistake",
+                )
+            )
+            brackets = angles = emphasis = -(10**9)  # one message per paragraph
+        if "<" in line:
+            for match in _TAG.finditer(line):
+                name = match[2].lower()
+                if name in _VOID:
+                    continue
+                depth += -1 if match[1] else 1
+                if depth > MAX_HTML_DEPTH and not deepest_line:
+                    deepest_line = number
+    if deepest_line:
+        problems.append(
+            Problem(
+                rel,
+                deepest_line,
+                "nesting",
+                f"HTML elements are nested more than {MAX_HTML_DEPTH} deep here",
+                "close the tags you open; a page needs a few levels at most",
+            )
+        )
+    return _first_of_each(problems)
+
+
+def _plainly_within_limits(body: str) -> bool:
+    """Whole-page counts that no paragraph or line can exceed when the page itself does not:
+    most pages are decided here, by a few string operations in C, without the line-by-line pass."""
+    return (
+        body.count("[") <= MAX_BRACKETS
+        and body.count("<") <= MAX_HTML_DEPTH
+        and body.count("*") + body.count("_") <= MAX_EMPHASIS
+        and "\t" not in body
+        and "\n" + " " * (MAX_INDENT + 1) not in "\n" + body
+        and (len(body) <= MAX_LINE or max(map(len, body.split("\n"))) <= MAX_LINE)
+        and not _NESTED_MARKERS.search(body)
+    )
+
+
+def _first_of_each(problems: list[Problem]) -> list[Problem]:
+    """The first problem of each kind, saying how many lines have it: one mistake, one message."""
+    first: dict[tuple[str, str], Problem] = {}
+    count: dict[tuple[str, str], int] = {}
+    for problem in problems:
+        kind = (problem.rule, problem.fix)
+        first.setdefault(kind, problem)
+        count[kind] = count.get(kind, 0) + 1
+    return [
+        p
+        if count[k] == 1
+        else Problem(
+            p.path, p.line, p.rule, f"{p.message} (and {count[k] - 1} more lines like it)", p.fix
+        )
+        for k, p in first.items()
+    ]
+
+
+def _marker_depth(line: str) -> int:
+    """How many lists and quotes a line opens at its start: `- - > 1. x` opens four."""
+    depth = 0
+    for token in line[:400].split():
+        if set(token) == {">"}:
+            depth += len(token)
+        elif token in ("-", "*", "+") or (token[:-1].isdigit() and token[-1:] in ".)"):
+            depth += 1
+        else:
+            break
+    return depth
