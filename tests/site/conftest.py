@@ -9,15 +9,23 @@ from pathlib import Path
 
 from ..conftest import REPO
 
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
-def build(tree: Path, edit=None) -> subprocess.CompletedProcess:
-    """edit: a function of mkdocs.yml's text, for a fixture built with other settings."""
+
+def configure(tree: Path, edit=None) -> Path:
+    """The project's mkdocs.yml in a fixture tree, its hooks and theme found in this repository;
+    edit: a function of mkdocs.yml's text, for a fixture built with other settings."""
     config = (REPO / "mkdocs.yml").read_text("utf-8")
     config = edit(config) if edit else config
     for relative in ("scripts/cittamedie/site/overrides", "scripts/cittamedie/site/hooks.py"):
         config = config.replace(relative, str(REPO / relative))
     (tree / "mkdocs.yml").write_text(config, "utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return tree / "mkdocs.yml"
+
+
+def build(tree: Path, edit=None) -> subprocess.CompletedProcess:
+    configure(tree, edit)
+    env = ENV
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tree / "site")],
         cwd=tree,

@@ -14,7 +14,17 @@ from mkdocs.structure.files import File
 from cittamedie.content.languages import SOURCE_LANGUAGE
 from cittamedie.content.problems import ContentError
 from cittamedie.content.strings import t
-from cittamedie.site import editlinks, finish, generated, memory, navigation, pages, search, theme
+from cittamedie.site import (
+    editlinks,
+    finish,
+    generated,
+    memory,
+    navigation,
+    pages,
+    search,
+    serve,
+    theme,
+)
 from cittamedie.site.context import BuildContext
 from cittamedie.site.parts import page_end
 
@@ -112,6 +122,12 @@ def on_post_template(output_content, template_name, config):
     return finish.not_found_page(
         BuildContext.of(config), output_content, Path(config.site_dir), _language(config)
     )
+
+
+def on_serve(server, config, builder):
+    for path in serve.watched(BuildContext.of(config)):
+        server.watch(str(path))
+    return server
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged the search index
