@@ -35,7 +35,7 @@ fast: $(STAMP) history ## the quick tests: no site build, no browser
 	$(BIN)/pytest -m "not browser and not slow"
 
 serve: $(STAMP) ## live preview while editing, at http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve
+	CITTAMEDIE_PREVIEW=true $(BIN)/mkdocs serve --no-strict
 
 pdf: $(STAMP) ## only the PDFs, from an existing site/
 	$(BIN)/cittamedie pdf --site-dir site

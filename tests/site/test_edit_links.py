@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from cittamedie.content.config import read_config
 from cittamedie.content.generated import GENERATED_HEADER
 
 from ..conftest import REPO, make_chapter_untranslated
@@ -37,7 +38,7 @@ def edit_links(page: Path) -> list[tuple[str, str]]:
 
 
 def prefix(root: Path) -> str:
-    block = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))["extra"]["identity"]
+    block = read_config(root / "mkdocs.yml").extra["identity"]
     return f"{block['repository']}/edit/{block['branch']}/"
 
 

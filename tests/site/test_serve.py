@@ -1,6 +1,7 @@
-"""`mkdocs serve` on a fixture repository, as an editor runs it (`make serve`): a saved edit of a
-data file and a new commit both reach the served pages at the next rebuild (the build reads the
-content and git afresh each time: no state outlives a build)."""
+"""`mkdocs serve` on a fixture repository, as an editor runs it (`make serve`, the preview): a saved
+edit of a data file and a new commit both reach the served pages at the next rebuild (the build
+reads the content and git afresh each time: no state outlives a build); a page with a problem is
+served, and the problem is reported in the terminal."""
 
 from __future__ import annotations
 
@@ -26,16 +27,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(tree):
+def serving(tree, log):
     configure(tree)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "-a", f"127.0.0.1:{port}"],
         cwd=tree,
-        env=ENV,
+        env=ENV | {"CITTAMEDIE_PREVIEW": "true"},  # as `make serve`
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=log.open("w"),
         start_new_session=True,
     )
     try:
@@ -47,23 +47,31 @@ def serving(tree):
 
 def served(url: str, text: str) -> bool:
     """Whether the page at url holds text, within PATIENCE seconds."""
+    return within(lambda: text in fetch(url))
+
+
+def within(found) -> bool:
     ends = time.monotonic() + PATIENCE
     while time.monotonic() < ends:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if text in response.read().decode("utf-8"):
-                    return True
-        except OSError:
-            pass  # not serving yet, or rebuilding
+        if found():
+            return True
         time.sleep(0.2)
     return False
 
 
-def test_serve_shows_an_edited_data_file_and_a_new_commit(valid_tree, monkeypatch):
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""  # not serving yet, or rebuilding
+
+
+def test_serve_shows_an_edited_data_file_and_a_new_commit(valid_tree, monkeypatch, tmp_path):
     translated_repo(
         valid_tree, monkeypatch
     )  # the English chapter is stale in its "Risorse" section
-    with serving(valid_tree) as url:
+    with serving(valid_tree, tmp_path / "serve.log") as url:
         case = f"{url}/buone-pratiche/matera-caso/"
         assert served(case, ">Povertà</a>")  # the case's theme, from data/themes.yml
         assert served(f"{url}/en/guida/capitolo/", '<a href="#risorse">Resources</a>.')
@@ -81,3 +89,20 @@ def test_serve_shows_an_edited_data_file_and_a_new_commit(valid_tree, monkeypatc
             f"{url}/en/guida/capitolo/",
             '<a href="#risorse">Resources</a>, <a href="#tempi">Timing</a>.',
         )
+
+
+def test_the_preview_serves_a_page_with_a_problem_and_reports_it(valid_tree, tmp_path):
+    log = tmp_path / "serve.log"
+    with serving(valid_tree, log) as url:
+        assert served(f"{url}/buone-pratiche/matera-caso/", "</html>")
+        assert within(lambda: "preview: the content is valid" in log.read_text("utf-8"))
+        page = valid_tree / "good-practices" / "matera-caso.md"
+        page.write_text(page.read_text("utf-8") + "\nVedi [la pagina](non-esiste.md).\n", "utf-8")
+        assert served(f"{url}/buone-pratiche/matera-caso/", "la pagina")  # served with its problem
+        expected = "good-practices/matera-caso.md:"
+        assert within(
+            lambda: (
+                expected in log.read_text("utf-8") and "does not exist" in log.read_text("utf-8")
+            )
+        )
+        assert "Traceback" not in log.read_text("utf-8")

@@ -19,8 +19,8 @@ CONFIG_FILE = "mkdocs.yml"
 RULE = "config"
 
 
-class _TagsAsNull(yaml.SafeLoader):
-    """A safe loader whose every tag becomes null."""
+class _TagsAsNull(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A safe loader (LibYAML's where PyYAML has it) whose every tag becomes null."""
 
 
 _TagsAsNull.add_multi_constructor("", lambda loader, suffix, node: None)

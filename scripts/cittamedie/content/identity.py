@@ -162,14 +162,3 @@ def from_extra(
 def from_file(config_file: Path) -> Identity:
     """The identity of a mkdocs.yml (ContentError when it is broken)."""
     return from_config(read_config(config_file))
-
-
-def problems(root: Path) -> list[Problem]:
-    """The identity block's problems, for the validator (none when there is no mkdocs.yml)."""
-    if not (root / CONFIG_FILE).is_file():
-        return []
-    try:
-        from_file(root / CONFIG_FILE)
-    except ContentError as exc:
-        return exc.problems
-    return []

@@ -66,7 +66,30 @@ class Repository:
         """True when commit `older` is `newer` or one of its ancestors (`newer` may be HEAD)."""
         if not FULL_HASH.fullmatch(older) or not (FULL_HASH.fullmatch(newer) or newer == "HEAD"):
             return False
+        if (
+            newer == "HEAD"
+        ):  # every commit of the branch listed once, for all the questions of a run
+            return older in self._remember(("head",), self._commits_of_head)
         return self._git("merge-base", "--is-ancestor", older, newer).returncode == 0
+
+    def check_revisions(self, revisions: list[str]) -> None:
+        """Ask git about many revisions in one `git cat-file --batch-check`, for has_revision."""
+        wanted = [
+            r
+            for r in dict.fromkeys(revisions)
+            if FULL_HASH.fullmatch(r) and ("revision", r) not in self._answers
+        ]
+        if not wanted or not self.is_repository():
+            return
+        done = self._git(
+            "cat-file", "--batch-check", given="".join(f"{r}^{{commit}}\n" for r in wanted).encode()
+        )
+        answers = done.stdout.decode("utf-8", "replace").splitlines()
+        if len(answers) == len(wanted):
+            for revision, answer in zip(wanted, answers, strict=True):
+                self._answers["revision", revision] = (
+                    answer.endswith(" commit") or " commit " in answer
+                )
 
     def missing_revision(self, revision: str) -> str:
         """Why a revision cannot be read, and the fix (for messages)."""
@@ -99,6 +122,35 @@ class Repository:
             return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else None
 
         return self._remember(("text", revision, path), show)
+
+    def read_ahead(self, wanted: list[tuple[str, str]]) -> None:
+        """Read many (revision, path) texts in one `git cat-file --batch`, for text_at to answer
+        from: one process instead of one per file (a document's versions are dozens of files)."""
+        wanted = [
+            (r, p)
+            for r, p in dict.fromkeys(wanted)
+            if ("text", r, p) not in self._answers and self.has_revision(r)
+        ]
+        if not wanted:
+            return
+        done = self._git(
+            "cat-file", "--batch", given="".join(f"{r}:{p}\n" for r, p in wanted).encode()
+        )
+        out, at = done.stdout, 0
+        for revision, path in wanted:
+            end = out.find(b"\n", at)
+            if end == -1:
+                return  # git stopped early: text_at asks for the rest one by one
+            header = out[at:end].split()
+            if header[-1:] == [b"missing"] or len(header) != 3 or header[1] != b"blob":
+                self._answers["text", revision, path] = None
+                at = end + 1
+                continue
+            size = int(header[2])
+            self._answers["text", revision, path] = out[end + 1 : end + 1 + size].decode(
+                "utf-8", errors="replace"
+            )
+            at = end + 1 + size + 1  # the content, then a line end
 
     def source_at(self, revision: str, path: str) -> Loaded | None:
         """A page as it was at `revision`, split like a file on disk (content/files.py): None when
@@ -142,12 +194,20 @@ class Repository:
         names = done.stdout.decode("utf-8", "replace").split("\0")
         return {(self.root / name).resolve() for name in names if name}
 
+    def _commits_of_head(self) -> frozenset[str]:
+        done = self._git("rev-list", "HEAD")
+        return (
+            frozenset(done.stdout.decode("ascii", "replace").split())
+            if done.returncode == 0
+            else frozenset()
+        )
+
     def _remember(self, key: tuple, ask):
         if key not in self._answers:
             self._answers[key] = ask()
         return self._answers[key]
 
-    def _git(self, *args: str) -> subprocess.CompletedProcess:
+    def _git(self, *args: str, given: bytes | None = None) -> subprocess.CompletedProcess:
         # -c options keep a hostile repository's config (pagers, external diff drivers, textconv)
         # out of reach; GIT_* variables of the caller's environment would not apply to `root`.
         command = [
@@ -164,6 +224,7 @@ class Repository:
         try:
             return subprocess.run(
                 command,
+                input=given,
                 capture_output=True,
                 timeout=TIMEOUT,
                 env={"PATH": "/usr/bin:/bin", "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"},

@@ -114,6 +114,19 @@ def read_histories(site: Site, git: Repository) -> dict[str, DocumentHistory]:
 
 def read_history(doc: Document, git: Repository) -> DocumentHistory:
     folder = posixpath.dirname(doc.rel)
+    entries = doc.meta["versions"]
+    # every file of every version read in two batches: the document.yml of each, then its chapters
+    git.read_ahead([(entry["revision"], f"{folder}/document.yml") for entry in entries])
+    git.read_ahead(
+        [
+            (entry["revision"], source_uri(f"{folder}/{name}.md", lang))
+            for entry in entries
+            for name in _chapter_names(
+                _meta(_text(git, entry["revision"], f"{folder}/document.yml"))
+            )
+            for lang in LANGUAGES
+        ]
+    )
     versions = tuple(
         _read(git, doc, folder, number, entry) for number, entry in enumerate(doc.meta["versions"])
     )
@@ -193,6 +206,20 @@ def _read(git: Repository, doc: Document, folder: str, number: int, entry: dict)
             [Problem(doc.rel, doc.lines.get(field, 1), "versions", message, fix, field)]
         ) from None
     return Version(entry, number, meta, chapters, texts)
+
+
+def _chapter_names(meta: dict) -> tuple[str, ...]:
+    return tuple(
+        c for c in meta.get("chapters") or [] if isinstance(c, str) and CHAPTER_NAME.fullmatch(c)
+    )
+
+
+def _text(git: Repository, revision: str, path: str) -> str | None:
+    """A text read ahead, or None (a revision git cannot give is reported where it is read)."""
+    try:
+        return git.text_at(revision, path)
+    except HistoryError:
+        return None
 
 
 def _meta(text: str | None) -> dict:

@@ -96,6 +96,18 @@ class Removal:
 
 def clean(html: str) -> tuple[str, list[Removal]]:
     """The safe HTML to publish, and every tag or attribute that had to be removed."""
+    safe, removed, _ = clean_page(html)
+    return safe, removed
+
+
+def safe(html: str) -> str:
+    """The safe HTML to publish, without saying what was removed (the preview: the validator has
+    said it already, and the published build says it again)."""
+    return _cleaner().clean(html)
+
+
+def clean_page(html: str) -> tuple[str, list[Removal], str]:
+    """clean(), and the text a reader sees in the safe HTML (read in the same pass)."""
     safe = _cleaner().clean(html)
     before, after = _Inventory.of(html), _Inventory.of(safe)
     removed = [Removal(tag) for tag in sorted(before.tags - after.tags)]
@@ -105,7 +117,7 @@ def clean(html: str) -> tuple[str, list[Removal]]:
         for tag, name, value in before.attributes - after.attributes
         if tag not in gone and not (name == "rel" and tag == "a" and value is None)
     )
-    return safe, removed
+    return safe, removed, " ".join(after.text)
 
 
 def allowed_tags() -> list[str]:
@@ -194,6 +206,7 @@ class _Inventory(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: Counter = Counter()
         self.attributes: Counter = Counter()
+        self.text: list[str] = []
 
     @classmethod
     def of(cls, html: str) -> _Inventory:
@@ -210,6 +223,9 @@ class _Inventory(HTMLParser):
             self.attributes[(tag, name, value or "")] += 1
 
     handle_startendtag = handle_starttag
+
+    def handle_data(self, data):
+        self.text.append(data)
 
 
 # ---------------------------------------------------------------- Data

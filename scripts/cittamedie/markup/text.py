@@ -1,5 +1,5 @@
-"""The text of rendered HTML, read with a parser: as blocks (headings and paragraphs, for comparing
-two versions of a chapter) or as the words a reader sees (for the search index's synonyms)."""
+"""The text of rendered HTML as blocks, read with a parser: headings and paragraphs, for comparing
+two versions of a chapter (history/comparison.py)."""
 
 from __future__ import annotations
 
@@ -34,14 +34,6 @@ def blocks(html: str) -> list[Block]:
     return parser.blocks
 
 
-def page_text(html: str) -> str:
-    """The text a reader sees in rendered HTML: no tags, no attributes (an abbr's title is not text)."""
-    reader = _TextReader()
-    reader.feed(html)
-    reader.close()
-    return " ".join(reader.parts)
-
-
 class _Blocks(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -72,12 +64,3 @@ class _Blocks(HTMLParser):
         if text:
             self.blocks.append(Block(self.level, text, self.id if self.level else ""))
         self.text = []
-
-
-class _TextReader(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..content.config import Config
 from ..content.model import Site
 from ..content.problems import Problem
 from ..history.git import Repository
@@ -24,7 +25,7 @@ from . import (
     urls,
     versions,
 )
-from .run import Run
+from .run import Run, settings
 
 RULES = (
     pairing,
@@ -45,11 +46,15 @@ RULES = (
 
 
 def run_all(
-    site: Site, today: dt.date | None = None, git: Repository | None = None
+    site: Site,
+    today: dt.date | None = None,
+    git: Repository | None = None,
+    config: Config | None = None,
 ) -> list[Problem]:
     """Every problem of the content: the model's own (files, front matter, schemas) and each rule's,
-    once each, in file and line order."""
-    run = Run(today or dt.date.today(), git or Repository(site.root))
+    once each, in file and line order. config: mkdocs.yml as the caller read it (else read here)."""
+    found, broken = (config, ()) if config is not None else settings(site.root)
+    run = Run(today or dt.date.today(), git or Repository(site.root), found, broken)
     problems = list(site.problems)
     for rule in RULES:
         problems.extend(rule.check(site, run))

@@ -1,30 +1,25 @@
-"""mkdocs.yml's static-i18n languages are the package's (content/languages.py), the source
-language first and default: the addresses, the suffixes and the validator assume them."""
+"""mkdocs.yml can be read, and its static-i18n languages are the package's (content/languages.py),
+the source language first and default: the addresses, the suffixes and the validator assume them."""
 
 from __future__ import annotations
 
-from ..content.config import CONFIG_FILE, read_config
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE
 from ..content.model import Site
-from ..content.problems import ContentError, Problem
+from ..content.problems import Problem
 from .run import Run
 
 
 def check(site: Site, run: Run) -> list[Problem]:
-    if not (site.root / CONFIG_FILE).is_file():
-        return []
-    try:
-        config = read_config(site.root / CONFIG_FILE)
-    except ContentError as exc:
-        return exc.problems
-    languages = config.i18n_languages()
+    if run.config is None:
+        return list(run.config_problems)
+    languages = run.config.i18n_languages()
     default = [locale for locale, settings in languages.items() if settings.get("default")]
     if tuple(languages) == LANGUAGES and default == [SOURCE_LANGUAGE]:
         return []
     return [
         Problem(
-            config.shown,
-            config.lines.get("/plugins", 1),
+            run.config.shown,
+            run.config.lines.get("/plugins", 1),
             "config",
             f"the i18n plugin's languages are {', '.join(languages) or 'none'}, "
             f"with {', '.join(default) or 'no'} default",

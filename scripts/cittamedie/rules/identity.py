@@ -1,13 +1,20 @@
 """mkdocs.yml's extra.identity (who publishes the site): valid against its schema, and no
-site_author or copyright set beside it (content/identity.py)."""
+site_author or copyright set beside it (content/identity.py). A mkdocs.yml that cannot be read is
+reported by rules/config.py."""
 
 from __future__ import annotations
 
-from ..content.identity import problems
+from ..content.identity import from_config
 from ..content.model import Site
-from ..content.problems import Problem
+from ..content.problems import ContentError, Problem
 from .run import Run
 
 
 def check(site: Site, run: Run) -> list[Problem]:
-    return problems(site.root)
+    if run.config is None:
+        return []
+    try:
+        from_config(run.config)
+    except ContentError as exc:
+        return exc.problems
+    return []

@@ -1,10 +1,14 @@
-"""What one validation run hands every rule besides the content: the day, and the git clone."""
+"""What one validation run hands every rule besides the content: the day, the git clone, and
+mkdocs.yml read once (or why it cannot be read: rules/config.py reports it)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..content.config import CONFIG_FILE, Config, read_config
+from ..content.problems import ContentError, Problem
 from ..history.git import Repository
 
 
@@ -12,3 +16,15 @@ from ..history.git import Repository
 class Run:
     today: dt.date
     git: Repository
+    config: Config | None = None  # None: no mkdocs.yml (a content tree alone), or a broken one
+    config_problems: tuple[Problem, ...] = ()  # why mkdocs.yml cannot be read
+
+
+def settings(root: Path) -> tuple[Config | None, tuple[Problem, ...]]:
+    """The repository's mkdocs.yml for a run: (config, ()) or (None, its problems), (None, ()) without one."""
+    if not (root / CONFIG_FILE).is_file():
+        return None, ()
+    try:
+        return read_config(root / CONFIG_FILE), ()
+    except ContentError as exc:
+        return None, tuple(exc.problems)

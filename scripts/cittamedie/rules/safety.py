@@ -3,9 +3,9 @@ sanitiser (sanitize.py, the only judge of what HTML is allowed) would remove onc
 
 from __future__ import annotations
 
-from ..content.config import CONFIG_FILE, Config, read_config
+from ..content.config import CONFIG_FILE, Config
 from ..content.model import Site
-from ..content.problems import ContentError, Problem
+from ..content.problems import Problem
 from ..markup.render import Renderer, could_hold_markup, render_problems
 from ..markup.shapes import shape_problems
 from .run import Run
@@ -21,16 +21,12 @@ def check(site: Site, run: Run) -> list[Problem]:
         problems.extend(shapes)
         if shapes or not could_hold_markup(source.body, source.heading_ids):
             continue
-        renderer = renderer or _renderer(site)
+        renderer = renderer or _renderer(site, run)
         problems.extend(render_problems(renderer, source.rel, source.body, source.body_line))
     return problems
 
 
-def _renderer(site: Site) -> Renderer:
+def _renderer(site: Site, run: Run) -> Renderer:
     """Python-Markdown with mkdocs.yml's settings; MkDocs' own where the file is missing or broken
     (rules/config.py reports a broken one)."""
-    path = site.root / CONFIG_FILE
-    try:
-        return Renderer.from_config(read_config(path))
-    except ContentError:
-        return Renderer.from_config(Config(path, {}, {}))
+    return Renderer.from_config(run.config or Config(site.root / CONFIG_FILE, {}, {}))

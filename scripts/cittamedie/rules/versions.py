@@ -130,6 +130,8 @@ def _current(doc: Document, versions: list[dict]) -> list[Problem]:
 def _revisions(git: Repository, doc: Document, versions: list[dict]) -> list[Problem]:
     folder = posixpath.dirname(doc.rel)
     log = f"`git log --format='%H %cs %s' -- {folder}`"
+    git.check_revisions([entry["revision"] for entry in versions])  # git asked once for all of them
+    git.read_ahead([(entry["revision"], f"{folder}/document.yml") for entry in versions])
     problems, previous = [], None
     for n, entry in enumerate(versions):
         revision, field = entry["revision"], f"versions.{n}.revision"

@@ -25,7 +25,8 @@ from ..content.problems import ERROR, ContentError, Problem
 from ..history.git import Repository
 from ..history.translations import Comparison, stale_comparisons
 from ..history.versions import DocumentHistory, read_histories
-from ..markup.render import Renderer
+from ..markup.render import Renderer, published_html
+from ..markup.text import Block, blocks
 from ..rules import run_all
 from ..rules.run import Run
 from .templates import environment
@@ -40,12 +41,14 @@ _log = logging.getLogger("mkdocs.plugins.cittamedie")
 @dataclass
 class BuildContext:
     root: Path
+    settings: Config  # mkdocs.yml, read once (content/config.py)
     site: Site
     identity: Identity
     git: Repository
     renderer: Renderer  # the site's Markdown, for texts read from git (versions pages)
     validation: bool  # False: publish what the validator refuses (tests of the defences only)
     offline: bool  # the offline copy (file://): Material's search, sizes of the PDFs written in
+    preview: bool  # `make serve`: validation and search index made in the background (preview.py)
     site_url: str
     extra: dict  # mkdocs.yml's extra (nav_order, whole_guide, pdf_sizes…)
     today: (
@@ -63,6 +66,7 @@ class BuildContext:
     )  # site path → text of the files made from the model
     not_found: dict[str, str] = field(default_factory=dict)  # language → its 404 page
     pages_released: int = 0  # pages whose text was let go (memory.py trims memory now and then)
+    rendered: dict[str, list[Block]] = field(default_factory=dict)  # a text from git → its blocks
 
     @classmethod
     def start(cls, config) -> BuildContext:
@@ -74,8 +78,15 @@ class BuildContext:
         context = cls.of_site(
             site, from_config(settings), settings, dict(config.extra), config.site_url or ""
         )
-        errors = [p for p in run_all(site, context.run.today, context.git) if p.severity == ERROR]
-        context.refuse([p for p in errors if context.validation or p.rule in ALWAYS_STOP])
+        if context.preview and context.validation:
+            # `make serve`: what would hang, crash or read outside stops the build now; the
+            # validator's report follows once the pages are served (finish.py, preview.py)
+            hazards = [p for p in site.problems if p.severity == ERROR and p.rule in ALWAYS_STOP]
+            context.refuse(hazards)
+        else:
+            problems = run_all(site, context.run.today, context.git, settings)
+            errors = [p for p in problems if p.severity == ERROR]
+            context.refuse([p for p in errors if context.validation or p.rule in ALWAYS_STOP])
         context.read_history()
         config[KEY] = context
         return context
@@ -95,6 +106,7 @@ class BuildContext:
         settings = settings or read_config(site.root / CONFIG_FILE)
         extra = extra if extra is not None else settings.extra
         return cls(
+            settings=settings,
             root=site.root,
             site=site,
             identity=identity,
@@ -102,6 +114,7 @@ class BuildContext:
             renderer=Renderer.from_config(settings),
             validation=extra.get("validation", True),
             offline=bool(extra.get("offline")),
+            preview=bool(extra.get("preview")),
             site_url=site_url,
             extra=extra,
             today=today or dt.date.today().isoformat(),
@@ -129,11 +142,18 @@ class BuildContext:
     @property
     def run(self) -> Run:
         """What the validator's rules read besides the content (the build runs some of them again)."""
-        return Run(dt.date.fromisoformat(self.today), self.git)
+        return Run(dt.date.fromisoformat(self.today), self.git, self.settings)
 
     @cached_property
     def templates(self) -> jinja2.Environment:
         return environment()
+
+    def blocks_of(self, body: str) -> list[Block]:
+        """A text from git rendered and sanitised like the site's pages, as blocks to compare; each
+        text once per build (a chapter's text is often the same in two versions or two languages)."""
+        if body not in self.rendered:
+            self.rendered[body] = blocks(published_html(self.renderer, body))
+        return self.rendered[body]
 
     @cached_property
     def case_lists(self) -> dict:

@@ -14,7 +14,7 @@ from ..content.schema import SCHEMA_FOLDER, published_schema_files
 from ..exports import manifest, opendata
 from ..exports.calendar import calendar
 from ..exports.sitemap import write_sitemap
-from . import search
+from . import preview, search
 from .context import BuildContext
 
 _log = logging.getLogger("mkdocs.plugins.cittamedie")
@@ -59,6 +59,11 @@ def finish(ctx: BuildContext, site_dir: Path) -> dict:
     offline copy), sitemap, the manifest for the PDF export."""
     if ctx.offline:
         figures = {"bytes": split_search_index(site_dir, inline=True)}
+    elif ctx.preview:  # the pages are served: what remains is done while the editor reads them
+        search.index_in_background(site_dir)
+        if ctx.validation:
+            preview.report_in_background(ctx.site, ctx.run)
+        figures = {}
     else:
         figures = search.index(site_dir)
         pages = ", ".join(

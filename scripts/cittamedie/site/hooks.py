@@ -81,7 +81,9 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     ctx = BuildContext.of(config)
     with _editor_messages():
-        html = pages.html(ctx, html, page.file.src_uri, page.toc, _language(config))
+        html, page.meta["cm_synonyms"] = pages.html(
+            ctx, html, page.file.src_uri, page.toc, _language(config)
+        )
     memory.release(ctx, page)
     return html
 

@@ -16,6 +16,7 @@ from ..content.tree import file_problems
 from ..markup import sanitize
 from ..markup.render import removal_problems
 from ..markup.shapes import shape_problems
+from . import search
 from .context import BuildContext
 from .decorate import decorate, published, withheld
 from .generated import page_text, parts_of
@@ -56,9 +57,10 @@ def markdown(ctx: BuildContext, text: str, src_uri: str, lang: str) -> str:
     return render_markers(ctx, text, lang, ctx.site.url(key, lang))
 
 
-def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> str:
+def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tuple[str, str]:
     """The rendered page with its parts around it, through the allowlist; what it removes stops the
-    build. The parts' headings join the table of contents."""
+    build. The parts' headings join the table of contents. Also the other language's acronyms of the
+    glossary terms the page uses, for the search index (search.py), from the same reading."""
     key, file_lang = split_language(src_uri)
     source = ctx.site.get(key, file_lang)
     parts = (
@@ -68,15 +70,21 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> str:
     )
     for anchor, title in parts.headings:
         toc.items.append(AnchorLink(title, anchor, 2))
-    safe, removed = sanitize.clean(published(ctx, rendered, parts))
+    page = published(ctx, rendered, parts)
+    if (
+        ctx.preview and ctx.validation
+    ):  # `make serve`: the validator has run; no search index to feed now
+        return sanitize.safe(page), ""
+    safe, removed, text = sanitize.clean_page(page)
     if removed:
         rel, body, line = (
             (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
         )
         ctx.refuse(removal_problems(rel, body, line, removed))
     for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too
-        item.title = sanitize.clean(item.title)[0]
-    return safe
+        if any(sign in item.title for sign in "<>&"):  # plain text needs no cleaning
+            item.title = sanitize.clean(item.title)[0]
+    return safe, search.synonym_text(ctx.site, text)
 
 
 def published_files(ctx: BuildContext, files, docs_dir: str) -> list[Problem]:

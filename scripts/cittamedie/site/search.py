@@ -15,9 +15,11 @@ Material's lunr search (offline.py).
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 import subprocess
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -27,7 +29,6 @@ from pagefind.service import get_executable
 from ..content.languages import LANGUAGES, split_language
 from ..content.model import Site
 from ..content.strings import t
-from ..markup.text import page_text
 
 # ---------------------------------------------------------------- Public functions
 
@@ -44,6 +45,14 @@ def index(site_dir: Path) -> dict:
     if not pages:
         raise RuntimeError(f"Pagefind indexed no page in {site_dir}")
     return {"pages": pages, "bytes": index_bytes(bundle), "seconds": time.perf_counter() - started}
+
+
+def index_in_background(site_dir: Path) -> threading.Thread:
+    """The same index, made while the preview (`make serve`) already serves the pages: a saved page
+    is not held up by the indexer, and search answers a moment later."""
+    thread = threading.Thread(target=_index_quietly, args=(site_dir,), name="pagefind", daemon=True)
+    thread.start()
+    return thread
 
 
 def lunr_files(files) -> list:
@@ -71,7 +80,7 @@ def page_marks(site: Site, page, lang: str) -> dict:
         "filters": facets(site, source.meta, lang)
         if source and source.kind == "good-practice"
         else [],
-        "synonyms": synonym_text(site, page_text(page.content or "")),
+        "synonyms": page.meta.get("cm_synonyms", ""),  # site/pages.py, from the page's text
     }
 
 
@@ -133,6 +142,17 @@ def dialog(lang: str) -> dict:
 # ---------------------------------------------------------------- Helper functions
 
 
+def _index_quietly(site_dir: Path) -> None:
+    try:
+        index(site_dir)
+    except (
+        OSError,
+        RuntimeError,
+        subprocess.SubprocessError,
+    ) as exc:  # the next rebuild indexes again
+        _log.warning("preview: search index not made (%s)", exc)
+
+
 def _pagefind(site_dir: Path, bundle: Path) -> dict[str, int]:
     """Run Pagefind's CLI (the binary of pagefind[bin]); pages indexed per language.
 
@@ -173,6 +193,8 @@ def _word(abbr: str) -> re.Pattern:
 
 
 # ---------------------------------------------------------------- Data
+
+_log = logging.getLogger("mkdocs.plugins.cittamedie")
 
 BUNDLE = "pagefind"  # the folder Pagefind writes into the site, JS included: nothing from elsewhere
 KEEP = (

@@ -8,6 +8,7 @@ it (a value that is Markup, such as a <time> or a link, is kept as it is).
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -19,6 +20,7 @@ from ..content.languages import href
 FOLDER = Path(__file__).parent
 
 
+@cache  # package data: the templates are the same for the life of the process, compiled once
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(FOLDER),

@@ -14,8 +14,7 @@ from ...content.strings import t
 from ...history.comparison import Compared, compare_blocks
 from ...history.versions import Change, DocumentHistory, Version
 from ...history.words import word_diff
-from ...markup.render import published_html
-from ...markup.text import Block, blocks
+from ...markup.text import Block
 from ..context import BuildContext
 from ..templates import macro
 
@@ -104,9 +103,7 @@ def _change(
     if change.old.title != change.new.title:
         found["title_pieces"] = word_diff(change.old.title, change.new.title)
     if change.old.fingerprint[1] != change.new.fingerprint[1]:  # else the title alone changed
-        old, new = (
-            blocks(published_html(ctx.renderer, text.body)) for text in (change.old, change.new)
-        )
+        old, new = (ctx.blocks_of(text.body) for text in (change.old, change.new))
         found["lines"] = _lines(compare_blocks(old, new), found["anchor"])
         found["lang"] = _other_language(lang, change.old, change.new)
     return found
