@@ -38,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(1, str(ROOT))  # tests.conftest: the gzip server the Lighthouse figures use
 
-from cittamedie.content.model import load_site, text_hash  # noqa: E402
+from cittamedie.content.load import load_site  # noqa: E402
+from cittamedie.content.model import text_hash  # noqa: E402
 from cittamedie.rules import run_all  # noqa: E402
 
 BIN = Path(sys.executable).parent
