@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 
 import pytest
 
 from cittamedie.__main__ import main
+from cittamedie.exports.offline import FOLDER, export
 
 from ..conftest import serve
 from .conftest import build, write_download_pages
@@ -154,3 +156,17 @@ def test_the_downloads_page_shows_each_size_in_its_language(exported, browser):
                 shown,
             )
         page.close()
+
+
+def test_the_offline_copy_has_the_sizes_in_its_downloads_page(exported):
+    """Built after the PDFs, the offline copy writes their sizes in (file:// cannot fetch them)."""
+    sizes = json.loads((exported / "site" / "pdf" / "sizes.json").read_text("utf-8"))
+    archive = export(exported, exported / "site")
+    with zipfile.ZipFile(archive) as zipped:
+        pages = {
+            lang: zipped.read(f"{FOLDER}/{prefix}download.html").decode("utf-8")
+            for lang, prefix in (("it", ""), ("en", "en/"))
+        }
+    for path, size in sizes.items():
+        for lang, html in pages.items():
+            assert f'data-pdf-size="{path}">{size[lang]}<' in html, (lang, path)
