@@ -5,39 +5,18 @@ that was current is stale, and the staleness path (git, sections, notices) runs 
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 from cittamedie.content.files import load_markdown
 
 from .conftest import REPO
+from .translation_repo import git
 
 ADDED = "Una frase aggiunta da un redattore."
 CHANGED = " Modificato da un redattore."
 # Lines that do not start a paragraph of prose: headings, markers, lists, tables, quotes, blocks.
 PAGES = ("docs/*.md", "guidelines/*/*.md", "good-practices/*.md")  # where git keeps each page once
 NOT_PROSE = ("#", "<", "|", "-", "*", ">", "!", "?", "`", "~", "[", " ", "\t")
-
-
-def git(tree: Path, *args: str) -> str:
-    done = subprocess.run(
-        [
-            "git",
-            "-C",
-            str(tree),
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout.strip()
 
 
 def clone_with_working_tree(target: Path) -> Path:
