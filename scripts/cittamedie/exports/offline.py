@@ -9,6 +9,7 @@ from pdf/sizes.json, which file:// cannot fetch).
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
@@ -47,7 +48,11 @@ def export(root: Path, site_dir: Path) -> Path:
             config_file=str(root / CONFIG_FILE),
             site_dir=str(target),
             use_directory_urls=False,
-            plugins=[SEARCH, *(read_config(root / CONFIG_FILE).data.get("plugins") or [])],
+            # a copy: MkDocs takes the plugins' settings out of the dicts it is given
+            plugins=[
+                copy.deepcopy(SEARCH),
+                *(read_config(root / CONFIG_FILE).data.get("plugins") or []),
+            ],
         )
         config.extra["offline"] = True
         sizes = site_dir / PDF_SIZES
