@@ -2,7 +2,9 @@
 
 The validator renders with the Markdown configuration of mkdocs.yml, so it reports what the build
 would refuse. Shapes that would hang or crash Python-Markdown are refused before anything renders
-them (shapes.py); which pages need rendering at all is decided by a few needles (could_hold_markup).
+them (shapes.py, pagecounts.py), by counting, so the verdict is the same on every machine; the long
+time budget here is only a safety net. Which pages need rendering at all is decided by a few needles
+(could_hold_markup).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from . import sanitize
 from .plaintext import markup_in
 from .shapes import shape_problems
 
-TIME_BUDGET = 3.0  # seconds to render one page, whatever slipped through the limits
+# Seconds: a safety net only, never reached by a page within the counted limits (1 s at most).
+TIME_BUDGET = 30.0
 
 _SAFE_TARGET = ("http://", "https://", "mailto:")
 # Admonitions and details: Markdown makes their type a class.
@@ -27,7 +30,7 @@ _BLOCK_SIGNS = ("!!!", "???")
 
 
 class RenderTimeout(Exception):
-    """The page took longer than TIME_BUDGET to render."""
+    """The page took longer than TIME_BUDGET to render: a shape the counted limits miss."""
 
 
 def could_hold_markup(body: str, heading_ids: set[str]) -> bool:
@@ -128,14 +131,15 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
     """What the build would refuse in this page: its time, its nesting, or what the sanitiser removes."""
     try:
         html = renderer.html(body)
-    except RenderTimeout:
+    except RenderTimeout:  # the safety net: a shape the counted limits do not know yet
         return [
             Problem(
                 rel,
                 body_line,
                 "size",
-                f"the page takes more than {TIME_BUDGET:g} s to render",
-                "split it into smaller pages, or remove what was pasted by mistake",
+                f"the page takes more than {TIME_BUDGET:g} s to render, though it is within the "
+                "size limits (a safety net: the limits miss a shape)",
+                "split it into smaller pages, and tell the maintainers which page it was",
             )
         ]
     except RecursionError:

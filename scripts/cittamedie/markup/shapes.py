@@ -3,7 +3,7 @@ in one linear pass, before anything renders the page.
 
 Python-Markdown has inputs no editor writes on which it takes minutes (a line of 100,000 `[` takes
 over 100 s) or exhausts the stack (a list nested 600 deep). Each limit is a count, so the same page
-gets the same verdict on any machine.
+gets the same verdict on any machine: here the lines and paragraphs, in pagecounts.py the page.
 """
 
 from __future__ import annotations
@@ -11,22 +11,33 @@ from __future__ import annotations
 import re
 
 from ..content.problems import Problem
+from .pagecounts import Paragraph, page_problems, plainly_within_page_limits
 
-# Limits, each far above what real content has (measured on the 89 pages: longest line 654
-# characters; at most 8 `[` and 138 `<` in one paragraph; indentation at most 12 spaces).
+# Limits, each far above what real content has: measured on the 62 pages and their 152 versions in
+# git history, a page has at most 8,949 characters in 164 lines, 34 `[`, 4 `<`, 140 `*`/`_`, 66
+# backticks, one end tag `</…>`, no `&` and no `[^`; a paragraph at most 23 lines, 2,015 characters,
+# 8 `[`, 1 `<`, 34 `*`/`_`; a line at most 322 characters; indentation at most 12 spaces. Each time
+# below is the CPU time to render the slowest page found within the limit, on the development
+# machine (Python-Markdown 3.11 with the site's extensions), where a real page takes 0.03 s at most.
+# The limits of a whole page are in pagecounts.py.
 MAX_LINE = 10_000  # characters in one line
-MAX_BRACKETS = 500  # `[` in one paragraph: Python-Markdown is quadratic in them (2,000 take 1.3 s)
-MAX_ANGLES = 2_000  # `<` in one paragraph: quadratic too (100,000 `a<` take 74 s)
+MAX_BRACKETS = 500  # `[` in one paragraph: quadratic (500 take 0.04 s, 2,000 take 1.3 s)
+MAX_ANGLES = (
+    2_000  # `<` in one paragraph: quadratic too (100,000 `a<` take 74 s); see MAX_ANGLE_READS
+)
 MAX_EMPHASIS = 1_000  # `*` and `_` in one paragraph (real: 34): 190 paragraphs of 5,000 took 58 s
 MAX_INDENT = 64  # leading spaces: 16 levels of nested lists or code
 MAX_QUOTE_DEPTH = 16  # list markers and `>` opened at the start of one line (`- - > 1. x`)
-MAX_HTML_DEPTH = 48  # HTML elements open inside one another
+MAX_HTML_DEPTH = 48  # HTML elements open inside one another, over the page
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")  # linear: no nested quantifier
 # A line that opens two lists or quotes at once (`- - x`, `> > x`, `>> x`): worth counting how many.
 _NESTED_MARKERS = re.compile(
     r"(?m)^[ ]{0,64}(?:[-*+]|[0-9]{1,9}[.)]|>)[ ]{0,8}(?:>|(?:[-*+]|[0-9]{1,9}[.)])(?:[ ]|$))"
 )
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# First signs of a line that may start a block inside a paragraph (heading, definition, admonition,
+# details), which makes Markdown read the rest of the paragraph again; so do rules and underlines.
+_SPLITTING = frozenset("#:[!?")
 
 
 def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
@@ -34,8 +45,19 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
     if _plainly_within_limits(body):
         return []
     problems: list[Problem] = []
-    block_start, brackets, angles, emphasis = body_line, 0, 0, 0
+    block_start, brackets, angles, emphasis, reported = body_line, 0, 0, 0, False
     depth, deepest_line = 0, 0
+    # Paragraphs as Markdown rereads them: (first line, block lines, characters, `[`). From the first
+    # `markdown` attribute on, a blank line may not end the text (md_in_html's `<p markdown>` holds
+    # paragraphs), so the rest of the page counts as one.
+    paragraphs: list[Paragraph] = []
+    lowered = body.lower()
+    merged_from = (
+        body_line + lowered.count("\n", 0, lowered.find("markdown"))
+        if "markdown" in lowered
+        else None
+    )
+    start, splits, chars, opened = body_line, 0, 0, 0
     for number, line in enumerate(body.split("\n"), start=body_line):
         if len(line) > MAX_LINE:
             problems.append(
@@ -59,24 +81,38 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
                     "nest lists and quotes at most 16 levels deep",
                 )
             )
-        depth = _marker_depth(stripped)
-        if depth > MAX_QUOTE_DEPTH:
+        markers = _marker_depth(
+            stripped
+        )  # not `depth`: that one counts HTML elements over the page
+        if markers > MAX_QUOTE_DEPTH:
             problems.append(
                 Problem(
                     rel,
                     number,
                     "nesting",
-                    f"this line opens {depth} lists or quotes inside one another",
+                    f"this line opens {markers} lists or quotes inside one another",
                     "nest lists and quotes at most 16 levels deep",
                 )
             )
         if not stripped:
-            block_start, brackets, angles, emphasis = number + 1, 0, 0, 0
+            block_start, brackets, angles, emphasis, reported = number + 1, 0, 0, 0, False
+            if merged_from is None or number < merged_from:
+                if chars:
+                    paragraphs.append(Paragraph(start, splits, chars, opened))
+                start, splits, chars, opened = number + 1, 0, 0, 0
+                continue
+        chars, opened = chars + len(line) + 1, opened + line.count("[")
+        if not stripped:
             continue
+        splits += (
+            stripped[0] in _SPLITTING or stripped.startswith("*[") or not stripped.strip("-*_= \t")
+        )
         brackets += line.count("[")
         angles += line.count("<")
         emphasis += line.count("*") + line.count("_")
-        if brackets > MAX_BRACKETS or angles > MAX_ANGLES or emphasis > MAX_EMPHASIS:
+        if not reported and (
+            brackets > MAX_BRACKETS or angles > MAX_ANGLES or emphasis > MAX_EMPHASIS
+        ):
             what = (
                 f"{brackets:,} ["
                 if brackets > MAX_BRACKETS
@@ -93,7 +129,7 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
                     "split it with blank lines, or remove what was pasted by mistake",
                 )
             )
-            brackets = angles = emphasis = -(10**9)  # one message per paragraph
+            reported = True  # one message per paragraph
         if "<" in line:
             for match in _TAG.finditer(line):
                 name = match[2].lower()
@@ -102,6 +138,8 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
                 depth += -1 if match[1] else 1
                 if depth > MAX_HTML_DEPTH and not deepest_line:
                     deepest_line = number
+    if chars:
+        paragraphs.append(Paragraph(start, splits, chars, opened))
     if deepest_line:
         problems.append(
             Problem(
@@ -112,15 +150,17 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
                 "close the tags you open; a page needs a few levels at most",
             )
         )
-    return _first_of_each(problems)
+    return _first_of_each(page_problems(rel, body, body_line, paragraphs) + problems)
 
 
 def _plainly_within_limits(body: str) -> bool:
     """Whole-page counts that no paragraph or line can exceed when the page itself does not:
     most pages are decided here, by a few string operations in C, without the line-by-line pass."""
+    brackets, angles = body.count("["), body.count("<")
     return (
-        body.count("[") <= MAX_BRACKETS
-        and body.count("<") <= MAX_HTML_DEPTH
+        plainly_within_page_limits(body)
+        and brackets <= MAX_BRACKETS
+        and angles <= MAX_HTML_DEPTH
         and body.count("*") + body.count("_") <= MAX_EMPHASIS
         and "\t" not in body
         and "\n" + " " * (MAX_INDENT + 1) not in "\n" + body
