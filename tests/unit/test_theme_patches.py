@@ -4,6 +4,7 @@ moves a patched line fails here, naming the template and the patch, as well as s
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import jinja2
@@ -54,3 +55,34 @@ def test_a_patch_that_no_longer_applies_stops_the_build_naming_the_template(monk
         ContentError, match=r"partials/toc\.html contains `<nav class=missing>` 0 time"
     ):
         theme.patch(env)
+
+
+def test_compiled_templates_are_cached_by_their_source(tmp_path):
+    """A new environment per build, as MkDocs makes them: the second reads the compiled template
+    from .cache/jinja/, and a template edited in between (say under `make serve`) is compiled again."""
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+
+    def rendered() -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "templates")))
+        theme.compile_once(env, tmp_path)
+        return env.get_template("page.html").render(name="Bari")
+
+    page.write_text("<p>{{ name }}</p>", "utf-8")
+    assert rendered() == "<p>Bari</p>"
+    assert len(list((tmp_path / ".cache" / "jinja").iterdir())) == 1
+    page.write_text("<h1>{{ name }}</h1>", "utf-8")
+    assert rendered() == "<h1>Bari</h1>"
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_the_build(tmp_path):
+    def rendered() -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader({"page.html": "<p>{{ name }}</p>"}))
+        theme.compile_once(env, tmp_path)
+        if (tmp_path / ".cache").is_dir():  # gone before the entry is written (disk full, say)
+            shutil.rmtree(tmp_path / ".cache")
+        return env.get_template("page.html").render(name="Bari")
+
+    assert rendered() == "<p>Bari</p>"
+    (tmp_path / ".cache").write_text("a file where the folder would go", "utf-8")
+    assert rendered() == "<p>Bari</p>"

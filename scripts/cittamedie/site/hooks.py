@@ -92,6 +92,7 @@ def on_env(env, config, files):
     ctx, lang = BuildContext.of(config), _language(config)
     with _editor_messages():
         theme.patch(env)
+    theme.compile_once(env, ctx.root)
     env.globals["cm_breadcrumbs"] = t("breadcrumbs", lang)
     env.globals["cm_identity"] = ctx.identity.for_language(lang)
     # Material's search in the offline copy (material-patches.yml): our worker, each language's index
