@@ -6,6 +6,8 @@ from pathlib import Path
 
 from cittamedie.__main__ import main
 
+from ..conftest import REPO
+
 PAGE = """<!doctype html><html lang="{lang}"><head><title>{title}</title>
 <link rel="stylesheet" href="assets/stylesheets/main.{asset}.css"></head>
 <body><nav>{menu}</nav><article class="md-content inner md-content__inner md-typeset">
@@ -45,22 +47,13 @@ def sites(tmp_path: Path) -> tuple[Path, Path]:
     return base, head
 
 
+def changes(base: Path, head: Path) -> int:
+    return main(["--root", str(REPO), "changes", "--base-site", str(base), "--site-dir", str(head)])
+
+
 def test_pages_added_removed_and_changed_per_language(tmp_path, capsys):
     base, head = sites(tmp_path)
-    assert (
-        main(
-            [
-                "--root",
-                str(Path(__file__).parents[2]),
-                "changes",
-                "--base-site",
-                str(base),
-                "--site-dir",
-                str(head),
-            ]
-        )
-        == 0
-    )
+    assert changes(base, head) == 0
     out = capsys.readouterr().out
     assert "| Italian (it) | 1 | 0 | 1 |" in out
     assert "| English (en) | 0 | 1 | 1 |" in out
@@ -79,26 +72,10 @@ def test_pages_added_removed_and_changed_per_language(tmp_path, capsys):
 
 def test_no_change(tmp_path, capsys):
     base, _ = sites(tmp_path)
-    assert (
-        main(
-            [
-                "--root",
-                str(Path(__file__).parents[2]),
-                "changes",
-                "--base-site",
-                str(base),
-                "--site-dir",
-                str(base),
-            ]
-        )
-        == 0
-    )
+    assert changes(base, base) == 0
     assert "No page changes what its reader sees." in capsys.readouterr().out
 
 
 def test_a_folder_that_is_not_a_built_site_is_a_usage_error(tmp_path, capsys):
-    assert (
-        main(["--root", str(Path(__file__).parents[2]), "changes", "--base-site", str(tmp_path)])
-        == 2
-    )
+    assert main(["--root", str(REPO), "changes", "--base-site", str(tmp_path)]) == 2
     assert "is not a built site (no index.html)" in capsys.readouterr().err

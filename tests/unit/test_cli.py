@@ -79,18 +79,14 @@ def test_translations_lists_and_marks_current(valid_tree, capsys, monkeypatch):
     assert len(changed) == 1 and changed[0][1].startswith("translated_from: ")
 
 
-def test_new_good_practice_writes_both_files_and_never_overwrites(valid_tree, capsys):
-    code, out, _ = run(
-        capsys,
-        "--root",
-        str(valid_tree),
-        "new",
-        "good-practice",
-        "--city",
-        "Bari",
-        "--slug",
-        "Urbis",
+def new_case(capsys, tree, slug: str):
+    return run(
+        capsys, "--root", str(tree), "new", "good-practice", "--city", "Bari", "--slug", slug
     )
+
+
+def test_new_good_practice_writes_both_files_and_never_overwrites(valid_tree, capsys):
+    code, out, _ = new_case(capsys, valid_tree, "Urbis")
     assert code == 0
     it = valid_tree / "good-practices" / "bari-urbis.md"
     en = valid_tree / "good-practices" / "bari-urbis.en.md"
@@ -100,17 +96,7 @@ def test_new_good_practice_writes_both_files_and_never_overwrites(valid_tree, ca
     assert code == 1
     assert "good-practices/bari-urbis.md:3: todo: a TODO is still to be filled in (title)" in out
     it.write_text("my own work", "utf-8")
-    code, _, err = run(
-        capsys,
-        "--root",
-        str(valid_tree),
-        "new",
-        "good-practice",
-        "--city",
-        "Bari",
-        "--slug",
-        "urbis",
-    )
+    code, _, err = new_case(capsys, valid_tree, "urbis")
     assert code == 1
     assert (
         "good-practices/bari-urbis.md: exists: the file exists already; nothing was written" in err

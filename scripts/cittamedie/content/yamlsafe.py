@@ -215,37 +215,18 @@ def parse_yaml(
             f"{exc.context or ''} {exc.problem or exc}",
             rows[mark.line] if mark and mark.line < len(rows) else "",
         )
-        return None, {}, [Problem(path, line, "yaml", f"the YAML cannot be read: {message}", fix)]
+        return _unreadable(path, line, message, fix)
     except RecursionError:  # the pure-Python parser, or our walk, on ~1,000 nested levels
-        return (
-            None,
-            {},
-            [
-                Problem(
-                    path,
-                    first_line,
-                    "yaml",
-                    f"the YAML cannot be read: {_TOO_DEEP[0]}",
-                    _TOO_DEEP[1],
-                )
-            ],
-        )
+        return _unreadable(path, first_line, *_TOO_DEEP)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        return (
-            None,
-            {},
-            [
-                Problem(
-                    path,
-                    first_line,
-                    "yaml",
-                    f"the YAML cannot be read: {exc}",
-                    "remove anchors (&name) and aliases (*name); write the values out",
-                )
-            ],
-        )
+        fix = "remove anchors (&name) and aliases (*name); write the values out"
+        return _unreadable(path, first_line, str(exc), fix)
     finally:
         loader.dispose()
+
+
+def _unreadable(path: str, line: int, message: str, fix: str) -> tuple[None, dict, list[Problem]]:
+    return None, {}, [Problem(path, line, "yaml", f"the YAML cannot be read: {message}", fix)]
 
 
 # Parser messages (PyYAML's or LibYAML's wording) → what went wrong and how to fix it, in plain words.

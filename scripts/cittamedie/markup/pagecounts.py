@@ -8,6 +8,7 @@ render.py is only a safety net behind them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ..content.problems import Problem
@@ -146,14 +147,8 @@ def _over_limits(
 def _reread_problems(rel: str, paragraphs: list[Paragraph], copies: int) -> list[Problem]:
     """What Markdown reads again for each `[` and each block-starting line, over the page."""
     problems = []
-    times = 2 * copies * copies * max(p.chars for p in paragraphs)  # with copies: see above
-    reads = (
-        sum(p.opened * p.chars for p in paragraphs)
-        if copies == 1
-        else times * sum(p.opened for p in paragraphs)
-    )
+    reads, worst = _reads(paragraphs, copies, lambda p: p.opened)
     if reads > MAX_BRACKET_READS:
-        worst = max(paragraphs, key=lambda p: p.opened * p.chars)
         problems.append(
             Problem(
                 rel,
@@ -165,13 +160,8 @@ def _reread_problems(rel: str, paragraphs: list[Paragraph], copies: int) -> list
                 "close each [ with ] (or write \\[), and split long paragraphs with blank lines",
             )
         )
-    reads = (
-        sum(p.splits * p.chars for p in paragraphs)
-        if copies == 1
-        else times * sum(p.splits for p in paragraphs)
-    )
+    reads, worst = _reads(paragraphs, copies, lambda p: p.splits)
     if reads > MAX_BLOCK_READS:
-        worst = max(paragraphs, key=lambda p: p.splits * p.chars)
         problems.append(
             Problem(
                 rel,
@@ -184,3 +174,16 @@ def _reread_problems(rel: str, paragraphs: list[Paragraph], copies: int) -> list
             )
         )
     return problems
+
+
+def _reads(
+    paragraphs: list[Paragraph], copies: int, signs: Callable[[Paragraph], int]
+) -> tuple[int, Paragraph]:
+    """Characters read again for the signs, over the page, and the paragraph that reads the most.
+    With copies, a paragraph is made of pieces of 2 × copies paragraphs (see the end tags above)."""
+    if copies == 1:
+        reads = sum(signs(p) * p.chars for p in paragraphs)
+    else:
+        longest = max(p.chars for p in paragraphs)
+        reads = 2 * copies * copies * longest * sum(map(signs, paragraphs))
+    return reads, max(paragraphs, key=lambda p: signs(p) * p.chars)
