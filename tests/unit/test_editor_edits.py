@@ -8,8 +8,7 @@ import pytest
 
 from cittamedie.__main__ import main
 from cittamedie.content.load import load_site
-from cittamedie.site.generated import status_pages
-from cittamedie.site.parts.translations import stale_notice
+from cittamedie.site.parts.translations import stale_notice, status_page
 
 from ..conftest import build_context
 from ..editor_edits import edited_clone
@@ -43,7 +42,7 @@ def test_every_edited_page_names_the_sections_that_changed(edited):
 def test_the_status_page_and_the_cli_list_every_edited_page(edited, capsys):
     tree, pages = edited
     site = load_site(tree)
-    english = status_pages(build_context(site, None))["traduzioni/index.en.md"]
+    english = str(status_page(build_context(site, None), "en"))
     assert english.count("<strong>stale</strong>") == len(pages)
     assert main(["--root", str(tree), "translations", "--diff"]) == 1
     out = capsys.readouterr().out

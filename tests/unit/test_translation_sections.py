@@ -9,6 +9,7 @@ from pathlib import Path
 from cittamedie.__main__ import main
 from cittamedie.content.files import load_markdown, normalize, parse_markdown
 from cittamedie.content.generated import GENERATED_FOLDERS, STATUS_FOLDER
+from cittamedie.content.languages import split_language
 from cittamedie.content.load import load_site
 from cittamedie.content.model import text_hash
 from cittamedie.history.git import Repository
@@ -16,6 +17,7 @@ from cittamedie.history.sections import compare, diff, split
 from cittamedie.history.translations import stale_comparisons
 from cittamedie.rules import generated
 from cittamedie.rules.run import Run
+from cittamedie.site.generated import parts_of
 from cittamedie.site.generated import status_pages as generated_status_pages
 from cittamedie.site.parts.translations import stale_notice as notice_of
 
@@ -34,7 +36,12 @@ def stale_notice(site, source, lang):
 
 
 def status_pages(site, identity):
-    return generated_status_pages(build_context(site, identity))
+    """Each status page as the build makes it: the file it writes, and the table it adds."""
+    ctx = build_context(site, identity)
+    return {
+        uri: text + str(parts_of(ctx, uri, split_language(uri)[1]).after)
+        for uri, text in generated_status_pages(ctx).items()
+    }
 
 
 def body_of(text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .languages import LANGUAGES, source_uri
-from .model import Document, Site, slugify
+from .model import Document, Site, Source, slugify
 from .schema import SCHEMA_FOLDER, schema_files
 from .strings import t
 
@@ -50,6 +50,30 @@ def theme_page(theme_id: str) -> str:
 
 def city_page(city: str) -> str:
     return f"buone-pratiche/citta/{slugify(city)}.md"
+
+
+def index_pages(site: Site) -> dict[str, tuple[str, str, list[Source]]]:
+    """docs path (with language suffix) → (title, introduction, cases) of every theme and city page
+    (a build reads it from its context: BuildContext.index_pages)."""
+    cases = site.cases()
+    pages = {}
+    for lang in LANGUAGES:
+        for theme in site.items("themes"):
+            members = [case for case in cases if theme["id"] in case.meta["themes"]]
+            title = f"{t('cases_of_theme', lang)} “{theme['title'][lang]}”"
+            pages[source_uri(theme_page(theme["id"]), lang)] = (
+                title,
+                theme["description"][lang],
+                members,
+            )
+        for city in sorted({case.meta["city"] for case in cases}):
+            members = [case for case in cases if case.meta["city"] == city]
+            pages[source_uri(city_page(city), lang)] = (
+                f"{t('cases_of_city', lang)} {city}",
+                "",
+                members,
+            )
+    return pages
 
 
 def is_versions_page(uri: str) -> bool:
@@ -153,8 +177,3 @@ def generated_files(site: Site) -> set[str]:
     files.update(f"{SCHEMA_FOLDER}/{name}" for name in schema_files())
     files.update(pdf_file(name, lang) for name in pdf_names(site) for lang in LANGUAGES)
     return files
-
-
-def status_page_files() -> dict[str, str]:
-    """lang → the translation status page's file in the docs tree."""
-    return {lang: source_uri(STATUS_PAGE, lang) for lang in LANGUAGES}

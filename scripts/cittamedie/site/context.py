@@ -18,23 +18,26 @@ from pathlib import Path
 import jinja2
 
 from ..content.config import CONFIG_FILE, Config, read_config
+from ..content.generated import index_pages
 from ..content.identity import Identity, from_config
 from ..content.load import load_site
-from ..content.model import Site
+from ..content.model import Site, Source
 from ..content.problems import ERROR, ContentError, Problem
 from ..history.git import Repository
 from ..history.translations import Comparison, stale_comparisons
 from ..history.versions import DocumentHistory, read_histories
 from ..markup.render import Renderer, published_html
 from ..markup.text import Block, blocks
+from ..rules import generated as foreign
 from ..rules import run_all
 from ..rules.run import Run
 from .templates import environment
 
 KEY = "cittamedie"  # the context's key in the MkDocs configuration
 # Problems that stop every build, validated or not: reading on would hang, crash, or read files
-# from outside the repository.
-ALWAYS_STOP = ("size", "nesting", "link-outside")
+# from outside the repository, or the build would overwrite a file it did not write (an editor's,
+# never validated: rules/generated.py).
+ALWAYS_STOP = ("size", "nesting", "link-outside", "generated")
 _log = logging.getLogger("mkdocs.plugins.cittamedie")
 
 
@@ -79,10 +82,10 @@ class BuildContext:
             site, from_config(settings), settings, dict(config.extra), config.site_url or ""
         )
         if context.preview and context.validation:
-            # `make serve`: what would hang, crash or read outside stops the build now; the
-            # validator's report follows once the pages are served (finish.py, preview.py)
-            hazards = [p for p in site.problems if p.severity == ERROR and p.rule in ALWAYS_STOP]
-            context.refuse(hazards)
+            # `make serve`: what would hang, crash, read outside or overwrite stops the build now;
+            # the validator's report follows once the pages are served (finish.py, preview.py)
+            found = [*site.problems, *foreign.check(site, context.run)]
+            context.refuse([p for p in found if p.severity == ERROR and p.rule in ALWAYS_STOP])
         else:
             problems = run_all(site, context.run.today, context.git, settings)
             errors = [p for p in problems if p.severity == ERROR]
@@ -154,6 +157,11 @@ class BuildContext:
         if body not in self.rendered:
             self.rendered[body] = blocks(published_html(self.renderer, body))
         return self.rendered[body]
+
+    @cached_property
+    def index_pages(self) -> dict[str, tuple[str, str, list[Source]]]:
+        """The catalogue's theme and city pages (content/generated.py), once per build."""
+        return index_pages(self.site)
 
     @cached_property
     def case_lists(self) -> dict:

@@ -16,9 +16,7 @@ import yaml
 
 from ..content.generated import GENERATED_HEADER, STATUS_PAGE, versions_files, versions_pages
 from ..content.languages import LANGUAGES, source_uri, split_language
-from ..content.problems import ContentError
 from ..content.strings import t
-from ..rules import generated as foreign
 from .context import BuildContext
 from .decorate import Decorated
 from .html import esc, md_esc
@@ -29,19 +27,18 @@ MATERIAL_FIELDS = ("description", "hide")
 
 
 def write_pages(ctx: BuildContext) -> None:
-    """Write every generated page that changed, remove those of ours no longer wanted; stop on a
-    file there that the build did not write."""
+    """Write every generated page that changed, remove those of ours no longer wanted. A file there
+    that the build did not write has stopped the build already (context.py, ALWAYS_STOP)."""
+    if ctx.generated:
+        return  # static-i18n's build of one more language: written by the first
     site = ctx.site
-    found = foreign.check(site, ctx.run)
-    if found:
-        raise ContentError(found)
-    folders = {uri: text for uri, text in _folder_pages(ctx).items()}
+    folders = _folder_pages(ctx)
     besides = _versions_pages(ctx)  # beside the chapters: out of the folders' clean-up
     ctx.generated = folders | besides
     for folder in {Path(uri).parent for uri in folders}:
         for old in (site.docs_dir / folder).glob("*.md"):
             if old.relative_to(site.docs_dir).as_posix() not in folders:
-                old.unlink()  # ours from an earlier build: anything else stopped the build above
+                old.unlink()  # ours from an earlier build: anything else stopped the build
     for old in versions_files(site.docs_dir):
         if old.relative_to(site.docs_dir).as_posix() not in besides:
             old.unlink()  # the versions page of a document that no longer lists versions (ours, as above)
@@ -58,9 +55,11 @@ def parts_of(ctx: BuildContext, src_uri: str, lang: str) -> Decorated:
     page = versions.page_parts(ctx, key, lang)
     if page is not None:
         return Decorated(after=page[0], headings=page[1])
-    entry = catalogue.index_pages(ctx.site).get(src_uri)
+    entry = ctx.index_pages.get(src_uri)
     if entry is not None:
         return Decorated(after=catalogue.index_cards(ctx, key, lang, entry[2]))
+    if key == STATUS_PAGE:
+        return Decorated(after=translations.status_page(ctx, lang))
     return Decorated()
 
 
@@ -84,15 +83,16 @@ def _generated_page(title: str, intro: str) -> str:
 
 def _folder_pages(ctx: BuildContext) -> dict[str, str]:
     pages = {
-        uri: _generated_page(title, intro)
-        for uri, (title, intro, _) in catalogue.index_pages(ctx.site).items()
+        uri: _generated_page(title, intro) for uri, (title, intro, _) in ctx.index_pages.items()
     }
     return pages | status_pages(ctx)
 
 
 def status_pages(ctx: BuildContext) -> dict[str, str]:
     """docs path → text of the translation status page in each language (for editors: out of the
-    menu, the sitemap and the search index)."""
+    menu, the sitemap and the search index). Its table is added when the page is built, like the
+    other lists, so the file changes only with its title: `mkdocs serve` does not build again
+    because a translation's state changed."""
     pages = {}
     for lang in LANGUAGES:
         title = t("translation.page_title", lang)
@@ -102,7 +102,7 @@ def status_pages(ctx: BuildContext) -> dict[str, str]:
             "search": {"exclude": True},
             "cm_noindex": True,
         }
-        body = f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n\n{translations.status_page(ctx, lang)}\n"
+        body = f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n"
         pages[source_uri(STATUS_PAGE, lang)] = _front_matter(meta) + body
     return pages
 

@@ -20,8 +20,9 @@ def release(ctx: BuildContext, page: Page, written: bool = False) -> None:
     """Let go of a page's Markdown once rendered, and of its HTML once written."""
     page.title = page.title  # MkDocs computes it from the Markdown: keep the value
     page.markdown = None
-    if written:
-        page.content = None
+    if not written:
+        return
+    page.content = None
     ctx.pages_released += 1
     if ctx.pages_released % TRIM_EVERY == 0:
         trim_memory()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...content.generated import CATALOGUE_PAGE, OPEN_DATA, city_page, theme_page
-from ...content.languages import LANGUAGES, href, source_uri
+from ...content.generated import CATALOGUE_PAGE, OPEN_DATA, theme_page
+from ...content.languages import href
 from ...content.model import Site, Source, slugify
 from ...content.strings import euro, t
 from ..context import BuildContext
@@ -51,29 +51,6 @@ def of_theme(ctx: BuildContext, theme: str, lang: str, url: str) -> Markup:
     shown = [_card(site, site.shown(case.key, lang), lang, url) for case in cases[:THEME_CARDS]]
     more = href(url, site.url(theme_page(theme), lang))
     return macro(ctx.templates, TEMPLATE, "of_theme")(shown, more, len(cases), lang)
-
-
-def index_pages(site: Site) -> dict[str, tuple[str, str, list[Source]]]:
-    """docs path (with language suffix) → (title, introduction, cases) of every theme and city page."""
-    cases = site.cases()
-    pages = {}
-    for lang in LANGUAGES:
-        for theme in site.items("themes"):
-            members = [case for case in cases if theme["id"] in case.meta["themes"]]
-            title = f"{t('cases_of_theme', lang)} “{theme['title'][lang]}”"
-            pages[source_uri(theme_page(theme["id"]), lang)] = (
-                title,
-                theme["description"][lang],
-                members,
-            )
-        for city in sorted({case.meta["city"] for case in cases}):
-            members = [case for case in cases if case.meta["city"] == city]
-            pages[source_uri(city_page(city), lang)] = (
-                f"{t('cases_of_city', lang)} {city}",
-                "",
-                members,
-            )
-    return pages
 
 
 def index_cards(ctx: BuildContext, key: str, lang: str, cases: list[Source]) -> Markup:
