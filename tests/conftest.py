@@ -85,13 +85,14 @@ def pytest_collection_modifyitems(items):
 
 
 def validate(root: Path, capsys, *args: str) -> tuple[int, str]:
-    """`cittamedie validate` on a tree: its exit code and report, never a traceback."""
+    """`cittamedie validate` on a tree: its exit code and all it printed (the report, then anything
+    on stderr), never a traceback."""
     from cittamedie.__main__ import main
 
     code = main(["--root", str(root), "validate", *args])
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
-    return code, captured.out
+    return code, captured.out + captured.err
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cittamedie.content.config import read_config
@@ -162,6 +162,15 @@ def test_the_paragraphs_of_an_html_element_with_markdown_count_as_one():
     ].message
 
 
+def test_the_word_markdown_in_a_sentence_does_not_join_the_paragraphs():
+    """Only the attribute in a start tag does: an editor may well write about Markdown."""
+    inside = "\n\n".join(["[" * 10 + "\n\n" + words(800)] * 20)
+    for prose in ("Il testo usa Markdown.", "Scrivi in markdown, non in HTML: <br> markdown."):
+        assert shape_problems("x", prose + "\n\n" + inside, 1) == []
+    refused = shape_problems("x", '<div class="x"\n  markdown="1">\n' + inside + "\n</div>", 1)
+    assert [p.line for p in refused] == [1] and "this paragraph has 200 [" in refused[0].message
+
+
 def test_a_page_with_end_tags_counts_as_that_many_copies_of_itself():
     """Once Markdown's HTML reader loses its place (here after `&#`), it copies the text after each
     end tag once more: 20 end tags make a page of 4,700 characters render 60,000."""
@@ -267,8 +276,42 @@ FRAGMENTS = [
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# One page just over each limit of SMALL, always tried (random pages find some of them only now and then).
+JUST_OVER = [
+    [("[", 13)],  # MAX_BRACKETS
+    [("<", 16)],  # MAX_ANGLES
+    [("*", 15)],  # MAX_EMPHASIS
+    [("<div>", 4)],  # MAX_HTML_DEPTH
+    [("a", 121)],  # MAX_LINE
+    [("    ", 3), ("a", 1)],  # MAX_INDENT
+    [("> ", 4), ("a", 1)],  # MAX_QUOTE_DEPTH
+    [("parola ", 8), ("\n\n", 1)] * 8,  # MAX_PAGE
+    [("a\n", 41)],  # MAX_PAGE_LINES
+    [("&amp;", 10)],  # MAX_PAGE_ENTITIES
+    [("[", 11), ("\n\n", 1), ("[", 11)],  # MAX_PAGE_BRACKETS
+    [("*", 13), ("\n\n", 1), ("*", 13)],  # MAX_PAGE_EMPHASIS
+    [("`", 10)],  # MAX_PAGE_BACKTICKS
+    [("[^1]", 5)],  # MAX_PAGE_FOOTNOTES
+    [("[", 10), ("parola ", 14)],  # MAX_BRACKET_READS
+    [("# ", 1), ("parola ", 5), ("\n# ", 20)],  # MAX_BLOCK_READS
+    [("<br>", 6), ("parola ", 50)],  # MAX_ANGLE_READS
+]
+
+
+def _over_limits(test):
+    for parts in JUST_OVER:
+        test = example(parts)(test)
+    return test
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,  # the same pages on every machine and run
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.integers(1, 30)), max_size=40))
+@_over_limits
 def test_what_the_fast_path_passes_the_full_count_passes(parts):
     """With small limits, random pages of the signs that count: never a page the line-by-line pass
     would refuse goes through the fast path."""

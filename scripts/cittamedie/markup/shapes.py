@@ -34,6 +34,9 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")  # linear: no nested quan
 _NESTED_MARKERS = re.compile(
     r"(?m)^[ ]{0,64}(?:[-*+]|[0-9]{1,9}[.)]|>)[ ]{0,8}(?:>|(?:[-*+]|[0-9]{1,9}[.)])(?:[ ]|$))"
 )
+# md_in_html's attribute, inside a start tag (`<div class="x" markdown>`), not the word in a
+# sentence. Linear: each try runs from one `<` to the next `<` or `>`, so the tries do not overlap.
+_MARKDOWN_ATTRIBUTE = re.compile(r"<[A-Za-z][^<>]*?\bmarkdown\b", re.IGNORECASE)
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # First signs of a line that may start a block inside a paragraph (heading, definition, admonition,
 # details), which makes Markdown read the rest of the paragraph again; so do rules and underlines.
@@ -51,12 +54,8 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
     # `markdown` attribute on, a blank line may not end the text (md_in_html's `<p markdown>` holds
     # paragraphs), so the rest of the page counts as one.
     paragraphs: list[Paragraph] = []
-    lowered = body.lower()
-    merged_from = (
-        body_line + lowered.count("\n", 0, lowered.find("markdown"))
-        if "markdown" in lowered
-        else None
-    )
+    attribute = _MARKDOWN_ATTRIBUTE.search(body)
+    merged_from = body_line + body.count("\n", 0, attribute.end()) if attribute else None
     start, splits, chars, opened = body_line, 0, 0, 0
     for number, line in enumerate(body.split("\n"), start=body_line):
         if len(line) > MAX_LINE:
