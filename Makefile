@@ -64,7 +64,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# The documents' versions are read from git (history.py): a shallow clone (CI's usual checkout)
+# The documents' versions are read from git (scripts/cittamedie/history/): a shallow clone (CI's usual checkout)
 # lacks the revisions they name, so fetch the rest of the history once, when there is a remote.
 history:
 	@if [ "$$(git rev-parse --is-shallow-repository 2>/dev/null)" = true ]; then \

@@ -222,9 +222,12 @@ def _links(args, root: Path) -> int:
 
 
 def _clean(args, root: Path) -> int:
-    from .content.generated import written_by_the_build
+    from .content.generated import generated_places, written_by_the_build
+    from .history.git import Repository
 
-    for path in written_by_the_build(root / "docs"):
+    docs = root / "docs"
+    committed = Repository(root).tracked_files(generated_places(docs))
+    for path in written_by_the_build(docs, committed):
         path.unlink()
         print(f"removed: {path.resolve().relative_to(root)}")
     return 0

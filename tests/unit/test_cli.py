@@ -6,6 +6,9 @@ import json
 
 from cittamedie.__main__ import main
 
+from ..conftest import validate
+from ..translation_repo import git
+
 
 def run(capsys, *args):
     code = main(list(args))
@@ -145,3 +148,19 @@ def test_clean_removes_the_pages_the_build_wrote_and_keeps_an_editors(valid_tree
     assert main(["--root", str(valid_tree), "clean"]) == 0
     assert not ours.exists() and theirs.exists()
     assert "removed: docs/traduzioni/index.md" in capsys.readouterr().out
+
+
+def test_clean_keeps_a_committed_file_that_copies_the_header(valid_tree, capsys):
+    """The validator calls it an editor's (the generated places are ignored by git): so does clean."""
+    from cittamedie.content.generated import GENERATED_HEADER
+
+    copied = valid_tree / "docs" / "traduzioni" / "index.md"
+    copied.parent.mkdir()
+    copied.write_text(f"---\ntitle: x\n---\n{GENERATED_HEADER}\n", "utf-8")
+    git(valid_tree, "init", "-q")
+    git(valid_tree, "add", "-f", "docs/traduzioni/index.md")
+    git(valid_tree, "commit", "-q", "-m", "a page that copies the header")
+    assert main(["--root", str(valid_tree), "clean"]) == 0
+    assert copied.exists() and "removed:" not in capsys.readouterr().out
+    code, out = validate(valid_tree, capsys)
+    assert code == 1 and "docs/traduzioni/index.md:1: generated:" in out

@@ -87,17 +87,31 @@ def versions_files(docs_dir: Path) -> list[Path]:
     return sorted(path for name in VERSIONS_FILES for path in docs_dir.glob(f"*/{name}"))
 
 
-def written_by_the_build(docs_dir: Path) -> list[Path]:
-    """The files the build wrote into the docs tree (its header on their first lines): what
-    `cittamedie clean` removes. A file without the header is an editor's, and stays."""
+def generated_places(docs_dir: Path) -> list[Path]:
+    """The generated folders and the versions pages on disk: where the build writes."""
+    return [docs_dir / folder for folder in GENERATED_FOLDERS] + versions_files(docs_dir)
+
+
+def written_by_the_build(docs_dir: Path, committed: set[Path]) -> list[Path]:
+    """The files the build wrote into the docs tree: what `cittamedie clean` removes. Any other file
+    there is an editor's, and stays (the validator refuses it: rules/generated.py)."""
     found = [*versions_files(docs_dir)]
     for folder in GENERATED_FOLDERS:
         found += sorted((docs_dir / folder).glob("*.md"))
-    return [
-        path
-        for path in found
-        if path.is_file() and not path.is_symlink() and has_generated_header(path)
-    ]
+    return [path for path in found if is_written_by_the_build(path, committed)]
+
+
+def is_written_by_the_build(path: Path, committed: set[Path]) -> bool:
+    """A page of the build's own: a plain Markdown file with its header, not committed to git
+    (committed: the resolved paths git tracks there; the places are ignored by git, so a committed
+    file came from a change, whatever header it copies)."""
+    return (
+        path.is_file()
+        and not path.is_symlink()
+        and path.name.endswith(".md")
+        and has_generated_header(path)
+        and path.resolve() not in committed
+    )
 
 
 def has_generated_header(path: Path) -> bool:

@@ -1,7 +1,7 @@
 """Marker comments: where a page asks the build for a generated block, `<!-- cittamedie:NAME key=value -->`.
 
 This module owns their syntax and their names (the validator checks them); site/markers.py holds
-a renderer for each name, and a test asserts that the two agree.
+a renderer for each name, and will not import when the two disagree.
 """
 
 from __future__ import annotations

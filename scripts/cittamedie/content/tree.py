@@ -105,7 +105,7 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
     """Every file under docs/ that MkDocs would publish, following the section links once.
 
     Problems name a file as the editor finds it in the repository (good-practices/x.html, not
-    docs/buone-pratiche/x.html). The generated folders are the build's (build.foreign_generated_files)."""
+    docs/buone-pratiche/x.html). The generated folders are the build's (rules/generated.py)."""
     tree, seen, root = (
         Tree(),
         {},
@@ -156,7 +156,7 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
                     continue
                 target = Path(os.path.realpath(entry.path))
                 if not target.is_relative_to(root):
-                    tree.problems.append(_outside(here, target))
+                    tree.problems.append(outside_link(here, target))
                     continue
             if entry.is_dir():
                 visit(Path(entry.path), uri + "/", here, (*chain, real))
@@ -204,7 +204,11 @@ def language_problem(uri: str, shown: str) -> Problem | None:
 def outside_problem(path: Path, root: Path) -> Problem | None:
     """A file the model reads by name (data/*.yml), not found by the walk, that links out of the repository."""
     target = Path(os.path.realpath(path))
-    return None if target.is_relative_to(root.resolve()) else _outside(relative(path, root), target)
+    return (
+        None
+        if target.is_relative_to(root.resolve())
+        else outside_link(relative(path, root), target)
+    )
 
 
 def _broken(shown: str) -> Problem:
@@ -217,7 +221,8 @@ def _broken(shown: str) -> Problem:
     )
 
 
-def _outside(shown: str, target: Path) -> Problem:
+def outside_link(shown: str, target: Path) -> Problem:
+    """A link (to a file or folder) that leads out of the repository: never read, never published."""
     return Problem(
         shown,
         0,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..content.files import MAX_BYTES
@@ -117,18 +119,18 @@ def read_history(doc: Document, git: Repository) -> DocumentHistory:
     entries = doc.meta["versions"]
     # every file of every version read in two batches: the document.yml of each, then its chapters
     git.read_ahead([(entry["revision"], f"{folder}/document.yml") for entry in entries])
+    metas = [_document_at(git, doc, folder, number, entry) for number, entry in enumerate(entries)]
     git.read_ahead(
         [
             (entry["revision"], source_uri(f"{folder}/{name}.md", lang))
-            for entry in entries
-            for name in _chapter_names(
-                _meta(_text(git, entry["revision"], f"{folder}/document.yml"))
-            )
+            for entry, meta in zip(entries, metas, strict=True)
+            for name in _chapter_names(meta)
             for lang in LANGUAGES
         ]
     )
     versions = tuple(
-        _read(git, doc, folder, number, entry) for number, entry in enumerate(doc.meta["versions"])
+        _read(git, doc, folder, number, entry, meta)
+        for number, (entry, meta) in enumerate(zip(entries, metas, strict=True))
     )
     changed = {
         (new.number, lang): _changes(old, new, lang)
@@ -179,16 +181,17 @@ def _changes(old: Version, new: Version, lang: str) -> tuple[Change, ...]:
     return tuple(found)
 
 
-def _read(git: Repository, doc: Document, folder: str, number: int, entry: dict) -> Version:
-    revision = entry["revision"]
-    try:
-        meta = _meta(git.text_at(revision, f"{folder}/document.yml"))
-        chapters = tuple(
-            c
-            for c in meta.get("chapters") or []
-            if isinstance(c, str) and CHAPTER_NAME.fullmatch(c)
-        )
-        texts = {}
+def _document_at(git: Repository, doc: Document, folder: str, number: int, entry: dict) -> dict:
+    """The document.yml of a version, parsed (a revision git cannot give stops the build here)."""
+    with _reported_at(doc, number):
+        return _meta(git.text_at(entry["revision"], f"{folder}/document.yml"))
+
+
+def _read(
+    git: Repository, doc: Document, folder: str, number: int, entry: dict, meta: dict
+) -> Version:
+    revision, chapters, texts = entry["revision"], _chapter_names(meta), {}
+    with _reported_at(doc, number):
         for name in chapters:
             italian = chapter_at(git, revision, f"{folder}/{name}.md", SOURCE_LANGUAGE)
             if italian is None:
@@ -199,27 +202,26 @@ def _read(git: Repository, doc: Document, folder: str, number: int, entry: dict)
                     None if lang == SOURCE_LANGUAGE else chapter_at(git, revision, path, lang)
                 )
                 texts[name, lang] = translated or italian
+    return Version(entry, number, meta, chapters, texts)
+
+
+@contextmanager
+def _reported_at(doc: Document, number: int) -> Iterator[None]:
+    """git's failure as the editor's problem, at the version's revision in document.yml."""
+    try:
+        yield
     except HistoryError as exc:
         message, _, fix = str(exc).partition(" — ")
         field = f"versions.{number}.revision"
         raise ContentError(
             [Problem(doc.rel, doc.lines.get(field, 1), "versions", message, fix, field)]
         ) from None
-    return Version(entry, number, meta, chapters, texts)
 
 
 def _chapter_names(meta: dict) -> tuple[str, ...]:
     return tuple(
         c for c in meta.get("chapters") or [] if isinstance(c, str) and CHAPTER_NAME.fullmatch(c)
     )
-
-
-def _text(git: Repository, revision: str, path: str) -> str | None:
-    """A text read ahead, or None (a revision git cannot give is reported where it is read)."""
-    try:
-        return git.text_at(revision, path)
-    except HistoryError:
-        return None
 
 
 def _meta(text: str | None) -> dict:

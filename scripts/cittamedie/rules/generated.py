@@ -4,29 +4,25 @@ build stops on it instead of publishing or overwriting it (content/generated.py 
 
 from __future__ import annotations
 
-from ..content.generated import GENERATED_FOLDERS, has_generated_header, versions_files
+from ..content.generated import (
+    GENERATED_FOLDERS,
+    generated_places,
+    is_written_by_the_build,
+    versions_files,
+)
 from ..content.model import Site
 from ..content.problems import Problem, relative
 from .run import Run
 
 
 def check(site: Site, run: Run) -> list[Problem]:
-    """What in the generated places the build did not write: a file without the build's header, a
-    sub-folder, a link, a file committed to git (the folders are ignored by git, so a committed
-    file came from a change, whatever header it copies), or a generated folder that leads out of
-    the repository."""
+    """What in the generated places the build did not write (content/generated.py says what it
+    did: is_written_by_the_build), or a generated folder that leads out of the repository."""
     problems, root = [], site.root.resolve()
     versions = versions_files(site.docs_dir)
-    committed = run.git.tracked_files(
-        [site.docs_dir / folder for folder in GENERATED_FOLDERS] + versions
-    )
+    committed = run.git.tracked_files(generated_places(site.docs_dir))
     for path in versions:
-        if (
-            path.is_symlink()
-            or not path.is_file()
-            or not has_generated_header(path)
-            or path.resolve() in committed
-        ):
+        if not is_written_by_the_build(path, committed):
             problems.append(
                 Problem(
                     relative(path if path.is_symlink() else path.resolve(), site.root),
@@ -54,13 +50,7 @@ def check(site: Site, run: Run) -> list[Problem]:
             continue
         for path in sorted(target.rglob("*")):
             shown = relative(path if path.is_symlink() else path.resolve(), site.root)
-            if (
-                path.is_symlink()
-                or path.is_dir()
-                or not path.name.endswith(".md")
-                or not has_generated_header(path)
-                or path.resolve() in committed
-            ):
+            if not is_written_by_the_build(path, committed):
                 problems.append(
                     Problem(
                         shown,

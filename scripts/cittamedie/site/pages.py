@@ -12,7 +12,7 @@ from mkdocs.structure.toc import AnchorLink
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, split_language
 from ..content.problems import ContentError, Problem
 from ..content.strings import t
-from ..content.tree import file_problems
+from ..content.tree import file_problems, outside_link
 from ..markup import sanitize
 from ..markup.render import removal_problems
 from ..markup.shapes import shape_problems
@@ -103,15 +103,7 @@ def published_files(ctx: BuildContext, files, docs_dir: str) -> list[Problem]:
         real = Path(file.abs_src_path).resolve()
         shown = f"docs/{file.src_uri}"
         if not real.is_relative_to(root):
-            found = [
-                Problem(
-                    shown,
-                    0,
-                    "link-outside",
-                    f"this link points outside the repository (to {real.as_posix()})",
-                    "remove the link; copy the file into the repository instead",
-                )
-            ]
+            found = [outside_link(shown, real)]
         elif file.src_uri.endswith(".md"):
             continue  # pages: source_text refuses those the model does not know
         else:

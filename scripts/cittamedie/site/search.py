@@ -9,7 +9,7 @@ splits the index by `<html lang>`, stems Italian and English, and the browser fe
 chunks a query needs (overrides/assets/javascripts/cittamedie-pagefind.js).
 
 The offline copy cannot use Pagefind (it fetches its files, which file:// refuses): it keeps
-Material's lunr search (offline.py).
+Material's lunr search (exports/offline.py).
 """
 
 from __future__ import annotations
