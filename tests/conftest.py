@@ -73,15 +73,17 @@ def copy_tree(source: Path, target: Path) -> Path:
     return target
 
 
-FOLDER_MARKERS = {"site": "slow", "browser": "browser"}  # unit/: the fast tests, no marker
+# unit/: the fast tests, no marker; every browser test needs the built site, so it is slow too
+FOLDER_MARKERS = {"site": ("slow",), "browser": ("browser", "slow")}
 
 
 def pytest_collection_modifyitems(items):
-    """Markers by folder: tests/site builds sites (slow), tests/browser drives Chromium (browser)."""
+    """Markers by folder: tests/site builds sites (slow), tests/browser drives Chromium on the built
+    site (browser, slow)."""
     for item in items:
         folder = Path(item.fspath).parent.name
-        if folder in FOLDER_MARKERS:
-            item.add_marker(FOLDER_MARKERS[folder])
+        for marker in FOLDER_MARKERS.get(folder, ()):
+            item.add_marker(marker)
 
 
 def validate(root: Path, capsys, *args: str) -> tuple[int, str]:

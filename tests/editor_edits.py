@@ -26,10 +26,10 @@ def clone_with_working_tree(target: Path) -> Path:
     listed = git(REPO, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
     for name in filter(None, listed.split("\0")):
         source, copy = REPO / name, target / name
+        if copy.is_symlink() or copy.exists():
+            copy.unlink()  # a file deleted in the working tree goes from the clone too
         if source.is_symlink() or source.is_file():
             copy.parent.mkdir(parents=True, exist_ok=True)
-            if copy.is_symlink() or copy.exists():
-                copy.unlink()
             shutil.copy2(source, copy, follow_symlinks=False)
     if git(target, "status", "--porcelain"):
         git(target, "add", "-A")

@@ -144,14 +144,18 @@ def test_theme_filter_narrows_the_results(tab, site_server):
 def test_first_query_transfers_under_100_kb(tab, site_server, start, words):
     tab.goto(site_server + start)
     tab.wait_for_load_state("networkidle")
-    before = len(tab.fetched)
+    # The browser's own record of each request (Resource Timing: start, bytes on the wire, headers
+    # included), read once the results are shown: sorted by when each request started, not by
+    # when its event reached Python, so no wait decides which group a request falls in.
+    opened = tab.evaluate("performance.now()")
     open_search(tab)
-    tab.wait_for_timeout(200)  # the last requestfinished events reach Python
-    opening = tab.fetched[before:]
-    before = len(tab.fetched)
+    typed = tab.evaluate("performance.now()")
     assert query(tab, words)
-    tab.wait_for_timeout(200)
-    first = tab.fetched[before:]
+    done = tab.evaluate(
+        "performance.getEntriesByType('resource').map(e => [e.name, e.startTime, e.transferSize])"
+    )
+    opening = [(url, size) for url, began, size in done if opened <= began < typed]
+    first = [(url, size) for url, began, size in done if began >= typed]
     assert all(url.startswith(site_server) for url, _ in opening + first)
     assert all("/pagefind/" in url for url, _ in first), first
     spent, runtime = sum(size for _, size in first), sum(size for _, size in opening)
