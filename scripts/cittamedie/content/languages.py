@@ -32,11 +32,15 @@ def source_uri(key: str, lang: str) -> str:
     return key if lang == SOURCE_LANGUAGE else f"{key.removesuffix('.md')}.{lang}.md"
 
 
+def language_root(lang: str) -> str:
+    """The folder of a language's pages in the site: "" for Italian, "en/" for English."""
+    return "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+
+
 def page_url(key: str, lang: str, directory_urls: bool = True) -> str:
     """A page's site-relative address: en/linee-guida/priorita/ (or en/linee-guida/priorita.html
     for the offline copy, browsed from file://)."""
-    stem = key.removesuffix(".md")
-    prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+    stem, prefix = key.removesuffix(".md"), language_root(lang)
     if not directory_urls:
         return f"{prefix}{stem}.html"
     if stem == "index":

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS
+from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS, source_uri, split_language
 from ..content.model import Site, field_value
 from ..content.problems import WARNING, Problem
 from .run import Run
@@ -30,30 +30,30 @@ def _pairs(site: Site, lang: str) -> list[Problem]:
     for key in site.keys():
         it, en = site.get(key, SOURCE_LANGUAGE), site.get(key, lang)
         if it is None:
-            problems.append(
-                Problem(
-                    en.rel,
-                    1,
-                    "pairing",
-                    "this English page has no Italian original",
-                    f"add {en.rel.replace('.en.md', '.md')} or remove this file",
-                )
-            )
-            continue
-        if en is None:
-            if it.ok and "untranslated" not in it.meta:
+            if en is not None:  # else a page of another translation only: its own pass says it
                 problems.append(
                     Problem(
-                        it.rel,
+                        en.rel,
                         1,
                         "pairing",
-                        "the English translation is missing",
-                        f'add {it.rel.removesuffix(".md")}.en.md, or add `untranslated: "reason"` '
-                        "to the front matter if it stays Italian only",
+                        "this English page has no Italian original",
+                        f"add {split_language(en.rel)[0]} or remove this file",
                     )
                 )
             continue
-        if not (it.ok and en.ok):
+        state = site.translation_state(key, lang)
+        if state == "missing":
+            problems.append(
+                Problem(
+                    it.rel,
+                    1,
+                    "pairing",
+                    "the English translation is missing",
+                    f'add {source_uri(it.rel, lang)}, or add `untranslated: "reason"` '
+                    "to the front matter if it stays Italian only",
+                )
+            )
+        if en is None or not (it.ok and en.ok):
             continue
         if en.meta.get("id") != it.meta.get("id"):
             problems.append(
@@ -66,7 +66,7 @@ def _pairs(site: Site, lang: str) -> list[Problem]:
                     "id",
                 )
             )
-        problems.extend(_staleness(site.translation_state(key, lang), it.rel, en))
+        problems.extend(_staleness(state, it.rel, en))
         if it.kind == "good-practice":
             problems.extend(_shared_facts(it, en))
     return problems

@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 from ..content.generated import CALENDAR, OPEN_DATA, PDF_SIZES
-from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, language_of_url
+from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, language_of_url, language_root
 from ..content.schema import SCHEMA_FOLDER, published_schema_files
 from ..exports import manifest, opendata
 from ..exports.calendar import calendar
@@ -85,7 +85,7 @@ def split_search_index(site_dir: Path, inline: bool = False) -> dict[str, int]:
     index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
     sizes = {}
     for lang in LANGUAGES:
-        prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+        prefix = language_root(lang)
         docs = [
             dict(doc, location=doc["location"].removeprefix(prefix))
             for doc in index["docs"]

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from cittamedie.content.languages import SOURCE_LANGUAGE
+from cittamedie.content.languages import language_root
 from cittamedie.content.problems import ContentError
 from cittamedie.content.strings import t
 from cittamedie.site import (
@@ -97,7 +97,7 @@ def on_env(env, config, files):
     env.globals["cm_identity"] = ctx.identity.for_language(lang)
     # Material's search in the offline copy (material-patches.yml): our worker, each language's index
     env.globals["cm_search_worker"] = OFFLINE_SEARCH_WORKER if ctx.offline else ""
-    env.globals["cm_language_root"] = f"{lang}/" if ctx.offline and lang != SOURCE_LANGUAGE else ""
+    env.globals["cm_language_root"] = language_root(lang) if ctx.offline else ""
     if not ctx.offline:  # Pagefind's dialog, on every page and the 404 page
         env.globals["cm_search"] = search.dialog(lang)
     return env

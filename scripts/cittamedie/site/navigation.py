@@ -10,6 +10,8 @@ children; readers reach them through the catalogue, its filters, search and rela
 
 from __future__ import annotations
 
+import html
+
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -35,6 +37,12 @@ def order(nav: Navigation, site: Site, lang: str, top_order: list[str]) -> Navig
         page.previous_page, page.next_page = before, after
     nav.pages = pages
     return nav
+
+
+def section_path(page) -> str:
+    """The menu sections above a page, as plain text ("Linee guida › Priorità"): their titles are
+    kept escaped for Material's menu, which prints them as they are."""
+    return " › ".join(html.unescape(a.title) for a in reversed(page.ancestors) if a.title)
 
 
 def has_toc_toggle(page, nav) -> bool:

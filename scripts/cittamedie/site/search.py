@@ -29,6 +29,7 @@ from pagefind.service import get_executable
 from ..content.languages import LANGUAGES, split_language
 from ..content.model import Site
 from ..content.strings import t
+from .navigation import section_path
 
 # ---------------------------------------------------------------- Public functions
 
@@ -76,7 +77,7 @@ def page_marks(site: Site, page, lang: str) -> dict:
     key, _ = split_language(page.file.src_uri)
     source = site.shown(key, lang)
     return {
-        "section": " › ".join(section.title for section in reversed(page.ancestors)),
+        "section": section_path(page),  # plain text: the template escapes it once
         "filters": facets(site, source.meta, lang)
         if source and source.kind == "good-practice"
         else [],

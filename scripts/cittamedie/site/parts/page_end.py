@@ -20,6 +20,7 @@ from ...content.model import Source
 from ...content.strings import t
 from ...history.git import HistoryError
 from ..context import BuildContext
+from ..navigation import section_path
 from .dates import dated
 
 LF, CRLF = "\n", "\r\n"
@@ -37,7 +38,7 @@ def page_end(ctx: BuildContext, page, lang: str) -> dict:
     title = (
         source.title if source else html.unescape(page.title or "")
     )  # Material's title is escaped
-    section = " › ".join(html.unescape(a.title or "") for a in reversed(page.ancestors) if a.title)
+    section = section_path(page)
     context = {
         "id": FEEDBACK_ID,
         "lines": _dates(ctx, source, lang) if source else [],
