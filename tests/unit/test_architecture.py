@@ -22,6 +22,7 @@ PACKAGE_DATA_CACHES = {
     ("schema.py", "@cache _validator"),
     ("schema.py", "@cache _quick_check"),
     ("templates.py", "@cache environment"),
+    ("images.py", "@cache limits"),  # image-limits.yml
 }
 OUTPUT_LAYERS = ("cittamedie.site", "cittamedie.exports", "cittamedie.tools")
 

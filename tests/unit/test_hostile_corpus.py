@@ -19,15 +19,18 @@ Each file tests/fixtures/hostile/<class>.yml holds one attack class:
         build_xfail: "why"                  # optional: a hole in the hostile site build
         combine: false                      # optional: left out of the combined hostile build
 
-Content is a string, or a list of parts joined together: a string, {repeat: content, times: n}, or
-{staircase: text, indent: text, times: n} (n lines, line i indented by `indent` i times). In any
-string, {outside} is the folder outside the repository and {generated_header} the header the build
-writes at the top of its own pages.
+Content is a string, or a list of parts joined together: a string, {repeat: content, times: n},
+{staircase: text, indent: text, times: n} (n lines, line i indented by `indent` i times), or
+{base64: text} (bytes: a file of any kind, e.g. an image; a value with one is written as bytes). In
+any string, {outside} is the folder outside the repository and {generated_header} the header the
+build writes at the top of its own pages.
 """
 
 from __future__ import annotations
 
+import base64
 import faulthandler
+import io
 import os
 import subprocess
 import sys
@@ -35,6 +38,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from PIL import Image, PngImagePlugin
 
 from cittamedie.content.generated import GENERATED_HEADER
 
@@ -42,6 +46,9 @@ from ..conftest import FIXTURES, REPO, validate
 
 HOSTILE = FIXTURES / "hostile"
 OUTSIDE_MARKER = "OUTSIDE-THE-REPOSITORY-7c1e9"  # in every file outside the tree: never on the site
+# The images outside the tree (segreto.png, segreto.jpg) are this size, which no image of the
+# valid tree or of the corpus has: an image of this size in a PDF came from outside.
+OUTSIDE_IMAGE_SIZE = (7, 3)
 # The front matter of a `page` input, before its own `meta`: valid, and Italian only (no pairing noise).
 PAGE_META = {
     "id": None,
@@ -80,8 +87,8 @@ def case_params(select=lambda cls, item: True, xfail_key: str = "xfail") -> list
     return params
 
 
-def content(spec, outside: Path | None = None) -> str:
-    """The text a corpus value stands for (see the module's docstring)."""
+def content(spec, outside: Path | None = None) -> str | bytes:
+    """The text (or bytes) a corpus value stands for (see the module's docstring)."""
     if isinstance(spec, str):
         spec = spec.replace("{generated_header}", GENERATED_HEADER)
         return spec.replace("{outside}", str(outside)) if outside else spec
@@ -90,15 +97,32 @@ def content(spec, outside: Path | None = None) -> str:
             return content(spec["repeat"], outside) * spec["times"]
         if "staircase" in spec:
             return "\n".join(spec["indent"] * i + spec["staircase"] for i in range(spec["times"]))
+        if "base64" in spec:
+            return base64.b64decode(spec["base64"])
         raise ValueError(f"unknown content part: {spec}")
-    return "".join(content(part, outside) for part in spec)
+    parts = [content(part, outside) for part in spec]
+    if any(isinstance(part, bytes) for part in parts):
+        return b"".join(p if isinstance(p, bytes) else p.encode("utf-8") for p in parts)
+    return "".join(parts)
 
 
-def page_text(path: str, body, meta: dict | None = None) -> str:
+def page_text(path: str, body, meta: dict | None = None, outside: Path | None = None) -> str:
     fields = dict(PAGE_META, id=Path(path).name.removesuffix(".md").replace(".", "-").lower())
     fields.update(meta or {})
     header = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{header}---\n\n{content(body)}\n"
+    return f"---\n{header}---\n\n{content(body, outside)}\n"
+
+
+def outside_image(kind: str) -> bytes:
+    """A small image of OUTSIDE_IMAGE_SIZE that carries the marker in its metadata."""
+    image, out = Image.new("RGB", OUTSIDE_IMAGE_SIZE, (200, 30, 30)), io.BytesIO()
+    if kind == "PNG":
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", OUTSIDE_MARKER)
+        image.save(out, kind, pnginfo=info)
+    else:
+        image.save(out, kind, comment=OUTSIDE_MARKER.encode())
+    return out.getvalue()
 
 
 def make_outside(base: Path) -> Path:
@@ -110,6 +134,8 @@ def make_outside(base: Path) -> Path:
     (outside / "segreto.txt").write_text(f"{OUTSIDE_MARKER} in a text file.\n", "utf-8")
     (outside / "folder" / "interno.md").write_text(page, "utf-8")
     (outside / "folder" / "interno.txt").write_text(f"{OUTSIDE_MARKER}\n", "utf-8")
+    (outside / "segreto.png").write_bytes(outside_image("PNG"))
+    (outside / "segreto.jpg").write_bytes(outside_image("JPEG"))
     return outside
 
 
@@ -127,10 +153,11 @@ def apply(item: dict, tree: Path, outside: Path) -> None:
 
     for page in _as_list(item.get("page") or []):
         target(page["path"]).write_text(
-            page_text(page["path"], page["body"], page.get("meta")), "utf-8"
+            page_text(page["path"], page["body"], page.get("meta"), outside), "utf-8"
         )
     for rel, text in (item.get("write") or {}).items():
-        target(rel).write_text(content(text, outside), "utf-8")
+        data = content(text, outside)
+        target(rel).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     for rel, text in (item.get("append") or {}).items():
         with target(rel).open("a", encoding="utf-8") as handle:
             handle.write(content(text, outside))
@@ -205,6 +232,7 @@ def test_the_corpus_is_well_formed():
         "files",
         "resources",
         "data-integrity",
+        "exports",
     }
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 import struct
 import zlib
 
 import pytest
+from PIL import Image
 
 from cittamedie.__main__ import main
 from cittamedie.content.load import load_site
@@ -177,13 +179,20 @@ def _png() -> bytes:
     )
 
 
+def _image(kind: str) -> bytes:
+    """A real image of 4 × 3 pixels: an image whose header cannot be read is refused."""
+    out = io.BytesIO()
+    Image.new("RGB", (4, 3)).save(out, kind)
+    return out.getvalue()
+
+
 def test_images_in_media_and_links_inside_the_repository_are_published(valid_tree, capsys):
     media = valid_tree / "guidelines" / "guida" / "media"
     media.mkdir()
     (media / "figura.png").write_bytes(_png())
-    (media / "foto.JPG").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 20)
+    (media / "foto.JPG").write_bytes(_image("JPEG"))
     (valid_tree / "shared" / "media").mkdir(parents=True)
-    (valid_tree / "shared" / "media" / "logo.gif").write_bytes(b"GIF89a" + b"\x00" * 20)
+    (valid_tree / "shared" / "media" / "logo.gif").write_bytes(_image("GIF"))
     os.symlink("../shared/media", valid_tree / "docs" / "media")
     code, out = validate(valid_tree, capsys, "--strict")
     assert code == 0, out

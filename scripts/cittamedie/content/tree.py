@@ -16,20 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .generated import GENERATED_FOLDERS, is_versions_page
+from .images import PUBLISHED_IMAGES, image_refusal
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .problems import Problem, relative
-
-# The bytes each published kind of image starts with: a page's HTML renamed .png is not published.
-MAGIC = {
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".gif": (b"GIF87a", b"GIF89a"),
-    ".webp": (b"RIFF",),
-}  # RIFF, 4 bytes of length, then WEBP
-
-
-PUBLISHED_IMAGES = tuple(MAGIC)
 
 
 def publishable(uri: str) -> bool:
@@ -71,34 +60,8 @@ def file_problems(path: Path, uri: str, shown: str) -> list[Problem]:
                 "remove it, or ask a developer",
             )
         ]
-    extension = os.path.splitext(uri)[1].lower()
-    if extension not in MAGIC:
-        return []
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(12)
-    except OSError as exc:
-        return [
-            Problem(
-                shown,
-                0,
-                "file",
-                f"the file cannot be read ({exc.strerror})",
-                "check its permissions, or whether it is a link to a missing file",
-            )
-        ]
-    if head.startswith(MAGIC[extension]) and (extension != ".webp" or head[8:12] == b"WEBP"):
-        return []
-    kind = extension.lstrip(".").upper().replace("JPG", "JPEG")
-    return [
-        Problem(
-            shown,
-            0,
-            "file",
-            f"the file is named {extension} but is not a {kind} image",
-            f"export the image again as {kind}, or give the file the extension of its real type",
-        )
-    ]
+    refusal = image_refusal(path, uri) if uri.lower().endswith(PUBLISHED_IMAGES) else None
+    return [Problem(shown, 0, "file", refusal.message, refusal.fix)] if refusal else []
 
 
 def walk_docs(docs_dir: Path, root: Path) -> Tree:

@@ -125,6 +125,7 @@ def _pages(site: Site, keys: list[str], lang: str) -> list[dict]:
                     "file": url if url.endswith(".html") else url + "index.html",
                     "title": shown.title,
                     "lang": shown.lang,
+                    "source": shown.rel,  # the editor's file, named by the PDF export's messages
                 }
             )
     return pages

@@ -25,8 +25,9 @@ from ..content.problems import ContentError
 from ..content.strings import number
 from ..history.git import Repository
 from ..markup.render import Renderer
+from .fetcher import SiteFetcher
 from .manifest import MANIFEST
-from .pdf_document import compose
+from .pdf_document import THEME_ASSETS, compose
 
 
 def export_all(
@@ -73,12 +74,16 @@ def export_all(
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = list(pool.map(_export_one, tasks))
-    for name, seconds, pages, size, rebuilt in results:
+    refused: set[str] = set()
+    for name, seconds, pages, size, rebuilt, problems in results:
         state = f"{seconds:5.1f} s, {pages:3d} pages" if rebuilt else "unchanged, from cache"
         print(f"pdf: {name:28} {size / 1024:7.0f} kB  {state}")
+        refused.update(problems)
     print(f"pdf: {len(results)} PDFs in {time.perf_counter() - started:.1f} s")
     write_sizes(site_dir)
-    return 0
+    for line in sorted(refused):  # `make validate` says these first; the PDFs leave them out
+        print(line, file=sys.stderr)
+    return 1 if refused else 0
 
 
 def size_label(size: int, lang: str) -> str:
@@ -98,23 +103,30 @@ def write_sizes(site_dir: Path) -> dict[str, dict[str, str]]:
     return sizes
 
 
-def _export_one(task) -> tuple[str, float, int, int, bool]:
+def _export_one(task) -> tuple[str, float, int, int, bool, list[str]]:
     doc, root, site_dir, site_url, cache, force, who = task
     root, site_dir, cache = Path(root), Path(site_dir), Path(cache)
     name = f"{doc['pdf']}-{doc['lang']}.pdf"
     earlier = (Repository(root), Renderer.from_config(read_config(root / CONFIG_FILE)))
-    html = compose(doc, site_dir, site_url, who, earlier)
+    html, problems = compose(doc, site_dir, site_url, who, earlier)
+    refused = [str(problem) for problem in problems]
     key = hashlib.sha256(html.encode("utf-8")).hexdigest()
     cached, key_file = cache / name, cache / f"{name}.key"
     target = site_dir / PDF_DIR / name
     if not force and cached.is_file() and key_file.is_file() and key_file.read_text() == key:
         shutil.copyfile(cached, target)
-        return name, 0.0, 0, target.stat().st_size, False
+        return name, 0.0, 0, target.stat().st_size, False, refused
     from weasyprint import HTML  # imported here: slow to import, and only the workers need it
 
     started = time.perf_counter()
-    document = HTML(string=html, base_url=str(site_dir) + "/").render(pdf_variant="pdf/ua-1")
+    fetcher = SiteFetcher(site_dir, Path(str(THEME_ASSETS)))
+    document = HTML(string=html, base_url=str(site_dir) + "/", url_fetcher=fetcher).render(
+        pdf_variant="pdf/ua-1"
+    )
     document.write_pdf(cached, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
-    key_file.write_text(key)
+    if not fetcher.refused:  # else not kept: the next export says it again
+        key_file.write_text(key)
     shutil.copyfile(cached, target)
-    return name, time.perf_counter() - started, len(document.pages), target.stat().st_size, True
+    refused += [f"{name}: pdf: {reason} — left out of the PDF" for reason in fetcher.refused]
+    seconds, size = time.perf_counter() - started, target.stat().st_size
+    return name, seconds, len(document.pages), size, True, refused

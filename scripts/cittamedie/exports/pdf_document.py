@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 from ..content.identity import Identity
 from ..content.languages import page_url, split_language
+from ..content.problems import Problem
+from ..content.resources import Refused, local_image
 from ..content.strings import date, t
 from ..history.git import Repository
 from ..history.versions import chapter_at
@@ -44,10 +46,12 @@ def compose(
     site_url: str,
     who: Identity,
     earlier: tuple[Repository, Renderer] | None = None,
-) -> str:
-    """The document's HTML; the publisher (who) on the cover and in the metadata, the EU statement
-    only where it applies. earlier: git and the renderer, for a document of earlier chapters."""
+) -> tuple[str, list[Problem]]:
+    """The document's HTML, and the images it leaves out (local_images); the publisher (who) on
+    the cover and in the metadata, the EU statement only where it applies. earlier: git and the
+    renderer, for a document of earlier chapters."""
     lang = doc["lang"]
+    refused: list[Problem] = []
     in_pdf = {page["url"]: f"c{n}" for n, page in enumerate(doc["pages"])}
     chapters = []
     for n, page in enumerate(doc["pages"]):
@@ -57,6 +61,7 @@ def compose(
         else:
             article, sources = _earlier_article(page, lang, *earlier)
         _rewrite(article, page, lang, f"c{n}", in_pdf, site_url)
+        refused += local_images(article, page, site_dir)
         html = "".join(ET.tostring(child, encoding="unicode", method="html") for child in article)
         chapters.append(
             {
@@ -90,7 +95,7 @@ def compose(
         updated_value=date(doc["updated"], lang) if doc.get("updated") else "",
     )
     template = jinja2.Template((TEMPLATES / "document.html").read_text("utf-8"), autoescape=True)
-    return template.render(
+    html = template.render(
         doc=doc,
         chapters=chapters,
         css=Markup(css),
@@ -99,6 +104,31 @@ def compose(
         site_url=site_url,
         emblem=_emblem_url() if who.eu_funding else "",
     )
+    return html, refused
+
+
+def local_images(article: ET.Element, page: dict, site_dir: Path) -> list[Problem]:
+    """Each image of a chapter named by the file it is (content/resources.py): a published image
+    of the built site, read where the page's address puts it (a chapter from git: its file in the
+    tree); any other is left out, its address removed, and named with the page's file."""
+    if "revision" in page:
+        folder, shown = posixpath.dirname(page["key"]), page["git"]
+    else:
+        url = page["url"]
+        folder = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
+        shown = page.get("source", page["file"])
+    problems = []
+    for image in article.iter("img"):
+        address = image.attrib.pop("src", None)
+        if address is None:
+            continue
+        found = local_image(site_dir, folder, address, site_dir)
+        if isinstance(found, Refused):
+            named = address if found.about == "image" else ""  # the others quote it already
+            problems.append(Problem(shown, 0, "image", found.message, found.fix, named))
+        else:
+            image.set("src", found.as_uri())
+    return problems
 
 
 def _css_text(text: str) -> str:

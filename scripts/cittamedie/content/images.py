@@ -1,0 +1,149 @@
+"""What a published image is and what it costs: its type by its first bytes, its size, frames and
+decoded size by its header, never by decoding it. The one judge of an image file, for the validator
+(content/tree.py), the build (site/pages.py) and the PDF export's fetcher (exports/fetcher.py).
+
+Pillow reads only the header in Image.open (for WebP, the container's chunks): a file of a few
+bytes that declares 12,000 × 12,000 pixels costs nothing to judge here, and is refused before any
+output decodes it. The limits are in image-limits.yml, with why those numbers.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from PIL import Image, UnidentifiedImageError
+
+# The bytes each published kind of image starts with: a page's HTML renamed .png is not published.
+MAGIC = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),
+}  # RIFF, 4 bytes of length, then WEBP
+PUBLISHED_IMAGES = tuple(MAGIC)
+# Pillow's name of each kind: Image.open tries that reader only, never a guess from the content.
+FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP"}
+BYTES_PER_PIXEL = 4  # RGBA: what a decoder holds for each pixel
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a file cannot be published as an image, in the editor's words."""
+
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int
+    max_side: int
+    max_pixels: int
+    max_frames: int
+    max_total_pixels: int
+
+
+@cache
+def limits() -> Limits:
+    text = (resources.files(__package__) / "image-limits.yml").read_text("utf-8")
+    return Limits(**yaml.safe_load(text))
+
+
+def image_refusal(path: Path, name: str = "") -> Refusal | None:
+    """Why the image at path cannot be published (type, size, frames), or None. name: the name it
+    is published under (a link's, not its target's), whose extension says its kind."""
+    extension = os.path.splitext(name or path.name)[1].lower()
+    kind = FORMATS.get(extension)
+    if kind is None:
+        return Refusal(
+            f"`{short(name or path.name)}` is not a PNG, JPEG, GIF or WebP image",
+            "save the image as PNG, JPEG, GIF or WebP in a media/ folder",
+        )
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(12)
+            if not (
+                head.startswith(MAGIC[extension]) and (kind != "WEBP" or head[8:12] == b"WEBP")
+            ):
+                return Refusal(
+                    f"the file is named {extension} but is not a {kind} image",
+                    f"export the image again as {kind}, or give the file the extension of its "
+                    "real type",
+                )
+            if size > limits().max_bytes:
+                return Refusal(
+                    f"the image is {size:,} bytes, over the {limits().max_bytes:,} limit",
+                    _SMALLER,
+                )
+            handle.seek(0)
+            return _cost(handle, kind)
+    except OSError as exc:
+        return Refusal(
+            f"the file cannot be read ({exc.strerror or exc})",
+            "check its permissions, or whether it is a link to a missing file",
+        )
+
+
+def _cost(handle, kind: str) -> Refusal | None:
+    """The header's dimensions and frames against the limits."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(handle, formats=[kind]) as image:
+                width, height = image.size
+                frames = getattr(image, "n_frames", 1)
+        except Image.DecompressionBombError:  # Pillow's own ceiling, far above ours
+            return Refusal(
+                f"the image declares more than {2 * Image.MAX_IMAGE_PIXELS:,} pixels", _SMALLER
+            )
+        except (UnidentifiedImageError, SyntaxError, ValueError, EOFError, OSError):
+            return Refusal(
+                f"the {kind} image cannot be read: its header is damaged",
+                f"open it in an image editor and export it again as {kind}",
+            )
+    return cost_refusal(width, height, frames)
+
+
+def cost_refusal(width: int, height: int, frames: int) -> Refusal | None:
+    """Dimensions and frames against the limits of image-limits.yml."""
+    top = limits()
+    if max(width, height) > top.max_side:
+        return Refusal(
+            f"the image is {width:,} × {height:,} pixels, over {top.max_side:,} on a side", _SMALLER
+        )
+    if width * height > top.max_pixels:
+        return Refusal(
+            f"the image is {width:,} × {height:,} pixels ({width * height:,}), over the "
+            f"{top.max_pixels:,} limit",
+            _SMALLER,
+        )
+    if frames > top.max_frames:
+        return Refusal(
+            f"the animation has {frames:,} frames, over the {top.max_frames:,} limit",
+            "cut the animation, or publish a video elsewhere and link it",
+        )
+    if width * height * frames > top.max_total_pixels:
+        return Refusal(
+            f"the animation is {frames:,} frames of {width:,} × {height:,} pixels, "
+            f"{width * height * frames * BYTES_PER_PIXEL // 1_000_000:,} MB once decoded, over "
+            f"{top.max_total_pixels * BYTES_PER_PIXEL // 1_000_000:,} MB",
+            "make it smaller or shorter",
+        )
+    return None
+
+
+def short(text: str) -> str:
+    """A name or an address as a message quotes it: one line, at most 60 characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+_SMALLER = "resize the image (a page needs at most 2,000 pixels across) and export it again"

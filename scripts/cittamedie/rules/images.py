@@ -1,0 +1,66 @@
+"""Every image a page shows names a published image of the site, as the PDF export will read it
+(content/resources.py, the one resolver): never a file of the machine that builds the site.
+
+Markdown images (`![…](…)`) are links too: where their address leads is the link rule's to say,
+and an image file's own type and size are said at the file (content/tree.py); this rule adds the
+rest, and everything about `<img src>` written in HTML, which no other rule reads.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+
+from ..content.config import CONFIG_FILE, Config
+from ..content.model import Site
+from ..content.problems import Problem
+from ..content.resources import Refused, local_image
+from ..markup.render import Renderer, published_html
+from .links import links_of
+from .run import Run
+
+
+def check(site: Site, run: Run) -> list[Problem]:
+    problems: list[Problem] = []
+    renderer = None
+    for source in site.sources:
+        if not source.ok or ("<img" not in source.body.lower() and "![" not in source.body):
+            continue
+        renderer = renderer or Renderer.from_config(
+            run.config or Config(site.root / CONFIG_FILE, {}, {})
+        )
+        markdown = {target for _, target in links_of(source)}
+        folder = posixpath.dirname(source.uri)
+        for address in image_addresses(published_html(renderer, source.body)):
+            found = local_image(site.docs_dir, folder, address, site.root)
+            if (
+                not isinstance(found, Refused)
+                or found.about == "image"  # said at the image file (content/tree.py)
+                or found.about == "address"
+                and address in markdown  # said by the link rule
+            ):
+                continue
+            at = source.body.find(address)
+            line = source.body_line + source.body.count("\n", 0, max(at, 0))
+            problems.append(Problem(source.rel, line, "image", found.message, found.fix))
+    return problems
+
+
+def image_addresses(html: str) -> list[str]:
+    """The src of every <img> of a page's HTML, as a browser reads it (entities decoded)."""
+    parser = _Images()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.found.extend(value or "" for name, value in attrs if name == "src")
+
+    handle_startendtag = handle_starttag
