@@ -4,27 +4,47 @@ the published site. Every file of the built site is parsed as HTML and compared 
 valid tree's build, which shows what Material itself writes.
 
 Inputs that cannot share a site (`combine: false`, and the resources class) are built on their own.
+The exports class is also exported, PDFs and offline zip, to show what those embed and read.
 """
 
 from __future__ import annotations
 
+import base64
 import gzip
+import io
 import json
 import os
 import posixpath
 import re
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
+from cittamedie.content.generated import OFFLINE_ZIP
+from cittamedie.exports.fetcher import SiteFetcher
+from cittamedie.exports.offline import FOLDER
+from cittamedie.exports.pdf_document import THEME_ASSETS as PACKAGE_ASSETS
 from cittamedie.markup import sanitize
 
 from ..conftest import FIXTURES, REPO, copy_tree
-from ..unit.test_hostile_corpus import OUTSIDE_MARKER, apply, case_params, corpus, make_outside
+from ..unit.test_hostile_corpus import (
+    OUTSIDE_IMAGE_SIZE,
+    OUTSIDE_MARKER,
+    apply,
+    case_params,
+    content,
+    corpus,
+    make_outside,
+    outside_image,
+)
+
+pypdf = pytest.importorskip("pypdf")
 
 BUILD_TIMEOUT = 300  # seconds: the fixture site builds in about 3
 CONTENT = "md-content__inner"  # the class of Material's <article> that holds the page's own HTML
@@ -623,3 +643,170 @@ def test_a_refused_good_practice_is_withheld_without_a_traceback(tmp_path):
     tree, _ = tree_with(tmp_path, inputs_named("budget-infinite"))
     result = build_site(tree, validation=False)
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
+
+
+# ---------------------------------------------------------------- The PDFs and the offline copy
+
+
+EXPORT_TIMEOUT = 300  # seconds: the fixture's PDFs take about 2, its offline copy about 3
+OWN_IMAGE_SIZE = (5, 4)  # the one real image the exported tree adds to a chapter
+
+
+@pytest.fixture(scope="module")
+def hostile_exports(
+    tmp_path_factory,
+) -> tuple[Path, subprocess.CompletedProcess, subprocess.CompletedProcess]:
+    """The exports class, with one real image beside it, built with the validator off, then its
+    PDFs and offline copy made as `make site` makes them: (site, pdf run, offline run)."""
+    items = [item for cls, item in corpus() if cls == "exports" and item.get("combine", True)]
+    tree, _ = tree_with(tmp_path_factory.mktemp("exports"), items)
+    out = io.BytesIO()
+    Image.new("RGB", OWN_IMAGE_SIZE, (20, 90, 160)).save(out, "PNG")
+    (tree / "guidelines" / "guida" / "media").mkdir(exist_ok=True)
+    (tree / "guidelines" / "guida" / "media" / "mappa.png").write_bytes(out.getvalue())
+    with (tree / "guidelines" / "guida" / "capitolo.md").open("a", encoding="utf-8") as page:
+        page.write("\n![mappa](../guida/media/mappa.png)\n")  # published at guida/capitolo/
+    result = build_site(tree, validation=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = tree / "site"
+    runs = [
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "cittamedie",
+                "--root",
+                str(tree),
+                command,
+                "--site-dir",
+                str(site),
+            ],
+            cwd=tree,
+            capture_output=True,
+            text=True,
+            timeout=EXPORT_TIMEOUT,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
+        for command in ("pdf", "offline")
+    ]
+    return site, *runs
+
+
+def images_in_pdf(data: bytes) -> list[tuple[tuple[int, int], bytes]]:
+    """(width and height, decoded bytes) of every image XObject the PDF holds, read from its
+    dictionary (a bomb is never decoded here: its bytes are left out)."""
+    found, seen = [], set()
+    stack = [page.get("/Resources") for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+    while stack:
+        resources = stack.pop()
+        resources = resources.get_object() if resources is not None else {}
+        for ref in (resources.get("/XObject") or {}).values():
+            xobject = ref.get_object()
+            if id(xobject) in seen:
+                continue
+            seen.add(id(xobject))
+            if xobject.get("/Subtype") == "/Form":
+                stack.append(xobject.get("/Resources"))
+            elif xobject.get("/Subtype") == "/Image":
+                size = (int(xobject["/Width"]), int(xobject["/Height"]))
+                found.append((size, xobject.get_data() if size[0] * size[1] <= 4_000_000 else b""))
+    return found
+
+
+def exported_files(site: Path) -> dict[str, bytes]:
+    """The PDFs, and every file of the offline zip: what the export publishes."""
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pdf").glob("*.pdf")}
+    with zipfile.ZipFile(site / OFFLINE_ZIP) as zipped:
+        files.update({f"zip:{name}": zipped.read(name) for name in zipped.namelist()})
+    return files
+
+
+def test_the_pdf_export_leaves_out_and_names_every_image_it_must_not_read(hostile_exports):
+    site, pdf, offline = hostile_exports
+    assert "Traceback" not in pdf.stderr + offline.stderr, (
+        pdf.stderr[-3000:] + offline.stderr[-3000:]
+    )
+    assert pdf.returncode == 1, pdf.stdout + pdf.stderr
+    assert offline.returncode == 0, offline.stderr[-3000:]
+    for message in (
+        "guidelines/guida/index.md: image: the image `../../../outside/segreto.png` points outside the site — save the image in a media/ folder",
+        "guidelines/guida/index.md: image: the image `../../leak-image.png` points outside the site",
+        "guidelines/guida/index.md: image: the image `../../leak-folder/segreto.jpg` points outside the site",
+        "guidelines/guida/index.md: image: the image `%2e%2e/%2E%2e/%2e%2e/outside/segreto.png` points outside the site",
+        "guidelines/guida/index.md: image: `document.yml` is not an image in a media/ folder",
+        "guidelines/guida/index.md: image: the image `media/bomba.png` does not exist",  # not published
+        "is an absolute path, which would be read from the disk of the machine that builds the site",
+    ):
+        assert message in pdf.stderr, f"{message!r} not in:\n{pdf.stderr}"
+    # the composed HTML names only files the resolver allowed: WeasyPrint is never refused
+    assert "left out of the PDF" not in pdf.stderr, pdf.stderr
+    assert not (site / "guida" / "media" / "bomba.png").exists()  # the build did not publish it
+
+
+def test_pdfs_and_the_offline_zip_hold_nothing_from_outside_and_no_bomb(hostile_exports):
+    site, _, _ = hostile_exports
+    files = exported_files(site)
+    assert any(name.startswith("zip:") and name.endswith(".pdf") for name in files)
+    assert_none(
+        [name for name, data in files.items() if OUTSIDE_MARKER.encode() in data],
+        "exported files with the marker of a file outside the repository",
+    )
+    pdfs = {name: images_in_pdf(data) for name, data in files.items() if name.endswith(".pdf")}
+    embedded = [(name, size) for name, images in pdfs.items() for size, _ in images]
+    assert_none(
+        [f"{name}: {size}" for name, size in embedded if size == OUTSIDE_IMAGE_SIZE],
+        "images of the size of those outside the repository in the PDFs",
+    )
+    assert_none(
+        [f"{name}: {size}" for name, size in embedded if size[0] * size[1] > 4_000_000],
+        "large images in the PDFs",
+    )
+    assert_none(
+        [
+            f"{name}: {size}"
+            for name, images in pdfs.items()
+            for size, data in images
+            if OUTSIDE_MARKER.encode() in data
+        ],
+        "images carrying the outside marker",
+    )
+    # the check can see an image: the chapter's own one is in both guide PDFs and their zip copies
+    assert {name for name, size in embedded if size == OWN_IMAGE_SIZE} >= {
+        "pdf/guida-it.pdf",
+        f"zip:{FOLDER}/pdf/guida-it.pdf",
+    }
+
+
+def test_the_pdf_fetcher_refuses_what_the_composed_html_should_never_name(tmp_path):
+    """Defence in depth: HTML that names files outside, a bomb and a script straight to WeasyPrint
+    with the export's fetcher (exports/fetcher.py) gives a PDF without them, and the reasons."""
+    from weasyprint import HTML
+
+    site, outside = tmp_path / "site", make_outside(tmp_path)
+    (site / "guida" / "media").mkdir(parents=True)
+    bomb = next(i for c, i in corpus() if c == "exports" and i["name"] == "png-bomb")["write"]
+    (site / "guida" / "media" / "bomba.png").write_bytes(content(next(iter(bomb.values()))))
+    (site / "guida" / "media" / "finta.png").write_text("<script>alert(1)</script>", "utf-8")
+    os.symlink(outside / "segreto.png", site / "guida" / "media" / "vicina.png")
+    addresses = [
+        (outside / "segreto.png").as_uri(),
+        "../outside/segreto.jpg",
+        "guida/media/vicina.png",
+        "guida/media/bomba.png",
+        "guida/media/finta.png",
+        "data:image/png;base64," + base64.b64encode(outside_image("PNG")).decode(),
+        "http://127.0.0.1:9/segreto.png",
+    ]
+    html = "".join(f'<p><img src="{address}" alt="x"></p>' for address in addresses)
+    html += f'<p style="background: url({(outside / "segreto.txt").as_uri()})">y</p>'
+    fetcher = SiteFetcher(site, Path(str(PACKAGE_ASSETS)))
+    data = HTML(string=html, base_url=f"{site}/", url_fetcher=fetcher).write_pdf()
+    assert images_in_pdf(data) == []
+    assert OUTSIDE_MARKER.encode() not in data
+    refused = "\n".join(fetcher.refused)
+    assert "is outside the built site (it leads to " in refused
+    assert "`guida/media/bomba.png`: the image is 12,000 × 12,000 pixels" in refused
+    assert "`guida/media/finta.png`: the file is named .png but is not a PNG image" in refused
+    assert "the PDF reads only files of the site, not `data:image/png" in refused
+    assert "the PDF reads only files of the site, not `http://127.0.0.1:9/segreto.png`" in refused
+    assert len(fetcher.refused) == len(addresses) + 1  # the stylesheet's url() too

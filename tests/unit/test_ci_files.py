@@ -101,7 +101,8 @@ def test_pull_requests_validate_with_annotations_build_and_attach_a_preview_with
     assert "pull_request" in flow["on"]
     runs = "\n".join(step.get("run", "") for step in steps(flow))
     assert "cittamedie validate --format github" in runs
-    assert "mkdocs build --strict -d site" in runs
+    # what main builds (publish.yml), PDFs and offline copy included: a pull request meets every check
+    assert any(step.get("run") == "make site" for step in steps(flow))
     assert re.search(
         r"cittamedie changes --base-site \S+ --site-dir site >> \"\$GITHUB_STEP_SUMMARY\"", runs
     )
