@@ -665,7 +665,7 @@ def hostile_exports(
     (tree / "guidelines" / "guida" / "media").mkdir(exist_ok=True)
     (tree / "guidelines" / "guida" / "media" / "mappa.png").write_bytes(out.getvalue())
     with (tree / "guidelines" / "guida" / "capitolo.md").open("a", encoding="utf-8") as page:
-        page.write("\n![mappa](../guida/media/mappa.png)\n")  # published at guida/capitolo/
+        page.write("\n![mappa](media/mappa.png)\n")  # published at guida/capitolo/
     result = build_site(tree, validation=False)
     assert result.returncode == 0, result.stderr[-3000:]
     site = tree / "site"

@@ -30,8 +30,10 @@ def check(site: Site, run: Run) -> list[Problem]:
             run.config or Config(site.root / CONFIG_FILE, {}, {})
         )
         markdown = {target for _, target in links_of(source)}
+        # where each <img> written in HTML is, by its address as read (character references decoded)
+        written = {address: line for address, line in reversed(image_addresses(source.body))}
         folder = posixpath.dirname(source.uri)
-        for address in image_addresses(published_html(renderer, source.body)):
+        for address, _ in image_addresses(published_html(renderer, source.body)):
             found = local_image(site.docs_dir, folder, address, site.root)
             if (
                 not isinstance(found, Refused)
@@ -41,26 +43,32 @@ def check(site: Site, run: Run) -> list[Problem]:
             ):
                 continue
             at = source.body.find(address)
-            line = source.body_line + source.body.count("\n", 0, max(at, 0))
-            problems.append(Problem(source.rel, line, "image", found.message, found.fix))
+            line = written.get(address, source.body.count("\n", 0, max(at, 0)) + 1)
+            problems.append(
+                Problem(source.rel, source.body_line + line - 1, "image", found.message, found.fix)
+            )
     return problems
 
 
-def image_addresses(html: str) -> list[str]:
-    """The src of every <img> of a page's HTML, as a browser reads it (entities decoded)."""
+def image_addresses(html: str) -> list[tuple[str, int]]:
+    """(src, line) of every <img> of a page's HTML, the src as a browser reads it."""
     parser = _Images()
-    parser.feed(html)
-    parser.close()
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError:  # Python 3.11's parser on `<![x…` in Markdown text: keep what it read
+        pass
     return parser.found
 
 
 class _Images(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
+        self.found: list[tuple[str, int]] = []
 
     def handle_starttag(self, tag, attrs):
         if tag == "img":
-            self.found.extend(value or "" for name, value in attrs if name == "src")
+            line = self.getpos()[0]
+            self.found.extend((value or "", line) for name, value in attrs if name == "src")
 
     handle_startendtag = handle_starttag
