@@ -28,9 +28,10 @@ FIX = (
 
 @dataclass(frozen=True)
 class Refused(Refusal):
-    """A refused address. about: "address" when the address leads nowhere allowed (the link rule
-    says so too of a Markdown image), "file" when what it leads to is not an image of a media/
-    folder, "image" when the image's own type or size is refused (said at the file too)."""
+    """A refused address. about: "address" when the address leads nowhere allowed and "missing"
+    when nothing is there (the link rule says both of a Markdown image), "file" when what it leads
+    to is not an image of a media/ folder, "image" when the image's own type or size is refused
+    (said at the file too)."""
 
     about: str = "address"
 
@@ -88,7 +89,9 @@ def local_image(tree: Path, folder: str, address: str, inside: Path) -> Path | R
         return Refused(f"`{shown}` is not an image in a media/ folder", FIX, "file")
     if not real.is_file():
         return Refused(
-            f"the image `{shown}` does not exist", "check the file name and the ../ steps"
+            f"the image `{shown}` does not exist",
+            "check the file name and the ../ steps",
+            "missing",
         )
     refusal = image_refusal(real, rel)
     if refusal:

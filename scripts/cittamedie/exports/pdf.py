@@ -21,7 +21,7 @@ from ..content import identity
 from ..content.config import CONFIG_FILE, read_config
 from ..content.generated import PDF_DIR, PDF_SIZES
 from ..content.languages import LANGUAGES
-from ..content.problems import ContentError
+from ..content.problems import ERROR, ContentError, Problem
 from ..content.strings import number
 from ..history.git import Repository
 from ..markup.render import Renderer
@@ -74,16 +74,16 @@ def export_all(
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = list(pool.map(_export_one, tasks))
-    refused: set[str] = set()
+    refused: set[Problem] = set()
     for name, seconds, pages, size, rebuilt, problems in results:
         state = f"{seconds:5.1f} s, {pages:3d} pages" if rebuilt else "unchanged, from cache"
         print(f"pdf: {name:28} {size / 1024:7.0f} kB  {state}")
         refused.update(problems)
     print(f"pdf: {len(results)} PDFs in {time.perf_counter() - started:.1f} s")
     write_sizes(site_dir)
-    for line in sorted(refused):  # `make validate` says these first; the PDFs leave them out
-        print(line, file=sys.stderr)
-    return 1 if refused else 0
+    for problem in sorted(refused):  # `make validate` says these first; the PDFs leave them out
+        print(problem, file=sys.stderr)
+    return 1 if any(problem.severity == ERROR for problem in refused) else 0
 
 
 def size_label(size: int, lang: str) -> str:
@@ -103,13 +103,12 @@ def write_sizes(site_dir: Path) -> dict[str, dict[str, str]]:
     return sizes
 
 
-def _export_one(task) -> tuple[str, float, int, int, bool, list[str]]:
+def _export_one(task) -> tuple[str, float, int, int, bool, list[Problem]]:
     doc, root, site_dir, site_url, cache, force, who = task
     root, site_dir, cache = Path(root), Path(site_dir), Path(cache)
     name = f"{doc['pdf']}-{doc['lang']}.pdf"
     earlier = (Repository(root), Renderer.from_config(read_config(root / CONFIG_FILE)))
-    html, problems = compose(doc, site_dir, site_url, who, earlier)
-    refused = [str(problem) for problem in problems]
+    html, refused = compose(doc, site_dir, site_url, who, earlier)
     key = hashlib.sha256(html.encode("utf-8")).hexdigest()
     cached, key_file = cache / name, cache / f"{name}.key"
     target = site_dir / PDF_DIR / name
@@ -127,6 +126,8 @@ def _export_one(task) -> tuple[str, float, int, int, bool, list[str]]:
     if not fetcher.refused:  # else not kept: the next export says it again
         key_file.write_text(key)
     shutil.copyfile(cached, target)
-    refused += [f"{name}: pdf: {reason} — left out of the PDF" for reason in fetcher.refused]
+    refused += [
+        Problem(name, 0, "pdf", reason, "left out of the PDF") for reason in fetcher.refused
+    ]
     seconds, size = time.perf_counter() - started, target.stat().st_size
     return name, seconds, len(document.pages), size, True, refused

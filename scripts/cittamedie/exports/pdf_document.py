@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..content.identity import Identity
 from ..content.languages import page_url, split_language
-from ..content.problems import Problem
+from ..content.problems import ERROR, WARNING, Problem
 from ..content.resources import Refused, local_image
 from ..content.strings import date, t
 from ..history.git import Repository
@@ -110,7 +110,8 @@ def compose(
 def local_images(article: ET.Element, page: dict, site_dir: Path) -> list[Problem]:
     """Each image of a chapter named by the file it is (content/resources.py): a published image
     of the built site, read where the page's address puts it (a chapter from git: its file in the
-    tree); any other is left out, its address removed, and named with the page's file."""
+    tree); any other is left out, its address removed, and named with the page's file (a warning
+    for an earlier version's text, which cannot be changed)."""
     if "revision" in page:
         folder, shown = posixpath.dirname(page["key"]), page["git"]
     else:
@@ -125,7 +126,9 @@ def local_images(article: ET.Element, page: dict, site_dir: Path) -> list[Proble
         found = local_image(site_dir, folder, address, site_dir)
         if isinstance(found, Refused):
             named = address if found.about == "image" else ""  # the others quote it already
-            problems.append(Problem(shown, 0, "image", found.message, found.fix, named))
+            # an earlier version's text is history, which no one can fix: said, and left out
+            severity = WARNING if "revision" in page else ERROR
+            problems.append(Problem(shown, 0, "image", found.message, found.fix, named, severity))
         else:
             image.set("src", found.as_uri())
     return problems

@@ -38,7 +38,7 @@ def check(site: Site, run: Run) -> list[Problem]:
             if (
                 not isinstance(found, Refused)
                 or found.about == "image"  # said at the image file (content/tree.py)
-                or found.about == "address"
+                or found.about in ("address", "missing")
                 and address in markdown  # said by the link rule
             ):
                 continue
