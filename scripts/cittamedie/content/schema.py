@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -192,6 +194,42 @@ def _explain(
     if v == "pattern":
         desc = error.schema.get("description", f"it must match {error.validator_value}")
         return [Problem(path, line, rule, f"`{_short(value)}` has the wrong form", desc, field)]
+    if v == "not" and "pattern" in error.validator_value:  # common.schema.json's line-break
+        return [
+            Problem(
+                path,
+                line,
+                rule,
+                f"the text contains {_first_match(error.validator_value['pattern'], value)}, "
+                "which breaks the line",
+                "write this field on one line: remove the line break or control character "
+                "(in YAML, `>` and `|` keep line ends: use a quoted string)",
+                field,
+            )
+        ]
+    if v in ("maximum", "minimum"):
+        bound, side = error.validator_value, "more" if v == "maximum" else "less"
+        return [
+            Problem(
+                path,
+                line,
+                rule,
+                f"`{_short(value)}` is {side} than {bound:,}",
+                error.schema.get("description", f"write a number no {side} than {bound:,}"),
+                field,
+            )
+        ]
+    if v == "maxItems":
+        return [
+            Problem(
+                path,
+                line,
+                rule,
+                f"the list has {len(value):,} items, over {error.validator_value:,}",
+                "remove what was pasted by mistake; a longer list needs a maintainer's review",
+                field,
+            )
+        ]
     if v in ("minItems", "minLength"):
         return [
             Problem(
@@ -228,6 +266,25 @@ def line_of(field: str, lines: dict[str, int], default: int) -> int:
             return lines[field]
         field = field.rpartition(".")[0]
     return default
+
+
+# Names of the separators and controls without a name in unicodedata (their Unicode aliases).
+_CONTROL_NAMES = {
+    0x09: "CHARACTER TABULATION",
+    0x0A: "LINE FEED",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x0D: "CARRIAGE RETURN",
+    0x85: "NEXT LINE",
+}
+
+
+def _first_match(pattern: str, value: str) -> str:
+    """The first character of value the pattern finds, as U+XXXX and its name."""
+    found = re.search(pattern, value)
+    char = found[0][0] if found else "?"
+    name = _CONTROL_NAMES.get(ord(char)) or unicodedata.name(char, "a control character")
+    return f"U+{ord(char):04X} ({name})"
 
 
 def _short(value) -> str:

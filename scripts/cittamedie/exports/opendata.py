@@ -85,10 +85,19 @@ def as_json(rows: list[dict], publisher: dict | None = None) -> str:
 
 
 def as_csv(rows: list[dict], publisher: dict | None = None) -> str:
-    """One row per case; with the identity's fields, the publisher in each row (a CSV file travels alone)."""
+    """One row per case; with the identity's fields, the publisher in each row (a CSV file travels alone).
+
+    RFC 4180 with OWASP's advice on CSV injection: every text cell is quoted, and one a spreadsheet
+    would run as a formula starts with an apostrophe (csv_cell). Numbers are the fields the schemas
+    type as numbers (period, budget): written bare, never quoted or prefixed, so that a column of
+    numbers, a negative one included, stays a column of numbers. A number written as text in a text
+    field (`action: "-1"`) is text, and gets the apostrophe like any text."""
     buffer = io.StringIO()
     writer = csv.DictWriter(
-        buffer, fieldnames=FIELDS + (PUBLISHER_FIELDS if publisher else ()), lineterminator="\r\n"
+        buffer,
+        fieldnames=FIELDS + (PUBLISHER_FIELDS if publisher else ()),
+        lineterminator="\r\n",
+        quoting=csv.QUOTE_NONNUMERIC,  # every cell quoted but the numbers
     )
     writer.writeheader()
     for record in rows:
@@ -104,8 +113,15 @@ def as_csv(rows: list[dict], publisher: dict | None = None) -> str:
     return buffer.getvalue()
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"; ASVS 1.2.10): these
+# signs, their full-width forms, and the controls that some programs skip before looking.
+FORMULA_LEADS = frozenset("=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20")
+
+
 def csv_cell(value):
-    """Text a spreadsheet would run as a formula (=, +, @, tab) starts with an apostrophe (OWASP)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "@", "\t", "\r"):
+    """A text cell that a spreadsheet would run as a formula, even after leading spaces, starts with
+    an apostrophe, which spreadsheets take as "this is text" and do not show. Numbers and empty
+    cells are left as they are."""
+    if isinstance(value, str) and value.lstrip(" ")[:1] in FORMULA_LEADS:
         return "'" + value
     return value
