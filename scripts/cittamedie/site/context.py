@@ -31,6 +31,7 @@ from ..markup.text import Block, blocks
 from ..rules import generated as foreign
 from ..rules import run_all, urls
 from ..rules.run import Run
+from .search import Synonyms
 from .templates import environment
 
 KEY = "cittamedie"  # the context's key in the MkDocs configuration
@@ -162,6 +163,11 @@ class BuildContext:
         if body not in self.rendered:
             self.rendered[body] = blocks(published_html(self.renderer, body))
         return self.rendered[body]
+
+    @cached_property
+    def synonyms(self) -> Synonyms:
+        """The glossary's acronyms of one meaning and their finder (search.py), once per build."""
+        return Synonyms.of(self.site)
 
     @cached_property
     def index_pages(self) -> dict[str, tuple[str, str, list[Source]]]:

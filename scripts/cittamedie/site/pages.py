@@ -84,7 +84,7 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
     for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too
         if any(sign in item.title for sign in "<>&"):  # plain text needs no cleaning
             item.title = sanitize.clean(item.title)[0]
-    return safe, search.synonym_text(ctx.site, text)
+    return safe, search.synonym_text(ctx.synonyms, text)
 
 
 def published_files(ctx: BuildContext, files, docs_dir: str) -> list[Problem]:
