@@ -194,42 +194,9 @@ def _explain(
     if v == "pattern":
         desc = error.schema.get("description", f"it must match {error.validator_value}")
         return [Problem(path, line, rule, f"`{_short(value)}` has the wrong form", desc, field)]
-    if v == "not" and "pattern" in error.validator_value:  # common.schema.json's line-break
-        return [
-            Problem(
-                path,
-                line,
-                rule,
-                f"the text contains {_first_match(error.validator_value['pattern'], value)}, "
-                "which breaks the line",
-                "write this field on one line: remove the line break or control character "
-                "(in YAML, `>` and `|` keep line ends: use a quoted string)",
-                field,
-            )
-        ]
-    if v in ("maximum", "minimum"):
-        bound, side = error.validator_value, "more" if v == "maximum" else "less"
-        return [
-            Problem(
-                path,
-                line,
-                rule,
-                f"`{_short(value)}` is {side} than {bound:,}",
-                error.schema.get("description", f"write a number no {side} than {bound:,}"),
-                field,
-            )
-        ]
-    if v == "maxItems":
-        return [
-            Problem(
-                path,
-                line,
-                rule,
-                f"the list has {len(value):,} items, over {error.validator_value:,}",
-                "remove what was pasted by mistake; a longer list needs a maintainer's review",
-                field,
-            )
-        ]
+    if v in ("not", "maximum", "minimum", "maxItems"):
+        what, fix = _bound_words(error)
+        return [Problem(path, line, rule, what, fix, field)]
     if v in ("minItems", "minLength"):
         return [
             Problem(
@@ -269,22 +236,33 @@ def line_of(field: str, lines: dict[str, int], default: int) -> int:
 
 
 # Names of the separators and controls without a name in unicodedata (their Unicode aliases).
-_CONTROL_NAMES = {
-    0x09: "CHARACTER TABULATION",
-    0x0A: "LINE FEED",
-    0x0B: "LINE TABULATION",
-    0x0C: "FORM FEED",
-    0x0D: "CARRIAGE RETURN",
-    0x85: "NEXT LINE",
-}
+_CONTROLS = {9: "CHARACTER TABULATION", 10: "LINE FEED", 11: "LINE TABULATION", 12: "FORM FEED"}
+_CONTROLS |= {13: "CARRIAGE RETURN", 0x85: "NEXT LINE"}
 
 
-def _first_match(pattern: str, value: str) -> str:
-    """The first character of value the pattern finds, as U+XXXX and its name."""
-    found = re.search(pattern, value)
-    char = found[0][0] if found else "?"
-    name = _CONTROL_NAMES.get(ord(char)) or unicodedata.name(char, "a control character")
-    return f"U+{ord(char):04X} ({name})"
+def _bound_words(error: ValidationError) -> tuple[str, str]:
+    """What is wrong and the fix, for a schema's bounds: a line break in a one-line field
+    (common.schema.json's line-break, used as "not"), a number past its bound, a list too long."""
+    value, bound = error.instance, error.validator_value
+    if error.validator == "not":
+        found = re.search(bound.get("pattern", "^$"), value) if isinstance(value, str) else None
+        char = found[0][0] if found else "\0"
+        name = _CONTROLS.get(ord(char)) or unicodedata.name(char, "a control character")
+        return (
+            f"the text contains U+{ord(char):04X} ({name}), which breaks the line",
+            "write this field on one line: remove the line break or control character "
+            "(in YAML, `>` and `|` keep line ends: use a quoted string)",
+        )
+    if error.validator == "maxItems":
+        return (
+            f"the list has {len(value):,} items, over {bound:,}",
+            "remove what was pasted by mistake; a longer list needs a maintainer's review",
+        )
+    side = "more" if error.validator == "maximum" else "less"
+    return (
+        f"`{_short(value)}` is {side} than {bound:,}",
+        error.schema.get("description", f"write a number no {side} than {bound:,}"),
+    )
 
 
 def _short(value) -> str:

@@ -9,6 +9,7 @@ import json
 
 from ..content.languages import LANGUAGES
 from ..content.model import Site
+from ..markup.formulas import formula_lead
 
 FIELDS = (
     "id",
@@ -113,15 +114,10 @@ def as_csv(rows: list[dict], publisher: dict | None = None) -> str:
     return buffer.getvalue()
 
 
-# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"; ASVS 1.2.10): these
-# signs, their full-width forms, and the controls that some programs skip before looking.
-FORMULA_LEADS = frozenset("=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20")
-
-
 def csv_cell(value):
-    """A text cell that a spreadsheet would run as a formula, even after leading spaces, starts with
-    an apostrophe, which spreadsheets take as "this is text" and do not show. Numbers and empty
-    cells are left as they are."""
-    if isinstance(value, str) and value.lstrip(" ")[:1] in FORMULA_LEADS:
+    """A text cell that a spreadsheet would run as a formula (markup/formulas.py) starts with an
+    apostrophe, which spreadsheets take as "this is text" and do not show. Numbers and empty cells
+    are left as they are."""
+    if isinstance(value, str) and formula_lead(value):
         return "'" + value
     return value
