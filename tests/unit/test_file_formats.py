@@ -12,9 +12,22 @@ import pytest
 from cittamedie.content.load import load_site
 from cittamedie.exports import opendata
 from cittamedie.exports.calendar import calendar
+from cittamedie.markup.formulas import formula_lead, looks_like_formula
 
 # Every way a text can break a line for some reader (C0, C1's NEXT LINE, Unicode's separators)
-SEPARATORS = ["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+SEPARATORS = [
+    "\n",
+    "\r",
+    "\r\n",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x85",
+    "\u2028",
+    "\u2029",
+]
 SITE_URL = "https://cittamedie.example.org/"
 
 
@@ -113,3 +126,28 @@ def test_numbers_stay_numbers_and_text_is_quoted():
 def test_plain_text_and_empty_cells_are_left_alone():
     rows = list(csv.DictReader(io.StringIO(opendata.as_csv([_record(title_it="Bari 2024")]))))
     assert rows[0]["title_it"] == "Bari 2024" and rows[0]["summary_it"] == ""
+
+
+@pytest.mark.parametrize(
+    "text, lead",
+    [
+        ("-5", None),
+        ("+39 080 123", None),
+        ("-20% della spesa", None),
+        ("- una voce", None),
+        ("-1.000,5 euro", None),
+        ("-2+3", "-"),
+        ("-5 +cmd|x", "-"),
+        ("+HYPERLINK(1)", "+"),
+        ("  =1+1", "="),
+        ("@SUM(A1)", "@"),
+        ("Bari", None),
+    ],
+)
+def test_the_validator_refuses_what_reads_as_a_formula_not_a_signed_number(text, lead):
+    assert looks_like_formula(text) == lead
+    assert formula_lead(text) == (text.lstrip()[:1] if text.lstrip()[:1] in "=+-@" else None)
+
+
+def test_reading_a_field_as_a_formula_is_linear():
+    assert looks_like_formula("-1" + " " * 200_000 + "+") == "-"  # no backtracking over spaces

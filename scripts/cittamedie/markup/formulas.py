@@ -9,9 +9,15 @@ which some programs fold to the ASCII ones. Leading spaces are skipped by some p
 
 from __future__ import annotations
 
+import re
+
 FORMULA_LEADS = frozenset("=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20")
 # A lead that no number, sign or list item starts with: -5, +39, "- voce" stay text an editor writes.
 _ALWAYS = frozenset("=@\t\r\n\0\uff1d\uff20")
+# a sign then a space (a list item), or a number, maybe a percentage, maybe followed by words
+_SIGNED_NUMBER_OR_WORDS = re.compile(
+    r"[-+\uff0b\uff0d](?: .*|\.?[0-9][0-9.,]*(?: [0-9][0-9.,]*)*%?(?:\s+[^\W\d_].*)?)", re.DOTALL
+)
 
 
 def formula_lead(text: str) -> str | None:
@@ -21,13 +27,11 @@ def formula_lead(text: str) -> str | None:
 
 
 def looks_like_formula(text: str) -> str | None:
-    """The sign, when the text reads as a formula rather than as words or a number: = or @ first, or
-    + or - followed by something other than a digit, a dot or a space (`-HYPERLINK(`, `+cmd|`)."""
+    """The sign, when the text reads as a formula rather than as words or a number: = or @ first,
+    or + or - not followed by a space or by a number that ends the text or a word (`-5`, `+39 080`,
+    `-20% di spesa` are text; `-HYPERLINK(`, `+cmd|`, `-2+3` are formulas)."""
     head = text.lstrip(" ")
     lead = formula_lead(head)
-    if lead is None:
+    if lead is None or (lead not in _ALWAYS and _SIGNED_NUMBER_OR_WORDS.fullmatch(head)):
         return None
-    if lead in _ALWAYS:
-        return lead
-    after = head[1:2]
-    return lead if after and not (after.isdigit() or after in ". ") else None
+    return lead

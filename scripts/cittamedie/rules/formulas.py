@@ -25,7 +25,7 @@ def check(site: Site, run: Run) -> list[Problem]:
                     source.rel,
                     line_of(field, source.lines, 1),
                     "formula",
-                    f"the text starts with `{lead.encode('unicode_escape').decode()}`, which a "
+                    f"the text starts with `{lead if lead.isprintable() else repr(lead)[1:-1]}`, which a "
                     f"spreadsheet opening the open data ({OPEN_DATA.split('/')[-1]}.csv) runs as a "
                     "formula",
                     "start it with a word or a number",
