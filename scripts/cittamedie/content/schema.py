@@ -278,8 +278,9 @@ def _bound_words(error: ValidationError) -> tuple[str, str]:
 
 def _short(value) -> str:
     """A value in a one-line message: controls and line breaks written as escapes (\\n, \\u2028)."""
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value)[:60])
-    return text if len(text) <= 60 else text[:57] + "…"
+    raw = str(value)
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in raw[:120])
+    return text if len(raw) <= 60 and len(text) <= 60 else text[:57] + "…"
 
 
 def _tip_required(name: str) -> str:
