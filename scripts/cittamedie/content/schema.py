@@ -171,67 +171,47 @@ def _explain(
             )
             for x in extra
         ]
+    what, fix = _words(error)
+    return [Problem(path, line, rule, what, fix, field)]
+
+
+def _words(error: ValidationError) -> tuple[str, str]:
+    """What is wrong with one value, and the fix."""
+    v, value, bound = error.validator, error.instance, error.validator_value
     if v == "enum":
-        allowed = ", ".join(str(a) for a in error.validator_value)
-        return [
-            Problem(
-                path,
-                line,
-                rule,
-                f"`{value}` is not an allowed value",
-                f"use one of: {allowed}",
-                field,
-            )
-        ]
-    if v == "format" and error.validator_value == "date":
-        return [
-            Problem(
-                path,
-                line,
-                rule,
-                f"`{value}` is not a real date",
-                "write a date that exists, as YYYY-MM-DD (e.g. 2026-11-27)",
-                field,
-            )
-        ]
+        return f"`{value}` is not an allowed value", f"use one of: {', '.join(map(str, bound))}"
+    if v == "format" and bound == "date":
+        fix = "write a date that exists, as YYYY-MM-DD (e.g. 2026-11-27)"
+        return f"`{value}` is not a real date", fix
     if v == "type":
-        want = error.validator_value
-        want = " or ".join(want) if isinstance(want, list) else want
-        return [
-            Problem(
-                path, line, rule, f"`{_short(value)}` should be a {want}", _tip_type(want), field
-            )
-        ]
+        want = " or ".join(bound) if isinstance(bound, list) else bound
+        return f"`{_short(value)}` should be a {want}", _tip_type(want)
     if v == "pattern":
-        desc = error.schema.get("description", f"it must match {error.validator_value}")
-        return [Problem(path, line, rule, f"`{_short(value)}` has the wrong form", desc, field)]
-    if v in ("not", "maximum", "minimum", "maxItems"):
-        what, fix = _bound_words(error)
-        return [Problem(path, line, rule, what, fix, field)]
+        fix = error.schema.get("description", f"it must match {bound}")
+        return f"`{_short(value)}` has the wrong form", fix
+    if v == "not" and isinstance(value, str):  # common.schema.json's line-break, used as "not"
+        found = re.search(bound.get("pattern", "^$"), value)
+        char = found[0][0] if found else "\0"
+        name = _CONTROLS.get(ord(char)) or unicodedata.name(char, "a control character")
+        return (
+            f"the text contains U+{ord(char):04X} ({name}), which breaks the line",
+            "write this field on one line: remove the line break or control character "
+            "(in YAML, `>` and `|` keep line ends: use a quoted string)",
+        )
+    if v in ("maximum", "minimum"):
+        side = "more" if v == "maximum" else "less"
+        fix = error.schema.get("description", f"write a number no {side} than {bound:,}")
+        return f"`{_short(value)}` is {side} than {bound:,}", fix
+    if v == "maxItems":
+        fix = "remove what was pasted by mistake; a longer list needs a maintainer's review"
+        return f"the list has {len(value):,} items, over {bound:,}", fix
     if v in ("minItems", "minLength"):
-        return [
-            Problem(
-                path, line, rule, "this field is empty", "fill it in; see CONTRIBUTING.md", field
-            )
-        ]
+        return "this field is empty", "fill it in; see CONTRIBUTING.md"
     if v == "uniqueItems":
-        return [
-            Problem(path, line, rule, "the list repeats an item", "remove the repeated item", field)
-        ]
+        return "the list repeats an item", "remove the repeated item"
     if v == "const":
-        return [
-            Problem(
-                path,
-                line,
-                rule,
-                f"`{_short(value)}` is not allowed here",
-                f"use {error.validator_value}",
-                field,
-            )
-        ]
-    return [
-        Problem(path, line, rule, error.message, "compare the field with CONTRIBUTING.md", field)
-    ]
+        return f"`{_short(value)}` is not allowed here", f"use {bound}"
+    return error.message, "compare the field with CONTRIBUTING.md"
 
 
 def _join(a: str, b: str) -> str:
@@ -249,31 +229,6 @@ def line_of(field: str, lines: dict[str, int], default: int) -> int:
 # Names of the separators and controls without a name in unicodedata (their Unicode aliases).
 _CONTROLS = {9: "CHARACTER TABULATION", 10: "LINE FEED", 11: "LINE TABULATION", 12: "FORM FEED"}
 _CONTROLS |= {13: "CARRIAGE RETURN", 0x85: "NEXT LINE"}
-
-
-def _bound_words(error: ValidationError) -> tuple[str, str]:
-    """What is wrong and the fix, for a schema's bounds: a line break in a one-line field
-    (common.schema.json's line-break, used as "not"), a number past its bound, a list too long."""
-    value, bound = error.instance, error.validator_value
-    if error.validator == "not":
-        found = re.search(bound.get("pattern", "^$"), value) if isinstance(value, str) else None
-        char = found[0][0] if found else "\0"
-        name = _CONTROLS.get(ord(char)) or unicodedata.name(char, "a control character")
-        return (
-            f"the text contains U+{ord(char):04X} ({name}), which breaks the line",
-            "write this field on one line: remove the line break or control character "
-            "(in YAML, `>` and `|` keep line ends: use a quoted string)",
-        )
-    if error.validator == "maxItems":
-        return (
-            f"the list has {len(value):,} items, over {bound:,}",
-            "remove what was pasted by mistake; a longer list needs a maintainer's review",
-        )
-    side = "more" if error.validator == "maximum" else "less"
-    return (
-        f"`{_short(value)}` is {side} than {bound:,}",
-        error.schema.get("description", f"write a number no {side} than {bound:,}"),
-    )
 
 
 def _short(value) -> str:
