@@ -20,6 +20,7 @@ from ..content.problems import Problem
 from . import sanitize
 from .plaintext import markup_in
 from .shapes import shape_problems
+from .tables import MAX_TABLE_SLOTS, table_problems, table_slots
 
 # Seconds: a safety net only, never reached by a page within the counted limits (1 s at most).
 TIME_BUDGET = 30.0
@@ -124,11 +125,13 @@ def published_html(renderer: Renderer, body: str) -> str:
         html = renderer.html(body)
     except (RenderTimeout, RecursionError):
         return ""
-    return sanitize.clean(html)[0]
+    safe = sanitize.clean(html)[0]
+    return "" if table_slots(safe) > MAX_TABLE_SLOTS else safe
 
 
 def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> list[Problem]:
-    """What the build would refuse in this page: its time, its nesting, or what the sanitiser removes."""
+    """What the build would refuse in this page: its time, its nesting, what the sanitiser removes,
+    or the size of its tables."""
     try:
         html = renderer.html(body)
     except RenderTimeout:  # the safety net: a shape the counted limits do not know yet
@@ -152,7 +155,9 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
                 "nest them at most 16 levels deep",
             )
         ]
-    problems = removal_problems(rel, body, body_line, sanitize.clean(html)[1])
+    safe, removed = sanitize.clean(html)
+    problems = removal_problems(rel, body, body_line, removed)
+    problems += table_problems(rel, body, body_line, safe)
     for label in renderer.toc_labels():
         what = markup_in(label)
         if what:

@@ -16,6 +16,7 @@ from ..content.tree import file_problems, outside_link
 from ..markup import sanitize
 from ..markup.render import removal_problems
 from ..markup.shapes import shape_problems
+from ..markup.tables import table_problems
 from . import search
 from .context import BuildContext
 from .decorate import decorate, published, withheld
@@ -76,15 +77,16 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
     ):  # `make serve`: the validator has run; no search index to feed now
         return sanitize.safe(page), ""
     safe, removed, text = sanitize.clean_page(page)
+    rel, body, line = (
+        (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
+    )
     if removed:
-        rel, body, line = (
-            (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
-        )
         ctx.refuse(removal_problems(rel, body, line, removed))
+    ctx.refuse(table_problems(rel, body, line, safe))  # what the PDF export would lay out
     for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too
         if any(sign in item.title for sign in "<>&"):  # plain text needs no cleaning
             item.title = sanitize.clean(item.title)[0]
-    return safe, search.synonym_text(ctx.site, text)
+    return safe, search.synonym_text(ctx.synonyms, text)
 
 
 def published_files(ctx: BuildContext, files, docs_dir: str) -> list[Problem]:
