@@ -91,6 +91,26 @@ class Repository:
                     answer.endswith(" commit") or " commit " in answer
                 )
 
+    def commit_date(self, revision: str) -> str | None:
+        """The ISO date (YYYY-MM-DD, the committer's) of a commit, or None when git cannot give it."""
+        self.commit_dates([revision])
+        return self._answers.get(("date", revision))
+
+    def commit_dates(self, revisions: list[str]) -> None:
+        """Ask git for many commits' dates in one `git log --no-walk`, for commit_date."""
+        wanted = [
+            r
+            for r in dict.fromkeys(revisions)
+            if ("date", r) not in self._answers and self.has_revision(r)
+        ]
+        if not wanted:
+            return
+        done = self._git("log", "--no-walk=unsorted", "--format=%H %cs", *wanted, "--")
+        for line in done.stdout.decode("ascii", "replace").splitlines():
+            revision, _, date = line.partition(" ")
+            if revision in wanted:
+                self._answers["date", revision] = date
+
     def missing_revision(self, revision: str) -> str:
         """Why a revision cannot be read, and the fix (for messages)."""
         if not FULL_HASH.fullmatch(revision):
