@@ -18,6 +18,7 @@ from pathlib import Path
 from .generated import GENERATED_FOLDERS, is_versions_page
 from .images import PUBLISHED_IMAGES, image_refusal
 from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .names import folded, kept_names, reserved_in
 from .problems import Problem, relative
 
 
@@ -97,6 +98,7 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
         except OSError:
             tree.problems.append(_broken(shown))
             return
+        kept = kept_names([e.name for e in entries if NAME.fullmatch(e.name)], prefix)
         for entry in entries:
             uri, here = prefix + entry.name, relative(real / entry.name, root)
             if entry.name.startswith(".") or uri in GENERATED_FOLDERS or is_versions_page(uri):
@@ -113,6 +115,10 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
                     )
                 )
                 continue
+            other = kept[folded(entry.name)]
+            if other != entry.name:
+                tree.problems.append(_same_name(here, entry.name, other, prefix))
+                continue  # not read: on Windows and macOS it is the other one
             if entry.is_symlink():
                 if not os.path.exists(entry.path):
                     tree.problems.append(_broken(here))  # dangling, or a loop that never resolves
@@ -171,6 +177,19 @@ def outside_problem(path: Path, root: Path) -> Problem | None:
         None
         if target.is_relative_to(root.resolve())
         else outside_link(relative(path, root), target)
+    )
+
+
+def _same_name(shown: str, name: str, other: str, prefix: str) -> Problem:
+    whose = "the build's" if folded(other) in reserved_in(prefix) else "the"
+    return Problem(
+        shown,
+        0,
+        "name",
+        f"`{name}` is the same name as {whose} `{other}` beside it on Windows and macOS and in "
+        "an unpacked copy of the site: they differ only in capitals or in how an accent is encoded",
+        f"rename or remove `{name}`: names are lowercase, and each differs from the others in "
+        "its letters",
     )
 
 
