@@ -5,8 +5,11 @@ answer (Site.translation_state): git is asked only about the stale ones."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 
+from ..content.files import Loaded
 from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS
 from ..content.model import Site, Source, text_hash
 from .git import FETCH_FIX, Commit, HistoryError, Repository
@@ -15,6 +18,7 @@ from .sections import Change, compare
 # Commits of one Italian file read back for the text a translation follows: one `git show` each
 # (milliseconds), and a page translated 200 revisions ago wants rereading whole anyway.
 LOOK_BACK = 200
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Comparison:
     changes: tuple[Change, ...] = ()
     reason: str = ""  # without a base: why the sections are unknown, and the fix
     titles: dict[str, str] = field(default_factory=dict)  # heading id → the translation's title
+    base_updated: str = ""  # the base text's `updated`, when it is a real date (YYYY-MM-DD)
 
 
 def stale_comparisons(site: Site, git: Repository) -> dict[tuple[str, str], Comparison]:
@@ -50,8 +55,8 @@ def _compare(git: Repository, italian: Source, translation: Source) -> Compariso
     path = git.real_path(italian.path)
     mark = translation.meta["translated_from"]
     titles = {h.id: h.text for h in translation.headings if h.id}
-    base, body, reason = find_base(git, path, mark)
-    changes = tuple(compare(body, italian.body)) if base is not None else ()
+    base, loaded, reason = find_base(git, path, mark)
+    changes = tuple(compare(loaded.body, italian.body)) if loaded else ()
     return Comparison(
         italian.key,
         translation.lang,
@@ -63,23 +68,37 @@ def _compare(git: Repository, italian: Source, translation: Source) -> Compariso
         changes,
         reason,
         titles,
+        _real_date(loaded.meta.get("updated")) if loaded and loaded.ok else "",
     )
 
 
 def find_base(
     git: Repository, path: str, fingerprint: str, limit: int = LOOK_BACK
-) -> tuple[Commit | None, str, str]:
-    """(commit, body, "") of the newest commit of `path` whose body hashes to `fingerprint`, or
-    (None, "", why not with the fix). Never raises: git's failures are reasons."""
+) -> tuple[Commit | None, Loaded | None, str]:
+    """(commit, the text, "") of the newest commit of `path` whose body hashes to `fingerprint`,
+    or (None, None, why not with the fix). Never raises: git's failures are reasons. The text was
+    never validated (any commit can be named, by a fingerprint anyone can compute): its fields
+    are read with care."""
     try:
         commits = git.commits(path, limit)
         for commit in commits:
             loaded = git.source_at(commit.revision, path)
             if loaded is not None and loaded.split and text_hash(loaded.body) == fingerprint:
-                return commit, loaded.body, ""
+                return commit, loaded, ""
     except HistoryError as exc:
-        return None, "", str(exc)
-    return None, "", _not_found(git, path, fingerprint, len(commits), limit)
+        return None, None, str(exc)
+    return None, None, _not_found(git, path, fingerprint, len(commits), limit)
+
+
+def _real_date(value) -> str:
+    """`value` when it is a date that exists, written YYYY-MM-DD; else ""."""
+    if not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        return ""
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return ""
+    return value
 
 
 def _not_found(git: Repository, path: str, fingerprint: str, searched: int, limit: int) -> str:
