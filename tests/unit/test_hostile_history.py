@@ -14,20 +14,27 @@ traceback.
 from __future__ import annotations
 
 import re
+import shutil
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 
 from cittamedie.__main__ import main
 from cittamedie.content.load import load_site
 from cittamedie.content.model import text_hash
+from cittamedie.content.strings import t
+from cittamedie.history.comparison import PAGE_CHARACTERS
 from cittamedie.history.git import Repository
 from cittamedie.history.translations import stale_comparisons
 from cittamedie.site.parts import page_end
 from cittamedie.site.parts.translations import stale_notice
+from cittamedie.site.parts.versions import anchor, page_parts
 
-from ..conftest import build_context
+from ..conftest import FIXTURES, REPO, build_context, copy_tree
 from ..translation_repo import CHAPTER, git, translated_repo
+from ..versions_repo import document, write_chapter
+from ..versions_repo import git as vgit
 
 FORGED_BODY = "\nSolo testo, senza titoli: mai validato.\n"
 
@@ -87,3 +94,83 @@ def test_a_forged_real_date_is_the_one_shown(valid_tree, monkeypatch):
     site = load_site(valid_tree)
     (comparison,) = stale_comparisons(site, Repository(valid_tree)).values()
     assert comparison.base_updated == "2025-03-08"
+
+
+# ---------------------------------------------------------------- A long history of chapters
+
+
+def long_history(base: Path, versions: int, chapters: int, words: int) -> Path:
+    """The fixture document published `versions` times, each rewriting every one of `chapters`
+    chapters (`words` words each, in paragraphs of 60): a history a pull request can make."""
+    tree = copy_tree(FIXTURES / "valid", base / "repo")
+    shutil.copy(REPO / "mkdocs.yml", tree / "mkdocs.yml")
+    vgit(tree, "init", "-q", "-b", "main")
+    names, revisions = ["index", "capitolo", *(f"parte-{n}" for n in range(chapters))], []
+    for v in range(versions):
+        for n, name in enumerate(names[2:]):
+            tokens = [f"v{v}c{n}w{w % 97}" if w % 7 else f"parola{w}" for w in range(words)]
+            body = "## Testo {#testo}\n\n" + "\n\n".join(
+                " ".join(tokens[i : i + 60]) for i in range(0, words, 60)
+            )
+            write_chapter(tree, name, f"Parte {n}", body + "\n", f"Part {n}", body + "\n")
+        document(tree, version=f"0.{v + 1}", updated="2026-01-10", chapters=names)
+        vgit(tree, "add", "-A")
+        vgit(tree, "commit", "-q", "-m", f"0.{v + 1}", date="2026-01-10")
+        revisions.append(vgit(tree, "rev-parse", "HEAD"))
+    entries = "".join(
+        f'  - version: "0.{v + 1}"\n    date: 2026-01-10\n    status: bozza\n'
+        f'    revision: {r}\n    summary: {{it: "Versione.", en: "Version."}}\n'
+        for v, r in enumerate(revisions)
+    )
+    document(tree, f"0.{versions}", "2026-01-10", names, "versions:\n" + entries)
+    vgit(tree, "commit", "-q", "-am", "record the versions", date="2026-01-10")
+    return tree
+
+
+class _Sections(HTMLParser):
+    """Each chapter's comparison on a versions page: its h3 id → compared word by word (a <del>
+    or <ins> in it), or said not shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: dict[str, str] = {}
+        self.current = ""
+        self.in_h3 = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "h3":
+            self.current = dict(attrs).get("id", "")
+            self.found[self.current] = "listed"
+        elif tag in ("del", "ins") and self.current:
+            self.found[self.current] = "compared"
+
+    def handle_data(self, data):
+        if self.current and t("versions.not_compared", "en") in data:
+            self.found[self.current] = "not shown"
+
+
+def test_a_long_history_is_compared_within_the_budget(tmp_path):
+    """12 versions × 4 chapters of ~20,000 characters, every chapter rewritten in every version:
+    ~1.8 M characters of changed text per language. The page compares the newest changes while
+    they fit PAGE_CHARACTERS, and lists the others without rendering them."""
+    tree = long_history(tmp_path, versions=12, chapters=4, words=2000)
+    ctx = build_context(load_site(tree))
+    history = ctx.histories["guida"]
+    html, _ = page_parts(ctx, "guida/versioni.md", "en")
+    sections = _Sections()
+    sections.feed(str(html))
+    compared = [name for name, state in sections.found.items() if state == "compared"]
+    omitted = [name for name, state in sections.found.items() if state == "not shown"]
+    assert len(compared) + len(omitted) == 11 * 4  # every change is listed
+    assert compared and omitted
+    sizes = {
+        anchor(v, c.name): len(c.old.body) + len(c.new.body)
+        for v in history.versions
+        for c in history.changes(v.number, "en")
+    }
+    assert sum(sizes[name] for name in compared) <= PAGE_CHARACTERS
+    # the newest version is compared, the oldest change is not
+    assert all(name.startswith("v0-12-") for name in compared[:4])
+    assert "v0-2-parte-0" in omitted
+    # only what is compared was rendered: two texts per comparison at most
+    assert len(ctx.rendered) <= 2 * len(compared)
