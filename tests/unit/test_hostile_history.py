@@ -26,6 +26,7 @@ from cittamedie.content.model import text_hash
 from cittamedie.content.strings import t
 from cittamedie.history.comparison import PAGE_CHARACTERS
 from cittamedie.history.git import Repository
+from cittamedie.history.sections import compare, diff
 from cittamedie.history.translations import stale_comparisons
 from cittamedie.site.parts import page_end
 from cittamedie.site.parts.translations import stale_notice
@@ -174,3 +175,22 @@ def test_a_long_history_is_compared_within_the_budget(tmp_path):
     assert "v0-2-parte-0" in omitted
     # only what is compared was rendered: two texts per comparison at most
     assert len(ctx.rendered) <= 2 * len(compared)
+
+
+def test_the_diff_of_a_huge_rewritten_section_is_one_replacement():
+    """`translations --diff` on a section of 50,000 lines, every other one changed: difflib weighs
+    2.5e9 pairs of lines (minutes); past MAX_LINE_PAIRS the middle is one replacement."""
+    before = "## A {#a}\n" + "\n".join(f"riga {i}" for i in range(50_000))
+    after = "## A {#a}\n" + "\n".join(
+        f"riga {i}" + (" bis" if i % 2 else "") for i in range(50_000)
+    )
+    (change,) = compare(before, after)
+    lines = diff(change, limit=100_001 * 2)
+    assert lines[:4] == [
+        "--- italian-as-translated",
+        "+++ italian-today",
+        "@@ -2,50000 +2,50000 @@",
+        " riga 0",  # the unchanged start set aside, one line of it kept as context
+    ]
+    assert lines[4:6] == ["-riga 1", "-riga 2"] and lines[-1] == "+riga 49999 bis"
+    assert len(lines) == 4 + 2 * 49_999
