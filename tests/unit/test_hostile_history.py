@@ -8,13 +8,17 @@ traceback.
   left out;
 - a version dated before its commit: test_versions_rule.py::test_a_version_dated_before_its_commit;
 - a long history of chapters: the versions page's comparisons are bounded by counting
-  (test_a_long_history_is_compared_within_the_budget).
+  (test_a_long_history_is_compared_within_the_budget);
+- a section of tens of thousands of lines under `translations --diff`: one replacement;
+- a file of the past over the size limit (50 MB of one letter, kilobytes in git): never read;
+- a page with many large commits and a fingerprint found in none: the search stops at its budget.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import tracemalloc
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,9 +29,9 @@ from cittamedie.content.load import load_site
 from cittamedie.content.model import text_hash
 from cittamedie.content.strings import t
 from cittamedie.history.comparison import PAGE_CHARACTERS
-from cittamedie.history.git import Repository
+from cittamedie.history.git import OVERSIZE, Repository
 from cittamedie.history.sections import compare, diff
-from cittamedie.history.translations import stale_comparisons
+from cittamedie.history.translations import LOOK_BACK_BYTES, find_base, stale_comparisons
 from cittamedie.site.parts import page_end
 from cittamedie.site.parts.translations import stale_notice
 from cittamedie.site.parts.versions import anchor, page_parts
@@ -194,3 +198,47 @@ def test_the_diff_of_a_huge_rewritten_section_is_one_replacement():
     ]
     assert lines[4:6] == ["-riga 1", "-riga 2"] and lines[-1] == "+riga 49999 bis"
     assert len(lines) == 4 + 2 * 49_999
+
+
+# ---------------------------------------------------------------- Files of the past, by size
+
+
+def test_a_file_over_the_size_limit_in_the_history_is_never_read(valid_tree):
+    """50 MB of one letter, committed: git keeps it in kilobytes; reading it back would put 50 MB
+    (and its decoded copy) in memory for each version that names it."""
+    tree = valid_tree
+    vgit(tree, "init", "-q", "-b", "main")
+    (tree / "guidelines" / "guida" / "capitolo.md").write_bytes(b"a" * 50_000_000)
+    vgit(tree, "add", "-A")
+    vgit(tree, "commit", "-q", "-m", "a bomb")
+    revision = vgit(tree, "rev-parse", "HEAD")
+    repository = Repository(tree)
+    tracemalloc.start()
+    repository.read_ahead([(revision, "guidelines/guida/capitolo.md")])
+    text = repository.text_at(revision, "guidelines/guida/capitolo.md")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert text is OVERSIZE and peak < 10_000_000
+    loaded = repository.source_at(revision, "guidelines/guida/capitolo.md")
+    assert not loaded.ok and loaded.problems[0].message == "the file is over the size limit"
+
+
+def test_the_search_for_a_translated_text_stops_at_its_byte_budget(valid_tree):
+    """30 commits of a 1 MB Italian page, none with the fingerprint: the search reads the newest
+    that fit LOOK_BACK_BYTES (20 MB) and says where it stopped."""
+    tree = valid_tree
+    vgit(tree, "init", "-q", "-b", "main")
+    page = tree / "docs" / "index.md"
+    header = page.read_text("utf-8").split("\n---\n", 1)[0] + "\n---\n\n"
+    for n in range(30):
+        page.write_text(header + f"Versione {n}. " + "testo " * 170_000 + "\n", "utf-8")
+        vgit(tree, "add", "-A")
+        vgit(tree, "commit", "-q", "-m", f"c{n}")
+    size = len(page.read_bytes())
+    base, loaded, reason = find_base(Repository(tree), "docs/index.md", "abcdef012345")
+    searched = LOOK_BACK_BYTES // size
+    assert base is None and loaded is None and searched < 30
+    assert reason.startswith(
+        "the Italian text this translation follows (translated_from: abcdef012345) is in none of "
+        f"the last {searched} commits of docs/index.md (the search stops there)"
+    )

@@ -6,18 +6,21 @@ answer (Site.translation_state): git is asked only about the stale ones."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..content.files import Loaded
+from ..content.files import MAX_BYTES, Loaded, front_matter_end, normalize
 from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS
 from ..content.model import Site, Source, text_hash
 from .git import FETCH_FIX, Commit, HistoryError, Repository
 from .sections import Change, compare
 
-# Commits of one Italian file read back for the text a translation follows: one `git show` each
-# (milliseconds), and a page translated 200 revisions ago wants rereading whole anyway.
+# Commits of one Italian file read back for the text a translation follows, in one git process,
+# and their bytes in all (200 commits of a 100 kB page): a page translated 200 revisions ago
+# wants rereading whole anyway.
 LOOK_BACK = 200
+LOOK_BACK_BYTES = 20_000_000
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -78,16 +81,37 @@ def find_base(
     """(commit, the text, "") of the newest commit of `path` whose body hashes to `fingerprint`,
     or (None, None, why not with the fix). Never raises: git's failures are reasons. The text was
     never validated (any commit can be named, by a fingerprint anyone can compute): its fields
-    are read with care."""
+    are read with care.
+
+    Bounded by counting: at most `limit` commits, read in one git process, and no more than
+    LOOK_BACK_BYTES of them (their sizes are asked first); each body is hashed without reading
+    its front matter's YAML, which only the text found is parsed for."""
     try:
         commits = git.commits(path, limit)
-        for commit in commits:
-            loaded = git.source_at(commit.revision, path)
-            if loaded is not None and loaded.split and text_hash(loaded.body) == fingerprint:
-                return commit, loaded, ""
+        sizes = git.sizes([(commit.revision, path) for commit in commits])
+        totals = itertools.accumulate(sizes.get((c.revision, path)) or 0 for c in commits)
+        searched = [c for c, total in zip(commits, totals, strict=True) if total <= LOOK_BACK_BYTES]
+        git.read_ahead([(commit.revision, path) for commit in searched])
+        for commit in searched:
+            if _body_hash(git.text_at(commit.revision, path), path) == fingerprint:
+                return commit, git.source_at(commit.revision, path), ""
     except HistoryError as exc:
         return None, None, str(exc)
-    return None, None, _not_found(git, path, fingerprint, len(commits), limit)
+    cut = len(searched) < len(commits)
+    return (
+        None,
+        None,
+        _not_found(git, path, fingerprint, len(searched), len(searched) if cut else limit),
+    )
+
+
+def _body_hash(text: str | None, path: str) -> str:
+    """The fingerprint of a page's body as the loader splits it, or "" when it has none."""
+    if text is None or len(text) > MAX_BYTES:
+        return ""
+    lines = normalize(text).split("\n")
+    end, problem = front_matter_end(lines, path)
+    return "" if problem else text_hash("\n".join(lines[end + 1 :]))
 
 
 def _real_date(value) -> str:
