@@ -11,7 +11,8 @@ traceback.
   (test_a_long_history_is_compared_within_the_budget);
 - a section of tens of thousands of lines under `translations --diff`: one replacement;
 - a file of the past over the size limit (50 MB of one letter, kilobytes in git): never read;
-- a page with many large commits and a fingerprint found in none: the search stops at its budget.
+- a page with many large commits and a fingerprint found in none: the search stops at its budget;
+- versions whose chapters hold more than HISTORY_BYTES: refused, counted from git's sizes.
 """
 
 from __future__ import annotations
@@ -24,19 +25,23 @@ from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from cittamedie.__main__ import main
 from cittamedie.content.load import load_site
 from cittamedie.content.model import text_hash
+from cittamedie.content.problems import ContentError
 from cittamedie.content.strings import t
 from cittamedie.history.comparison import PAGE_CHARACTERS
 from cittamedie.history.git import OVERSIZE, Repository
 from cittamedie.history.sections import compare, diff
 from cittamedie.history.translations import LOOK_BACK_BYTES, find_base, stale_comparisons
+from cittamedie.history.versions import read_histories
 from cittamedie.site.parts import page_end
 from cittamedie.site.parts.translations import stale_notice
 from cittamedie.site.parts.versions import anchor, page_parts
 
-from ..conftest import FIXTURES, REPO, build_context, copy_tree
+from ..conftest import FIXTURES, REPO, build_context, copy_tree, validate
 from ..translation_repo import CHAPTER, git, translated_repo
 from ..versions_repo import document, write_chapter
 from ..versions_repo import git as vgit
@@ -242,3 +247,44 @@ def test_the_search_for_a_translated_text_stops_at_its_byte_budget(valid_tree):
         "the Italian text this translation follows (translated_from: abcdef012345) is in none of "
         f"the last {searched} commits of docs/index.md (the search stops there)"
     )
+
+
+def test_a_history_over_its_byte_budget_is_refused_before_it_is_read(valid_tree, capsys):
+    """14 versions of two chapters of 1.9 MB in two languages (kilobytes in git: one letter
+    repeated): 106 MB of chapter texts a build would read and keep. Counted from git's sizes,
+    refused by the validator and by the build's history reading, nothing read."""
+    tree = valid_tree
+    vgit(tree, "init", "-q", "-b", "main")
+    names = ["index", "capitolo", "grande-1", "grande-2"]
+    for name in names[2:]:
+        body = "## Testo {#testo}\n\n" + "parola " * 270_000 + "\n"
+        write_chapter(tree, name, "Grande", body, "Large", body)
+    document(tree, "0.1", "2026-01-10", names)
+    vgit(tree, "add", "-A")
+    revisions = []
+    for n in range(14):
+        vgit(tree, "commit", "-q", "--allow-empty", "-m", f"0.{n + 1}", date="2026-01-10")
+        revisions.append(vgit(tree, "rev-parse", "HEAD"))
+    entries = "".join(
+        f'  - version: "0.{n + 1}"\n    date: 2026-01-10\n    status: bozza\n'
+        f'    revision: {r}\n    summary: {{it: "Versione.", en: "Version."}}\n'
+        for n, r in enumerate(revisions)
+    )
+    for name in names[2:]:  # today's chapters are short: the validator renders those
+        write_chapter(tree, name, "Grande", "Testo.\n", "Large", "Text.\n")
+    text = document(tree, "0.14", "2026-01-10", names, "versions:\n" + entries)
+    line = text.split("\n").index("versions:") + 1
+    message = (
+        f"guidelines/guida/document.yml:{line}: versions: the 14 versions listed hold 106 MB of "
+        "chapter texts, over the 100 MB a build reads (versions) — list only the versions "
+        "readers need: remove the oldest entries of `versions:`"
+    )
+    code, out = validate(tree, capsys)
+    assert code == 1 and message in out
+    site = load_site(tree)
+    tracemalloc.start()
+    with pytest.raises(ContentError) as refused:
+        read_histories(site, Repository(tree))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [str(p) for p in refused.value.problems] == [message] and peak < 10_000_000

@@ -11,6 +11,7 @@ from ..content.generated import VERSIONS_PAGE
 from ..content.model import Document, Site
 from ..content.problems import Problem
 from ..history.git import Repository
+from ..history.versions import size_problem
 from .run import Run
 
 RULE = "versions"
@@ -27,6 +28,8 @@ def check(site: Site, run: Run) -> list[Problem]:
                 + _current(doc, versions)
                 + _revisions(run.git, doc, versions)
             )
+            if run.git.is_repository() and (too_large := size_problem(doc, run.git)):
+                problems.append(too_large)
     return problems
 
 
