@@ -288,3 +288,32 @@ def test_a_history_over_its_byte_budget_is_refused_before_it_is_read(valid_tree,
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert [str(p) for p in refused.value.problems] == [message] and peak < 10_000_000
+
+
+def test_a_history_of_too_many_chapter_files_is_refused(valid_tree, capsys):
+    """101 versions of 102 short chapters in two languages: 20,604 files, each a line of the
+    versions page, few bytes in all. Counted, refused."""
+    tree = valid_tree
+    vgit(tree, "init", "-q", "-b", "main")
+    names = ["index", "capitolo", *(f"parte-{n}" for n in range(100))]
+    for name in names[2:]:
+        write_chapter(tree, name, "Parte", "Testo.\n", "Part", "Text.\n")
+    document(tree, "0.1", "2026-01-10", names)
+    vgit(tree, "add", "-A")
+    revisions = []
+    for n in range(101):
+        vgit(tree, "commit", "-q", "--allow-empty", "-m", f"0.{n + 1}", date="2026-01-10")
+        revisions.append(vgit(tree, "rev-parse", "HEAD"))
+    entries = "".join(
+        f'  - version: "0.{n + 1}"\n    date: 2026-01-10\n    status: bozza\n'
+        f'    revision: {r}\n    summary: {{it: "Versione.", en: "Version."}}\n'
+        for n, r in enumerate(revisions)
+    )
+    text = document(tree, "0.101", "2026-01-10", names, "versions:\n" + entries)
+    line = text.split("\n").index("versions:") + 1
+    code, out = validate(tree, capsys)
+    assert code == 1
+    assert (
+        f"guidelines/guida/document.yml:{line}: versions: the 101 versions listed have 20,604 "
+        "chapter files in all, over the 20,000 a build reads (versions)"
+    ) in out
