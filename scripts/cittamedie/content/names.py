@@ -37,10 +37,11 @@ def reserved_in(prefix: str) -> dict[str, str]:
     return {folded(name): name for name in names}
 
 
-def kept_names(names: list[str], prefix: str) -> dict[str, str]:
-    """folded name → the one of a folder's names that keeps it: the build's own, else the
-    lowercase NFC spelling, else the first in order. The others are refused, not read."""
-    kept = reserved_in(prefix)
+def kept_names(names: list[str], reserved: dict[str, str]) -> dict[str, str]:
+    """folded name → the one of a folder's names that keeps it: the build's own (reserved, as
+    reserved_in gives them), else the lowercase NFC spelling, else the first in order. The others
+    are refused, not read."""
+    kept = dict(reserved)
     for name in sorted(names, key=lambda n: (n != _usual(n), n)):
         kept.setdefault(folded(name), name)
     return kept
