@@ -4,6 +4,7 @@ third commit that records both versions in document.yml (as the lead does once a
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -73,12 +74,16 @@ VERSIONS = """versions:
 """
 
 
-def git(tree: Path, *args: str) -> str:
+def git(tree: Path, *args: str, date: str = "") -> str:
+    """git in the fixture repository; `date` (YYYY-MM-DD) dates a commit (a version's date is on
+    or after its commit's: rules/versions.py)."""
+    stamp = {"GIT_AUTHOR_DATE": f"{date}T12:00:00Z", "GIT_COMMITTER_DATE": f"{date}T12:00:00Z"}
     done = subprocess.run(
         ["git", "-C", str(tree), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, **stamp} if date else None,
     )
     return done.stdout.strip()
 
@@ -100,10 +105,10 @@ def make_repo(base: Path) -> tuple[Path, str, str]:
             write_chapter(tree, name, *texts)
         document(tree, version="0.1" if version == "v1" else "0.2", updated=updated, chapters=names)
         git(tree, "add", "-A", "--", "docs", "guidelines", "good-practices", "data")
-        git(tree, "commit", "-q", "-m", version)
+        git(tree, "commit", "-q", "-m", version, date=updated)
         revisions.append(git(tree, "rev-parse", "HEAD"))
     document(tree, versions=VERSIONS.format(first=revisions[0], second=revisions[1]))
-    git(tree, "commit", "-q", "-am", "record versions 0.1 and 0.2")
+    git(tree, "commit", "-q", "-am", "record versions 0.1 and 0.2", date="2026-02-01")
     return tree, revisions[0], revisions[1]
 
 

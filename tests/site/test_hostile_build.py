@@ -590,6 +590,24 @@ def test_names_with_markup_never_reach_a_page(name, tmp_path):
     assert_none(handlers, "event handler attributes")
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "page-beside-its-capitalised-twin",
+        "folder-named-like-a-generated-folder",
+        "chapter-named-like-the-versions-page",
+    ],
+)
+def test_names_one_on_windows_stop_the_build(name, tmp_path):
+    """A name that is another's on Windows and macOS is not read, validated or not; the build
+    refuses to publish what the validator did not read (names.yml)."""
+    tree, _ = tree_with(tmp_path, inputs_named(name))
+    result = build_site(tree, validation=False)
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert result.returncode != 0
+    assert "publish: this page was not read by the validator" in result.stderr
+
+
 def test_the_italian_suffix_page_is_not_published(tmp_path):
     tree, _ = tree_with(tmp_path, inputs_named("italian-language-suffix"))
     result = build_site(tree, validation=False)

@@ -11,6 +11,8 @@ Each file tests/fixtures/hostile/<class>.yml holds one attack class:
         patch: {path: …, find: …, replace: …}   # or a list of them; `find` must occur
         append: {path: text, …}             # text added at the end of existing files
         symlink: {path: …, target: …}       # or a list; a target starting {outside} leads out of the repository
+        commit: 2026-03-01                  # optional, first: the tree committed to a new git repository
+                                            # on that day; {head} in any string is that commit's hash
         exit: 1
         messages: [substrings of the validator's output lines, with path and line]
         absent: [strings the output must not contain]   (optional)
@@ -145,29 +147,49 @@ def _as_list(value) -> list:
 
 def apply(item: dict, tree: Path, outside: Path) -> None:
     """Make the input's changes to a copy of the valid tree."""
+    head = commit(tree, str(item["commit"])) if item.get("commit") else ""
 
     def target(rel: str) -> Path:
         path = tree / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
+    def fill(spec) -> str | bytes:
+        value = content(spec, outside)
+        return value.replace("{head}", head) if isinstance(value, str) else value
+
     for page in _as_list(item.get("page") or []):
         target(page["path"]).write_text(
             page_text(page["path"], page["body"], page.get("meta"), outside), "utf-8"
         )
     for rel, text in (item.get("write") or {}).items():
-        data = content(text, outside)
+        data = fill(text)
         target(rel).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     for rel, text in (item.get("append") or {}).items():
         with target(rel).open("a", encoding="utf-8") as handle:
-            handle.write(content(text, outside))
+            handle.write(fill(text))
     for patch in _as_list(item.get("patch") or []):
         path = tree / patch["path"]
         text = path.read_text("utf-8")
         assert patch["find"] in text, f"{item['name']}: {patch['find']!r} is not in {patch['path']}"
-        path.write_text(text.replace(patch["find"], content(patch["replace"], outside), 1), "utf-8")
+        path.write_text(text.replace(patch["find"], fill(patch["replace"]), 1), "utf-8")
     for link in _as_list(item.get("symlink") or []):
         os.symlink(content(link["target"], outside), target(link["path"]))
+
+
+def commit(tree: Path, day: str) -> str:
+    """The tree committed to a new git repository on `day` (YYYY-MM-DD); its hash."""
+    stamp = f"{day}T12:00:00+00:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "corpus"]):
+        subprocess.run(
+            ["git", "-C", str(tree), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
+    done = subprocess.run(["git", "-C", str(tree), "rev-parse", "HEAD"], capture_output=True)
+    return done.stdout.decode().strip()
 
 
 # ---------------------------------------------------------------- Running the validator
@@ -220,7 +242,7 @@ def test_the_corpus_is_well_formed():
     assert len(names) == len(set(names)), "input names repeat"
     for cls, item in inputs:
         assert item["exit"] == 1 and item["messages"], f"{cls}/{item['name']}: no exit or messages"
-        assert {"page", "write", "patch", "append", "symlink"} & set(item), (
+        assert {"page", "write", "patch", "append", "symlink", "commit"} & set(item), (
             f"{cls}/{item['name']}: changes nothing"
         )
     classes = {cls for cls, _ in inputs}
@@ -233,6 +255,8 @@ def test_the_corpus_is_well_formed():
         "resources",
         "data-integrity",
         "exports",
+        "names",
+        "history",
     }
 
 

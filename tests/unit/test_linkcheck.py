@@ -10,7 +10,7 @@ import time
 import pytest
 
 from cittamedie.__main__ import main
-from cittamedie.tools import linkcheck
+from cittamedie.tools import fetch, linkcheck
 
 from ..conftest import loopback_server
 
@@ -74,6 +74,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 def server():
     return loopback_server(Handler)
+
+
+@pytest.fixture(autouse=True)
+def loopback_plays_a_public_host(monkeypatch):
+    """The local server at 127.0.0.1 plays a public host in these tests of the HTTP verdicts:
+    that one address is let through. The address rule is tested as it is in
+    test_linkcheck_addresses.py."""
+    real = fetch.fetchable
+    monkeypatch.setattr(
+        fetch, "fetchable", lambda address: str(address) == "127.0.0.1" or real(address)
+    )
 
 
 def local_only(tree, base: str) -> None:

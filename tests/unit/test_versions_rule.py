@@ -247,3 +247,19 @@ def test_a_shallow_clone_names_the_revision_and_the_fix(published, tmp_path, cap
         "(versions.0.revision) — fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in "
         "actions/checkout) and build again"
     ) in out
+
+
+def test_a_version_dated_before_its_commit(repo, capsys):
+    """The fixture's 0.2 was committed on 2026-02-01: a date before it cannot be true."""
+    tree, first, second = repo
+    text = rewrite(tree, first, second, entries=[("date: 2026-02-01", "date: 2026-01-20")])
+    code, out = validate(tree, capsys)
+    assert code == 1
+    assert (
+        f"{DOC}:{line_of(text, 'date: 2026-01-20')}: versions: version 0.2 is dated 2026-01-20, "
+        f"before its revision {second} was committed (2026-02-01) (versions.1.date) — a version "
+        "is published at its commit or later: write the date it was published (2026-02-01 or "
+        "later), or the revision it was published at (`git log --format='%H %cs %s' -- "
+        "guidelines/guida`)"
+    ) in out
+    assert "versions.0.date" not in out  # 0.1 is dated its commit's day: on it is fine

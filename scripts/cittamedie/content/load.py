@@ -14,7 +14,7 @@ from .files import load_markdown, load_yaml_file
 from .languages import split_language
 from .model import DATA_FILES, Document, Site, Source, headings_in
 from .problems import Problem, relative
-from .tree import outside_problem, walk_docs
+from .tree import outside_problem, same_names, walk_docs
 
 PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
 
@@ -142,6 +142,7 @@ def _load_data(
     root: Path, problems: list[Problem]
 ) -> tuple[dict[str, dict], dict[str, dict[str, int]]]:
     data, data_lines = {}, {}
+    problems.extend(same_names(root / "data", root))  # data/Cities.yml beside data/cities.yml
     for name in DATA_FILES:
         path = root / "data" / f"{name}.yml"
         rel = f"data/{name}.yml"

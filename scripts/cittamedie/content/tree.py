@@ -18,6 +18,7 @@ from pathlib import Path
 from .generated import GENERATED_FOLDERS, is_versions_page
 from .images import PUBLISHED_IMAGES, image_refusal
 from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .names import folded, kept_names, reserved_in
 from .problems import Problem, relative
 
 
@@ -97,6 +98,8 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
         except OSError:
             tree.problems.append(_broken(shown))
             return
+        reserved = reserved_in(prefix)
+        kept = kept_names([e.name for e in entries if NAME.fullmatch(e.name)], reserved)
         for entry in entries:
             uri, here = prefix + entry.name, relative(real / entry.name, root)
             if entry.name.startswith(".") or uri in GENERATED_FOLDERS or is_versions_page(uri):
@@ -113,6 +116,12 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
                     )
                 )
                 continue
+            other = kept[folded(entry.name)]
+            if other != entry.name:
+                tree.problems.append(
+                    _same_name(here, entry.name, other, other in reserved.values())
+                )
+                continue  # not read: on Windows and macOS it is the other one
             if entry.is_symlink():
                 if not os.path.exists(entry.path):
                     tree.problems.append(_broken(here))  # dangling, or a loop that never resolves
@@ -171,6 +180,34 @@ def outside_problem(path: Path, root: Path) -> Problem | None:
         None
         if target.is_relative_to(root.resolve())
         else outside_link(relative(path, root), target)
+    )
+
+
+def same_names(folder: Path, root: Path) -> list[Problem]:
+    """A folder read by name, not walked (data/): names in it that are one on Windows and macOS."""
+    try:
+        names = [n for n in os.listdir(folder) if NAME.fullmatch(n)]
+    except OSError:
+        return []  # a missing folder: its files are reported missing one by one
+    kept = kept_names(names, {})
+    shown = relative(folder, root)
+    return [
+        _same_name(f"{shown}/{name}", name, kept[folded(name)], False)
+        for name in sorted(names)
+        if kept[folded(name)] != name
+    ]
+
+
+def _same_name(shown: str, name: str, other: str, the_builds: bool) -> Problem:
+    whose = "the build's" if the_builds else "the"
+    return Problem(
+        shown,
+        0,
+        "name",
+        f"`{name}` is the same name as {whose} `{other}` beside it on Windows and macOS and in "
+        "an unpacked copy of the site: they differ only in capitals or in how an accent is encoded",
+        f"rename or remove `{name}`: names are lowercase, and each differs from the others in "
+        "its letters",
     )
 
 

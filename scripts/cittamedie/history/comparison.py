@@ -8,6 +8,7 @@ LOOKAHEAD; the others are added or removed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
@@ -17,8 +18,32 @@ from .words import MAX_PAIRS, opcodes, word_diff
 # Pairs of words one chapter's comparison may weigh in all (MAX_PAIRS for one paragraph): a
 # rewrite of 60 real paragraphs weighs ~600,000. Past it, paragraphs are shown removed and added.
 CHAPTER_BUDGET = 1_000_000
+# What one versions page may compare word by word, in each language, newest version first: the
+# characters of both texts of each changed chapter (each is rendered, then compared), and the
+# pairs of words weighed. The Linee Guida rewritten whole are ~0.3 M characters; a history of
+# dozens of versions of dozens of chapters would otherwise make a page, and a build, grow with
+# versions × chapters. Past it, a change is listed without its comparison (the PDFs of each
+# version stay).
+PAGE_CHARACTERS = 1_000_000
+PAGE_PAIRS = 5 * CHAPTER_BUDGET
 LOOKAHEAD = 4  # old paragraphs looked at for the one a new paragraph edits
 SIMILAR = 0.5  # share of words in common that makes a paragraph an edit of another
+
+
+@dataclass
+class Budget:
+    """What the comparisons of one page may still spend; one per page and language."""
+
+    characters: int = PAGE_CHARACTERS
+    pairs: int = PAGE_PAIRS
+
+    def allows(self, old: str, new: str) -> bool:
+        """Whether two texts may be compared, spending their characters if so."""
+        if len(old) + len(new) > self.characters:
+            self.characters = 0  # the newest first: an older one is not compared in its place
+            return False
+        self.characters -= len(old) + len(new)
+        return True
 
 
 class Compared(NamedTuple):
@@ -30,10 +55,12 @@ class Compared(NamedTuple):
     pieces: tuple[tuple[str, str], ...] = ()
 
 
-def compare_blocks(old: list[Block], new: list[Block]) -> list[Compared]:
+def compare_blocks(
+    old: list[Block], new: list[Block], budget: Budget | None = None
+) -> list[Compared]:
     """The comparison of two texts: unchanged headings kept as they are, runs of unchanged
-    paragraphs as counts, changed blocks as pieces."""
-    out, same, spent = [], 0, 0
+    paragraphs as counts, changed blocks as pieces. budget: the page's, whose pairs it spends."""
+    out, same, spent, budget = [], 0, 0, budget or Budget()
     for tag, i1, i2, j1, j2 in opcodes([b.key for b in old], [b.key for b in new]):
         if tag == "equal":
             for block in new[j1:j2]:
@@ -47,8 +74,9 @@ def compare_blocks(old: list[Block], new: list[Block]) -> list[Compared]:
         same = 0
         for before, after in _pairs(old[i1:i2], new[j1:j2]):
             if before and after:
-                limit = MAX_PAIRS if spent < CHAPTER_BUDGET else 0
-                spent += min(MAX_PAIRS, len(before.text.split()) * len(after.text.split()))
+                limit = MAX_PAIRS if spent < CHAPTER_BUDGET and budget.pairs > 0 else 0
+                weight = min(limit, len(before.text.split()) * len(after.text.split()))
+                spent, budget.pairs = spent + weight, budget.pairs - weight
                 pieces = word_diff(before.text, after.text, limit)
             else:
                 pieces = [("+", after.text)] if after else [("-", before.text)]

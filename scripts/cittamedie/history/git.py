@@ -24,6 +24,11 @@ TIMEOUT = 30  # seconds for one git call; a local repository answers in millisec
 FETCH_FIX = "fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout) and build again"
 
 
+# What text_at answers for a file over MAX_BYTES, which is never read: one string, as long as the
+# callers' size checks expect (source_at, versions._meta), shared by every such answer.
+OVERSIZE = "\x00" * (MAX_BYTES + 1)
+
+
 class HistoryError(Exception):
     """Git cannot give what the content names; str() is the editor's sentence with its fix."""
 
@@ -91,6 +96,26 @@ class Repository:
                     answer.endswith(" commit") or " commit " in answer
                 )
 
+    def commit_date(self, revision: str) -> str | None:
+        """The ISO date (YYYY-MM-DD, the committer's) of a commit, or None when git cannot give it."""
+        self.commit_dates([revision])
+        return self._answers.get(("date", revision))
+
+    def commit_dates(self, revisions: list[str]) -> None:
+        """Ask git for many commits' dates in one `git log --no-walk`, for commit_date."""
+        wanted = [
+            r
+            for r in dict.fromkeys(revisions)
+            if ("date", r) not in self._answers and self.has_revision(r)
+        ]
+        if not wanted:
+            return
+        done = self._git("log", "--no-walk=unsorted", "--format=%H %cs", *wanted, "--")
+        for line in done.stdout.decode("ascii", "replace").splitlines():
+            revision, _, date = line.partition(" ")
+            if revision in wanted:
+                self._answers["date", revision] = date
+
     def missing_revision(self, revision: str) -> str:
         """Why a revision cannot be read, and the fix (for messages)."""
         if not FULL_HASH.fullmatch(revision):
@@ -112,45 +137,71 @@ class Repository:
 
     def text_at(self, revision: str, path: str) -> str | None:
         """The file `path` (relative to root, where git keeps it, not through a docs/ link) as it
-        was at `revision`, or None when it did not exist then. HistoryError when the revision is
-        missing."""
+        was at `revision`, or None when it did not exist then; OVERSIZE when it is over MAX_BYTES
+        (never read). HistoryError when the revision is missing."""
         if not self.has_revision(revision):
             raise HistoryError(self.missing_revision(revision))
-
-        def show() -> str | None:
-            done = self._git("show", f"{revision}:{path}")
-            return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else None
-
-        return self._remember(("text", revision, path), show)
+        self.read_ahead([(revision, path)])
+        return self._answers.get(("text", revision, path))
 
     def read_ahead(self, wanted: list[tuple[str, str]]) -> None:
         """Read many (revision, path) texts in one `git cat-file --batch`, for text_at to answer
-        from: one process instead of one per file (a document's versions are dozens of files)."""
+        from: one process instead of one per file (a document's versions are dozens of files).
+        Their sizes are asked first: a file over MAX_BYTES is never read (git stores a gigabyte
+        of one letter in a few kilobytes)."""
         wanted = [
             (r, p)
             for r, p in dict.fromkeys(wanted)
             if ("text", r, p) not in self._answers and self.has_revision(r)
         ]
+        sizes = self.sizes(wanted)
+        for key in wanted:
+            if sizes.get(key) is None or sizes[key] > MAX_BYTES:
+                self._answers["text", *key] = None if sizes.get(key) is None else OVERSIZE
+        self._answers.update(
+            (("text", *key), text)
+            for key, text in self._batch(
+                [key for key in wanted if ("text", *key) not in self._answers]
+            ).items()
+        )
+
+    def sizes(self, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], int | None]:
+        """(revision, path) → the file's size in bytes, None when it did not exist then (one
+        `git cat-file --batch-check`, nothing read)."""
         if not wanted:
-            return
+            return {}
+        done = self._git(
+            "cat-file", "--batch-check", given="".join(f"{r}:{p}\n" for r, p in wanted).encode()
+        )
+        answers = done.stdout.split(b"\n")
+        found = {}
+        for key, answer in zip(wanted, answers, strict=False):
+            header = answer.split()
+            blob = len(header) == 3 and header[1] == b"blob" and header[2].isdigit()
+            found[key] = int(header[2]) if blob else None
+        return found
+
+    def _batch(self, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], str | None]:
+        """(revision, path) → text, in one `git cat-file --batch` (what git gives before it stops)."""
+        if not wanted:
+            return {}
         done = self._git(
             "cat-file", "--batch", given="".join(f"{r}:{p}\n" for r, p in wanted).encode()
         )
-        out, at = done.stdout, 0
-        for revision, path in wanted:
+        out, at, found = done.stdout, 0, {}
+        for key in wanted:
             end = out.find(b"\n", at)
             if end == -1:
-                return  # git stopped early: text_at asks for the rest one by one
+                break  # git stopped early
             header = out[at:end].split()
             if header[-1:] == [b"missing"] or len(header) != 3 or header[1] != b"blob":
-                self._answers["text", revision, path] = None
+                found[key] = None
                 at = end + 1
                 continue
             size = int(header[2])
-            self._answers["text", revision, path] = out[end + 1 : end + 1 + size].decode(
-                "utf-8", errors="replace"
-            )
+            found[key] = out[end + 1 : end + 1 + size].decode("utf-8", errors="replace")
             at = end + 1 + size + 1  # the content, then a line end
+        return found
 
     def source_at(self, revision: str, path: str) -> Loaded | None:
         """A page as it was at `revision`, split like a file on disk (content/files.py): None when

@@ -13,9 +13,13 @@ import difflib
 from dataclasses import dataclass
 
 from ..content.model import headings_in, slugify
+from .words import opcodes
 
 INTRODUCTION = ""  # the id of the text before the first heading
 MAX_DIFF_LINES = 40  # per section: a rewritten chapter would otherwise fill the terminal
+# Pairs of lines a section's diff may weigh (difflib is quadratic: 2,000 lines against 2,000 take
+# 0.2 s, 8,000 against 8,000 3.4 s); past it, the changed middle is one replacement.
+MAX_LINE_PAIRS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -76,20 +80,42 @@ def compare(before: str, after: str) -> list[Change]:
 
 def diff(change: Change, limit: int = MAX_DIFF_LINES) -> list[str]:
     """The unified diff of one section (older → newer), at most `limit` lines and a line saying how
-    many more there are."""
-    lines = list(
-        difflib.unified_diff(
-            change.before.split("\n") if change.before else [],
-            change.after.split("\n") if change.after else [],
-            "italian-as-translated",
-            "italian-today",
-            n=1,
-            lineterm="",
-        )
-    )
+    many more there are. Lines are compared with bounded work (words.opcodes): a section of
+    100,000 lines rewritten is one replacement in 0.1 s, not minutes of difflib."""
+    old = change.before.split("\n") if change.before else []
+    new = change.after.split("\n") if change.after else []
+    lines = ["--- italian-as-translated", "+++ italian-today"]
+    for group in _Given(opcodes(old, new, MAX_LINE_PAIRS)).get_grouped_opcodes(1):
+        (_, i1, _, j1, _), (_, _, i2, _, j2) = group[0], group[-1]
+        lines.append(f"@@ -{_range(i1, i2)} +{_range(j1, j2)} @@")
+        for tag, a1, a2, b1, b2 in group:
+            if tag == "equal":
+                lines += [" " + line for line in old[a1:a2]]
+            else:
+                lines += ["-" + line for line in old[a1:a2]] + ["+" + line for line in new[b1:b2]]
+    if len(lines) == 2:
+        return []
     if len(lines) > limit:
         lines = lines[:limit] + [f"… {len(lines) - limit} more diff lines"]
     return lines
+
+
+class _Given(difflib.SequenceMatcher):
+    """difflib's grouping of opcodes (changes with their context), for opcodes found elsewhere."""
+
+    def __init__(self, ops: list[tuple[str, int, int, int, int]]) -> None:  # noqa: D107
+        self.ops = ops
+
+    def get_opcodes(self) -> list[tuple[str, int, int, int, int]]:
+        return self.ops
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's range as unified diffs write it (difflib's own format)."""
+    length = stop - start
+    if length == 1:
+        return f"{start + 1}"
+    return f"{start + 1 if length else start},{length}"
 
 
 def _normal(text: str) -> str:

@@ -23,6 +23,13 @@ from ..content.yamlsafe import parse_yaml
 from .git import HistoryError, Repository
 
 CHAPTER_NAME = re.compile(r"[a-z0-9-]{1,100}")  # as document.schema.json's `chapters` items
+# The chapter texts of all of a document's versions that a build reads, and keeps (the versions
+# page and each version's PDF are made from them), counted from git's sizes before reading: ~250
+# versions of the Linee Guida, whose seven chapters in two languages are ~0.4 MB.
+HISTORY_BYTES = 100_000_000
+HISTORY_FILES = (
+    20_000  # (version, chapter, language) files: the Linee Guida's 250 versions are 3,500
+)
 
 
 @dataclass(frozen=True)
@@ -120,14 +127,10 @@ def read_history(doc: Document, git: Repository) -> DocumentHistory:
     # every file of every version read in two batches: the document.yml of each, then its chapters
     git.read_ahead([(entry["revision"], f"{folder}/document.yml") for entry in entries])
     metas = [_document_at(git, doc, folder, number, entry) for number, entry in enumerate(entries)]
-    git.read_ahead(
-        [
-            (entry["revision"], source_uri(f"{folder}/{name}.md", lang))
-            for entry, meta in zip(entries, metas, strict=True)
-            for name in _chapter_names(meta)
-            for lang in LANGUAGES
-        ]
-    )
+    files = _chapter_files(folder, entries, metas)
+    if problem := _too_large(doc, git, files):
+        raise ContentError([problem])
+    git.read_ahead(files)
     versions = tuple(
         _read(git, doc, folder, number, entry, meta)
         for number, (entry, meta) in enumerate(zip(entries, metas, strict=True))
@@ -138,6 +141,16 @@ def read_history(doc: Document, git: Repository) -> DocumentHistory:
         for lang in LANGUAGES
     }
     return DocumentHistory(doc, folder, versions, changed)
+
+
+def size_problem(doc: Document, git: Repository) -> Problem | None:
+    """The problem when the chapters of all the versions a document lists hold more than
+    HISTORY_BYTES (the validator's; read_history stops the build with it): counted from git's
+    sizes, nothing read. Versions git cannot give are left to the revision checks."""
+    folder = posixpath.dirname(doc.rel)
+    entries = [e for e in doc.meta.get("versions") or [] if git.has_revision(e["revision"])]
+    metas = [_meta(git.text_at(e["revision"], f"{folder}/document.yml")) for e in entries]
+    return _too_large(doc, git, _chapter_files(folder, entries, metas))
 
 
 def chapter_name(doc: Document, key: str) -> str:
@@ -179,6 +192,35 @@ def _changes(old: Version, new: Version, lang: str) -> tuple[Change, ...]:
         if name not in new.chapters and old.text(name, lang)
     ]
     return tuple(found)
+
+
+def _chapter_files(folder: str, entries: list[dict], metas: list[dict]) -> list[tuple[str, str]]:
+    """(revision, file) of every chapter of every version, in both languages."""
+    return [
+        (entry["revision"], source_uri(f"{folder}/{name}.md", lang))
+        for entry, meta in zip(entries, metas, strict=True)
+        for name in _chapter_names(meta)
+        for lang in LANGUAGES
+    ]
+
+
+def _too_large(doc: Document, git: Repository, files: list[tuple[str, str]]) -> Problem | None:
+    listed = f"the {len(doc.meta['versions'])} versions listed"
+    if len(files) > HISTORY_FILES:  # many small chapters: each is a line of the versions page
+        held = f"have {len(files):,} chapter files in all, over the {HISTORY_FILES:,}"
+    else:
+        total = sum(size or 0 for size in git.sizes(files).values())
+        if total <= HISTORY_BYTES:
+            return None
+        held = f"hold {total / 1e6:.0f} MB of chapter texts, over the {HISTORY_BYTES / 1e6:.0f} MB"
+    return Problem(
+        doc.rel,
+        doc.lines.get("versions", 1),
+        "versions",
+        f"{listed} {held} a build reads",
+        "list only the versions readers need: remove the oldest entries of `versions:`",
+        "versions",
+    )
 
 
 def _document_at(git: Repository, doc: Document, folder: str, number: int, entry: dict) -> dict:

@@ -11,6 +11,7 @@ from ..content.generated import VERSIONS_PAGE
 from ..content.model import Document, Site
 from ..content.problems import Problem
 from ..history.git import Repository
+from ..history.versions import size_problem
 from .run import Run
 
 RULE = "versions"
@@ -27,6 +28,8 @@ def check(site: Site, run: Run) -> list[Problem]:
                 + _current(doc, versions)
                 + _revisions(run.git, doc, versions)
             )
+            if run.git.is_repository() and (too_large := size_problem(doc, run.git)):
+                problems.append(too_large)
     return problems
 
 
@@ -132,6 +135,7 @@ def _revisions(git: Repository, doc: Document, versions: list[dict]) -> list[Pro
     log = f"`git log --format='%H %cs %s' -- {folder}`"
     git.check_revisions([entry["revision"] for entry in versions])  # git asked once for all of them
     git.read_ahead([(entry["revision"], f"{folder}/document.yml") for entry in versions])
+    git.commit_dates([entry["revision"] for entry in versions])
     problems, previous = [], None
     for n, entry in enumerate(versions):
         revision, field = entry["revision"], f"versions.{n}.revision"
@@ -170,5 +174,27 @@ def _revisions(git: Repository, doc: Document, versions: list[dict]) -> list[Pro
                     f"each version is published at a later commit than the one before ({log})",
                 )
             )
+        else:
+            problems += _dated_after_commit(git, doc, n, entry, log)
         previous = revision
     return problems
+
+
+def _dated_after_commit(
+    git: Repository, doc: Document, n: int, entry: dict, log: str
+) -> list[Problem]:
+    """A version is published at its commit or later: a date before the commit's cannot be true
+    (the wrong revision, or a typo in the date)."""
+    committed = git.commit_date(entry["revision"])
+    if committed is None or entry["date"] >= committed:
+        return []
+    return [
+        _problem(
+            doc,
+            f"versions.{n}.date",
+            f"version {entry['version']} is dated {entry['date']}, before its revision "
+            f"{entry['revision']} was committed ({committed})",
+            f"a version is published at its commit or later: write the date it was published "
+            f"({committed} or later), or the revision it was published at ({log})",
+        )
+    ]

@@ -5,7 +5,10 @@ file:line. Run weekly (.github/workflows/links.yml): `cittamedie links --format 
 Bounded: only http and https; a timeout on every network operation and a deadline per address;
 at most MAX_REDIRECTS redirects, followed here (each hop's scheme checked); WORKERS requests at a
 time; HEAD first, then GET when HEAD is refused (the body is never read).
-"""
+
+Only public hosts (fetch.py): every host, the first and each redirect's, must resolve to public
+addresses only, and is connected to at one of them; any other is reported as its own verdict,
+`refused` (rule private-link), not as dead."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ..content.model import Site
 from ..content.problems import ERROR, WARNING, Problem
+from .fetch import OPENER, Refused
 from .markdown import render
 
 TIMEOUT = 15.0  # seconds for one connect or read; slow public sites answer within a few
@@ -42,7 +46,7 @@ class Use:
 @dataclass
 class Result:
     url: str
-    verdict: str = "live"  # live | moved | dead | unsure | skipped
+    verdict: str = "live"  # live | moved | dead | unsure | skipped | refused
     status: int | None = None
     final: str = ""
     reason: str = ""
@@ -78,20 +82,12 @@ def collect(site: Site) -> dict[str, list[Use]]:
     return found
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None  # a 3xx comes back as an HTTPError: check() follows it, counted
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect)
-
-
 def _ask(url: str, method: str, timeout: float) -> tuple[int, str | None]:
     request = urllib.request.Request(
         url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
     )
     try:
-        with _OPENER.open(
+        with OPENER.open(
             request, timeout=timeout
         ) as response:  # closed unread: no body is downloaded
             return response.status, None
@@ -148,6 +144,11 @@ def check(
         reason = exc.reason
         if isinstance(reason, TimeoutError):
             result.verdict, result.reason = "unsure", f"gives no answer within {timeout:.0f} s"
+        elif isinstance(reason, Refused):
+            result.verdict = "refused"
+            result.reason = (
+                f"leads to {reason}, a private or local address, which the check does not fetch"
+            )
         elif isinstance(reason, socket.gaierror):
             _dead(result, "has a host name that does not exist")
         elif isinstance(reason, ssl.SSLError):
@@ -176,7 +177,10 @@ FIXES = {
     "moved": "cite the new address",
     "unsure": "open the address in a browser: if it works, nothing to do",
     "skipped": "cite an https:// address",
+    "refused": "cite the page's public address: readers cannot reach an address of a private or "
+    "local network, and the check does not fetch one",
 }
+RULES = {"dead": "dead-link", "refused": "private-link"}  # errors; the other verdicts: warnings
 
 
 def problems(uses: dict[str, list[Use]], results: dict[str, Result]) -> list[Problem]:
@@ -189,13 +193,14 @@ def problems(uses: dict[str, list[Use]], results: dict[str, Result]) -> list[Pro
             message = f"the address `{url}` has moved permanently to `{result.final}`"
         else:
             message = f"the address `{url}` {result.reason}"
-        severity = ERROR if result.verdict == "dead" else WARNING
+        rule = RULES.get(result.verdict, "link")
+        severity = ERROR if result.verdict in RULES else WARNING
         for use in uses.get(url, []):
             found.append(
                 Problem(
                     use.path,
                     use.line,
-                    "dead-link" if severity == ERROR else "link",
+                    rule,
                     message,
                     FIXES[result.verdict],
                     use.field,
@@ -212,6 +217,7 @@ def summary(found: list[Problem], checked: int) -> str:
 
 def markdown(found: list[Problem], checked: int) -> str:
     """The report for the job summary and the issue: one table of dead links, one of the others."""
-    dead = [p for p in found if p.severity == ERROR]
+    dead = [p for p in found if p.rule == RULES["dead"]]
+    refused = [p for p in found if p.rule == RULES["refused"]]
     rest = [p for p in found if p.severity != ERROR]
-    return render("links.md", dead=dead, rest=rest, checked=checked)
+    return render("links.md", dead=dead, refused=refused, rest=rest, checked=checked)

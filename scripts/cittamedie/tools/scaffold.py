@@ -9,6 +9,7 @@ from string import Template
 
 from ..content.model import slugify
 from ..content.problems import Problem
+from .files import create_all
 
 KINDS = {"good-practice": "good-practices", "chapter": "guidelines"}
 
@@ -16,7 +17,8 @@ KINDS = {"good-practice": "good-practices", "chapter": "guidelines"}
 def new(
     kind: str, root: Path, *, city: str = "", slug: str = "", document: str = ""
 ) -> tuple[list[Path], list[Problem]]:
-    """Create both language files, or nothing at all if one of them exists already."""
+    """Create both language files, or nothing at all if one of them exists already, or a link
+    is on the way (tools/files.py)."""
     slug = slugify(slug)
     if not slug:
         return [], [
@@ -42,9 +44,8 @@ def new(
         item_id = f"{slugify(city)}-{slug}"
         folder = root / "good-practices"
     else:
-        folder = root / "guidelines" / document
-        if not document or not (folder / "document.yml").is_file():
-            known = sorted(p.parent.name for p in (root / "guidelines").glob("*/document.yml"))
+        known = sorted(p.parent.name for p in (root / "guidelines").glob("*/document.yml"))
+        if document not in known:  # a name of the list: never a path like ../x
             return [], [
                 Problem(
                     "(command line)",
@@ -55,22 +56,11 @@ def new(
                 )
             ]
         item_id = f"{document}-{slug}"
+        folder = root / "guidelines" / document
     targets = [
         folder / f"{item_id if kind == 'good-practice' else slug}{suffix}.md"
         for suffix in ("", ".en")
     ]
-    existing = [p for p in targets if p.exists()]
-    if existing:
-        return [], [
-            Problem(
-                p.relative_to(root).as_posix(),
-                0,
-                "exists",
-                "the file exists already; nothing was written",
-                "choose another --slug, or edit the existing file",
-            )
-            for p in existing
-        ]
     values = {
         "id": item_id,
         "city": city,
@@ -79,8 +69,9 @@ def new(
         "year": dt.date.today().year,
     }
     templates = resources.files(__package__) / "templates" / "new"
-    for target, suffix in zip(targets, ("", ".en"), strict=True):
-        text = Template((templates / f"{kind}{suffix}.md").read_text("utf-8")).substitute(values)
-        with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-            handle.write(text)
-    return targets, []
+    texts = {
+        target: Template((templates / f"{kind}{suffix}.md").read_text("utf-8")).substitute(values)
+        for target, suffix in zip(targets, ("", ".en"), strict=True)
+    }
+    problems = create_all(root, texts)  # both files or neither, never through a link
+    return ([], problems) if problems else (targets, [])

@@ -18,7 +18,6 @@ from ...content.identity import Identity
 from ...content.languages import SOURCE_LANGUAGE, split_language
 from ...content.model import Source
 from ...content.strings import t
-from ...history.git import HistoryError
 from ..context import BuildContext
 from ..navigation import section_path
 from .dates import dated
@@ -100,7 +99,7 @@ def _dates(ctx: BuildContext, source: Source, lang: str) -> list[Markup]:
     later = italian.meta["updated"] > updated
     comparison = ctx.stale.get((source.key, lang))
     if comparison is not None:  # the translation follows an older Italian text
-        when = comparison.base and _updated_at(ctx, comparison.base.revision, comparison.path)
+        when = comparison.base_updated  # a real date, or "" (history/translations.py)
         lines.append(
             dated(env, "page_end.translated_from", lang, date=when)
             if when
@@ -112,15 +111,3 @@ def _dates(ctx: BuildContext, source: Source, lang: str) -> list[Markup]:
     elif later:  # not marked: which Italian text it follows is not known
         lines.append(dated(env, "page_end.translated_earlier", lang, date=italian.meta["updated"]))
     return lines
-
-
-def _updated_at(ctx: BuildContext, revision: str, path: str) -> str | None:
-    """The `updated` date of a page at a revision (from git), or None when it cannot be read."""
-    try:
-        loaded = ctx.git.source_at(revision, path)
-    except HistoryError:
-        return None
-    if loaded is None or not loaded.ok:
-        return None
-    value = loaded.meta.get("updated")
-    return value if isinstance(value, str) and len(value) == 10 else None

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ...content.generated import earlier_pdfs, pdf_file, versions_pages
 from ...content.languages import LANGUAGES, href
 from ...content.strings import t
-from ...history.comparison import Compared, compare_blocks
+from ...history.comparison import Budget, Compared, compare_blocks
 from ...history.versions import Change, DocumentHistory, Version
 from ...history.words import word_diff
 from ...markup.text import Block
@@ -35,7 +35,8 @@ def page_parts(
     history = ctx.histories[doc.id]
     url = ctx.site.url(key, lang)
     newest_first = list(reversed(history.versions))
-    versions = [_version(ctx, history, version, lang, url) for version in newest_first]
+    budget = Budget()  # the page's comparisons, bounded by counting (history/comparison.py)
+    versions = [_version(ctx, history, version, lang, url, budget) for version in newest_first]
     headings = tuple(
         (anchor(v), t("versions.heading", lang, version=v.version)) for v in newest_first
     )
@@ -43,7 +44,12 @@ def page_parts(
 
 
 def _version(
-    ctx: BuildContext, history: DocumentHistory, version: Version, lang: str, url: str
+    ctx: BuildContext,
+    history: DocumentHistory,
+    version: Version,
+    lang: str,
+    url: str,
+    budget: Budget,
 ) -> dict:
     entry = version.entry
     names = {n: name for n, (_, name) in enumerate(earlier_pdfs(history.doc))}
@@ -72,7 +78,7 @@ def _version(
         ]
         return found
     found["changes"] = [
-        _change(ctx, history, version, change, lang, url)
+        _change(ctx, history, version, change, lang, url, budget)
         for change in history.changes(version.number, lang)
     ]
     return found
@@ -85,6 +91,7 @@ def _change(
     change: Change,
     lang: str,
     url: str,
+    budget: Budget,
 ) -> dict:
     key = f"{history.doc.folder}/{change.name}.md"
     shown = ctx.site.shown(key, lang)
@@ -97,14 +104,19 @@ def _change(
         "title_pieces": (),
         "lines": None,
         "lang": "",
+        "omitted": False,  # not compared: the page's budget is spent
     }
     if change.kind != "changed":
         return found
     if change.old.title != change.new.title:
         found["title_pieces"] = word_diff(change.old.title, change.new.title)
-    if change.old.fingerprint[1] != change.new.fingerprint[1]:  # else the title alone changed
+    if change.old.fingerprint[1] == change.new.fingerprint[1]:  # the title alone changed
+        return found
+    if not budget.allows(change.old.body, change.new.body):
+        found["omitted"] = True
+    else:
         old, new = (ctx.blocks_of(text.body) for text in (change.old, change.new))
-        found["lines"] = _lines(compare_blocks(old, new), found["anchor"])
+        found["lines"] = _lines(compare_blocks(old, new, budget), found["anchor"])
         found["lang"] = _other_language(lang, change.old, change.new)
     return found
 
