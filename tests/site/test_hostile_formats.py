@@ -10,6 +10,7 @@ import io
 import icalendar
 import pytest
 
+from cittamedie.content.names import folded
 from cittamedie.markup.formulas import FORMULA_LEADS
 
 from ..unit.test_hostile_corpus import corpus
@@ -54,13 +55,25 @@ def test_the_calendar_of_a_hostile_build_is_valid_icalendar(formula_site):
 
 
 def test_pages_where_the_build_writes_stop_every_build(tmp_path):
-    items = inputs_named(*_names("bounds", "page-at-"))
-    tree, _ = tree_with(tmp_path, items)
-    result = build_site(tree, validation=False)
-    assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    assert result.returncode != 0
-    for item in items:
-        assert item["messages"][0].strip('"') in result.stderr, item["name"]
+    # Two pages whose names differ only in capitals are one file on Windows and macOS: the tree
+    # keeps one of them (content/names.py), so such inputs are built in separate trees.
+    groups: list[list[dict]] = []
+    for item in inputs_named(*_names("bounds", "page-at-")):
+        path = folded(item["page"]["path"])
+        group = next(
+            (g for g in groups if path not in {folded(i["page"]["path"]) for i in g}), None
+        )
+        if group is None:
+            groups.append(group := [])
+        group.append(item)
+    assert len(groups) > 1  # the capitals input is among them
+    for number, items in enumerate(groups):
+        tree, _ = tree_with(tmp_path / str(number), items)
+        result = build_site(tree, validation=False)
+        assert "Traceback" not in result.stderr, result.stderr[-3000:]
+        assert result.returncode != 0
+        for item in items:
+            assert item["messages"][0].strip('"') in result.stderr, item["name"]
 
 
 @pytest.mark.parametrize(
