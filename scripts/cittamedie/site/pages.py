@@ -14,7 +14,7 @@ from ..content.problems import ContentError, Problem
 from ..content.strings import t
 from ..content.tree import file_problems, outside_link
 from ..markup import sanitize
-from ..markup.render import removal_problems
+from ..markup.render import finding_problems, removal_problems
 from ..markup.shapes import shape_problems
 from . import search
 from .context import BuildContext
@@ -70,12 +70,18 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
     )
     for anchor, title in parts.headings:
         toc.items.append(AnchorLink(title, anchor, 2))
-    page = published(ctx, rendered, parts)
+    own_text, removed, said = sanitize.clean_content(rendered)  # without the site's furniture
+    if said:  # what its text may not say (validation off): the text is withheld
+        where = (source.rel, source.body, source.body_line) if source else (src_uri, "", 1)
+        ctx.refuse(finding_problems(*where, said))
+        own_text = withheld(ctx, lang)
+    page = published(ctx, own_text, parts)
     if (
         ctx.preview and ctx.validation
     ):  # `make serve`: the validator has run; no search index to feed now
         return sanitize.safe(page), ""
-    safe, removed, text = sanitize.clean_page(page)
+    safe, removed_too, text = sanitize.clean_page(page)
+    removed += removed_too
     if removed:
         rel, body, line = (
             (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
