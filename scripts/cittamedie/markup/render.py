@@ -199,7 +199,7 @@ def finding_problems(
     """One problem per thing the page's text may not say (furniture.findings), on its line."""
     lowered = body.lower()
     return [
-        Problem(rel, _line_of(lowered, body_line, (f.needle,)), "furniture", f.message, f.fix)
+        Problem(rel, _line_of(lowered, body_line, f.needles), "furniture", f.message, f.fix)
         for f in found
     ]
 
