@@ -95,10 +95,7 @@ class Removal:
         if self.name in ("id", "for") and reserved_id(self.value):
             return "give it another id (and change the links to it): two elements with one id break links, labels and forms"
         if self.name == "class" and furniture_classes(self.value):
-            return (
-                "remove it: a page may use only the classes CONTRIBUTING.md lists (admonition types "
-                "such as !!! note, grid cards)"
-            )
+            return _CLASS_FIX
         if build_only(self.name):
             return "remove it: " + build_only(self.name)
         if not self.name:
@@ -120,7 +117,7 @@ class Removal:
                 )
             return "link to a page of the site with a relative path, or to an https:// or mailto: address"
         if self.name == "class":
-            return "remove it; only the site's own classes (cm-…, admonition types) can be used"
+            return _CLASS_FIX
         if self.name == "style":
             return "remove style=…: the site's look comes from its stylesheet"
         if self.name in policy()["text_only"]:
@@ -273,6 +270,10 @@ class _Inventory(HTMLParser):
 # ---------------------------------------------------------------- Data
 
 _DEFAULT_FIX = "remove it; CONTRIBUTING.md lists the HTML a page may use"
+_CLASS_FIX = (
+    "remove it: a page may use only the classes CONTRIBUTING.md lists (admonition types such as "
+    "!!! note, grid cards)"
+)
 _TAG_FIXES = {
     "script": "remove it: pages cannot run scripts; ask a developer for an interactive element",
     "noscript": "remove it: pages cannot run scripts, so they need no fallback",

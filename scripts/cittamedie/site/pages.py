@@ -14,6 +14,7 @@ from ..content.problems import ContentError, Problem
 from ..content.strings import t
 from ..content.tree import file_problems, outside_link
 from ..markup import sanitize
+from ..markup.furniture import reserved_id
 from ..markup.render import finding_problems, removal_problems
 from ..markup.shapes import shape_problems
 from . import search
@@ -68,13 +69,15 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
         if source is None
         else decorate(ctx, source, lang, ctx.site.url(key, lang))
     )
-    for anchor, title in parts.headings:
-        toc.items.append(AnchorLink(title, anchor, 2))
     own_text, removed, said = sanitize.clean_content(rendered)  # without the site's furniture
-    if said:  # what its text may not say (validation off): the text is withheld
+    if said:  # what its text may not say (validation off): the text is withheld, its menu too
         where = (source.rel, source.body, source.body_line) if source else (src_uri, "", 1)
         ctx.refuse(finding_problems(*where, said))
         own_text = withheld(ctx, lang)
+        toc.items.clear()
+    _drop_reserved(toc.items)  # the sanitiser took those ids off the page's headings
+    for anchor, title in parts.headings:
+        toc.items.append(AnchorLink(title, anchor, 2))
     page = published(ctx, own_text, parts)
     if (
         ctx.preview and ctx.validation
@@ -140,6 +143,13 @@ def alternates(ctx: BuildContext, src_uri: str, site_url: str) -> list[dict]:
     links = [{"hreflang": lang, "href": base + site.url(key, lang)} for lang in written]
     links.append({"hreflang": "x-default", "href": base + site.url(key, SOURCE_LANGUAGE)})
     return links
+
+
+def _drop_reserved(items) -> None:
+    """Take out of the page's table of contents its headings whose id is the site's own."""
+    items[:] = [item for item in items if not reserved_id(item.id)]
+    for item in items:
+        _drop_reserved(item.children)
 
 
 def _toc_items(items):
