@@ -91,6 +91,18 @@ def invisible_in(text: str) -> str:
     return f"U+{ord(found[0]):04X} {unicodedata.name(found[0], 'UNNAMED CHARACTER')}"
 
 
+def quoted(text: str) -> str:
+    """text as a message quotes it: each invisible character named where it is (printed, a bidi
+    control would reorder the message itself in the editor's terminal), at most 60 characters."""
+    shown = "".join(f"[U+{ord(c):04X}]" if invisible_in(c) else c for c in text)
+    return shown if len(shown) <= 60 else shown[:57] + "…"
+
+
+def without_invisible(text: str) -> str:
+    """text less its invisible characters (a heading's menu label, with validation off)."""
+    return text if text.isascii() else _data()["invisible_pattern"].sub("", text)
+
+
 def findings(html: str) -> list[Finding]:
     """What the page's own, cleaned HTML says that it may not (see the module's docstring)."""
     reader = _Texts()
@@ -154,10 +166,7 @@ class _Texts(HTMLParser):
 
 
 def _judge(what: str, text: str, href: str) -> list[Finding]:
-    # the text as the message shows it: an invisible character named where it is (printed, a
-    # bidi control would reorder the message itself in the editor's terminal)
-    shown = "".join(f"[U+{ord(c):04X}]" if invisible_in(c) else c for c in text)
-    shown = shown if len(shown) <= 60 else shown[:57] + "…"
+    shown = quoted(text)
     found = []
     invisible = invisible_in(text)
     if invisible:

@@ -169,7 +169,7 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
                     rel,
                     body_line + body.count("\n", 0, max(at, 0)),
                     "unsafe-html",
-                    f"the menu label `{label[:60]}` of a heading contains {what}",
+                    f"the menu label `{furniture.quoted(label)}` of a heading contains {what}",
                     "write the label as plain text",
                 )
             )

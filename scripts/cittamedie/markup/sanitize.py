@@ -8,8 +8,8 @@ output, so that the editor is told exactly what went and the build can stop on i
 Two policies: the page's own HTML (clean_content) may not wear the site's furniture, the classes,
 roles, labels and ids of the build's notices and controls (allowlist.yml `content`); the HTML the
 build makes keeps them. The build's HTML inside a page's rendered text (a marker's block, a table's
-region) is marked by own(): comments holding a number drawn when the process starts, which no page
-can know, so no page can mark its own HTML as the build's.
+region) is marked by furniture.own(): comments holding a number drawn when the process starts,
+which no page can know, so no page can mark its own HTML as the build's.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class Removal:
         if build_only(self.name):
             return f"a <{self.tag}> has the attribute `{self.name}`, which only the site's own parts carry"
         if not self.name:
-            if self.tag in policy()["content"]["tags"]:
+            if self.tag in tags(True):
                 return f"the HTML around <{self.tag}> is malformed, and part of it would be lost"
             if not self.tag.isalnum():
                 return f"the text `<{_short(self.tag)}>` would be read as an HTML tag"
@@ -99,7 +99,7 @@ class Removal:
         if build_only(self.name):
             return "remove it: " + build_only(self.name)
         if not self.name:
-            if self.tag in policy()["content"]["tags"]:
+            if self.tag in tags(True):
                 return "close every tag you open, and keep rows and cells inside their table"
             if not self.tag.isalnum():
                 return "write an address as [text](https://…), and < as &lt; in text"

@@ -14,7 +14,7 @@ from ..content.problems import ContentError, Problem
 from ..content.strings import t
 from ..content.tree import file_problems, outside_link
 from ..markup import sanitize
-from ..markup.furniture import reserved_id
+from ..markup.furniture import reserved_id, without_invisible
 from ..markup.render import finding_problems, removal_problems
 from ..markup.shapes import shape_problems
 from . import search
@@ -93,6 +93,7 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
     for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too
         if any(sign in item.title for sign in "<>&"):  # plain text needs no cleaning
             item.title = sanitize.clean(item.title)[0]
+        item.title = without_invisible(item.title)  # a menu label (data-toc-label) may hold one
     return safe, search.synonym_text(ctx.site, text)
 
 
