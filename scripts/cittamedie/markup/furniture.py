@@ -259,9 +259,10 @@ def _same_site(shown: str, target: str) -> bool:
 
 
 def _link_texts(body: str) -> list[str]:
-    """The texts of Markdown links `[text](…)` and `[text][ref]`, looked for within bounds."""
+    """The texts of Markdown links `[text](…)`, `[text][ref]` and `[text]` (its definition
+    `[text]: …` names it), looked for within bounds."""
     texts = []
-    for opener in ("](", "]["):
+    for opener in ("](", "][", "]:"):
         at = body.find(opener)
         while at != -1:
             start = body.rfind("[", max(0, at - 300), at)
