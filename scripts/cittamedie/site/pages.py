@@ -71,7 +71,9 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
     )
     own_text, removed, said = sanitize.clean_content(rendered)  # without the site's furniture
     if said:  # what its text may not say (validation off): the text is withheld, its menu too
-        where = (source.rel, source.body, source.body_line) if source else (src_uri, "", 1)
+        where = (
+            (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
+        )
         ctx.refuse(finding_problems(*where, said))
         own_text = withheld(ctx, lang)
         toc.items.clear()
