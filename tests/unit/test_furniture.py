@@ -113,6 +113,18 @@ def test_a_lone_mark_leaves_the_rest_of_the_page_to_the_content_policy():
     assert safe == "<p>x</p>" and [r.value for r in removed] == ["cm-sr"]
 
 
+def test_a_marker_inside_code_publishes_no_number_of_the_process():
+    """render_markers replaces a marker even inside code, where Markdown prints the marks as
+    text: the page must not carry the process's number (it would change at every build)."""
+    start, _ = furniture.own_marks("m0")
+    code = markdown.markdown(
+        "```\n" + furniture.own("<p>x</p>", "m0") + "\n```", extensions=EXTENSIONS
+    )
+    assert start in code.replace("&lt;!--", "")
+    html = sanitize.clean_content(code).html
+    assert start.split()[0] not in html and "&lt;!--cm-own m0--&gt;" in html
+
+
 @pytest.mark.parametrize(
     "text, owner",
     [

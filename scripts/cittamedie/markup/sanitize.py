@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import nh3
 
-from .furniture import Finding, findings, holder, pieces, reserved_id
+from .furniture import Finding, findings, holder, pieces, reserved_id, unmarked
 from .policy import (
     attributes,
     attributes_of,
@@ -168,7 +168,7 @@ def clean_content(html: str) -> Cleaned:
     said = findings(safe)
     for place, piece in owned.items():
         safe = safe.replace(place, piece, 1)
-    return Cleaned(safe, removed, said)
+    return Cleaned(unmarked(safe), removed, said)
 
 
 def allowed_tags() -> list[str]:
