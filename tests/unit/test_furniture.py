@@ -19,7 +19,8 @@ from cittamedie.markup.plaintext import markup_in
 from cittamedie.site.parts.page_end import FEEDBACK_ID
 from cittamedie.site.search import EXCLUDE
 
-from ..conftest import REPO
+from ..conftest import FIXTURES, REPO, copy_tree, validate
+from .test_hostile_corpus import page_text
 
 SITE = REPO / "scripts" / "cittamedie" / "site"
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -327,3 +328,32 @@ def test_every_element_the_parts_may_hide_is_left_out_of_search():
     assert any(
         "hidden" in values for _, values, _ in _TemplateElements.of(SITE / "parts" / "home.html")
     )
+
+
+def test_the_messages_contributing_quotes_are_the_validators_own(tmp_path, capsys):
+    """CONTRIBUTING's section on the site's furniture quotes the validator's real words."""
+    section = (REPO / "CONTRIBUTING.md").read_text("utf-8").split("## What belongs to the site")[1]
+    quoted = section.split("```\n", 2)[1].splitlines()
+    tree = copy_tree(FIXTURES / "valid", tmp_path / "repo")
+    (tree / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
+    body = [
+        "Testo.",  # line 11
+        '<p class="cm-banner cm-approved">Approvato</p>',
+        "",
+        '<p aria-label="Approvato">Bozza</p>',
+        "",
+        "## Fonti della pagina {#fonti}",
+        "",
+        '!!! note "Testo approvato"',
+        "",
+        "## Pro\u200bgramma {#programma}",
+        "",
+        "[www.pnmetroplus.it](https://pnmetroplus.it.example.net/)",
+    ]
+    (tree / "docs" / "percorso.md").write_text(
+        page_text("docs/percorso.md", "\n".join(body)), "utf-8"
+    )
+    code, output = validate(tree, capsys)
+    assert code == 1 and len(quoted) == 6
+    for line in quoted:
+        assert line in output.splitlines(), f"not the validator's words:\n{line}\n\n{output}"

@@ -58,7 +58,8 @@ class Removal:
                 self.name,
             )
         after_scheme = self.value.partition(":")[2][:30] if ":" in self.value else ""
-        return tuple(n for n in (self.value[:40], after_scheme, self.name) if n)
+        written = f'{self.name}="{self.value[:40]}' if self.value else ""  # as typed, if it was
+        return tuple(n for n in (written, self.value[:40], after_scheme, self.name) if n)
 
     def describe(self) -> str:
         if self.name in ("id", "for") and reserved_id(self.value):
