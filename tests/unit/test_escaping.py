@@ -12,7 +12,6 @@ import yaml
 from cittamedie.__main__ import main
 from cittamedie.content.config import read_config
 from cittamedie.exports import opendata
-from cittamedie.exports.calendar import ics_text
 from cittamedie.markup.render import Renderer
 from cittamedie.site.generated import page_text as page_source_text
 from cittamedie.site.html import md_esc
@@ -51,11 +50,6 @@ def test_page_source_escapes_what_materials_templates_print_raw():
 def test_a_theme_title_with_quotes_stays_valid_front_matter():
     text = page_source_text({}, 'Il "Patto": sì', "")
     assert yaml.safe_load(text.split("---\n")[1])["title"] == "Il &quot;Patto&quot;: sì"
-
-
-def test_calendar_text_cannot_start_a_line_of_its_own():
-    assert "\r" not in ics_text("Titolo\r\nBEGIN:VEVENT")
-    assert ics_text("a\rb") == "a\\nb"
 
 
 def test_open_data_csv_does_not_hand_a_spreadsheet_a_formula():

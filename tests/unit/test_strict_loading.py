@@ -229,7 +229,7 @@ def test_pages_at_the_address_of_a_generated_page_or_file(valid_tree):
         "published at /buone-pratiche/tema/poverta/ — rename this page"
     ) in messages
     assert (
-        "docs/calendario.ics.md:1: url: this page would be published at /calendario.ics/, where the build "
+        "docs/calendario.ics.md:1: reserved: this page would be published at /calendario.ics/, where the build "
         "writes the file calendario.ics — rename this page"
     ) in messages
     assert (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .languages import LANGUAGES, source_uri
+from .languages import LANGUAGES, language_of_url, language_root, source_uri
 from .model import Document, Site, Source, slugify
 from .schema import SCHEMA_FOLDER, schema_files
 from .strings import t
@@ -20,6 +20,16 @@ OPEN_DATA = "buone-pratiche/buone-pratiche"  # + .json, .csv, .schema.json
 PDF_DIR = "pdf"
 PDF_SIZES = "pdf/sizes.json"  # each PDF's size, written by the PDF export (exports/pdf.py)
 OFFLINE_ZIP = "offline/cittamedie-sud-offline.zip"
+OFFLINE_DIR = OFFLINE_ZIP.split("/")[0]
+MANIFEST = "manifest.json"  # the pages and PDFs the PDF export reads (exports/manifest.py)
+SITEMAP = "sitemap.xml"  # and its gzip copy (exports/sitemap.py)
+NOT_FOUND = "404.html"  # one per language's folder (site/finish.py)
+SEARCH_BUNDLE = "pagefind"  # Pagefind's index and script (site/search.py)
+# What MkDocs, Material, Pagefind and the exports write at the top of the site and of each
+# language's folder, besides the pages: a page published there would overwrite one of them, be
+# overwritten, or stop the build on a folder where a file goes (rules/urls.py refuses it).
+SITE_FILES = (NOT_FOUND, SITEMAP, f"{SITEMAP}.gz", MANIFEST)
+SITE_FOLDERS = ("assets", "search", SEARCH_BUNDLE, PDF_DIR, SCHEMA_FOLDER, OFFLINE_DIR)
 # PDFs besides one per document
 WHOLE_GUIDE = "guida-completa"
 CATALOGUE_PDF = "buone-pratiche"
@@ -191,3 +201,25 @@ def generated_files(site: Site) -> set[str]:
     files.update(f"{SCHEMA_FOLDER}/{name}" for name in schema_files())
     files.update(pdf_file(name, lang) for name in pdf_names(site) for lang in LANGUAGES)
     return files
+
+
+def written_at(url: str, files: set[str]) -> str | None:
+    """What the build writes at a page's site-relative address (`en/pdf/`, `manifest.json/`), in
+    words, or None. files: generated_files(site). Names are compared case-folded: on a disk that
+    ignores case (macOS, Windows) `Manifest.json/` is the same place."""
+    rest = url.removeprefix(language_root(language_of_url(url))).casefold()
+    first = rest.split("/", 1)[0]
+    if first in SITE_FOLDERS:
+        return f"the folder {first}/"
+    if first in SITE_FILES:
+        return f"the file {first}"
+    if url.casefold() != rest:  # the generated files are at the top of the site only
+        return None
+    return next(
+        (
+            f"the file {name}"
+            for name in sorted(files)
+            if (rest + "/").startswith(name.casefold() + "/")
+        ),
+        None,
+    )

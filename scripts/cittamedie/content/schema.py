@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -56,13 +58,24 @@ def published_schema_files(site_url: str) -> dict[str, str]:
 
 
 @cache
-def _validator(name: str) -> Draft202012Validator:
+def _validator(name: str):
     texts = schema_files()
     registry = Registry().with_resources(
         (file, Resource.from_contents(json.loads(text))) for file, text in texts.items()
     )
     schema = _inline_refs(json.loads(texts[f"{name}.schema.json"]), registry.resolver())
-    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+    return _EcmaPatterns(schema, registry=registry, format_checker=FormatChecker())
+
+
+def _ecma_pattern(validator, pattern, instance, schema):
+    """`pattern` as JSON Schema (ECMA-262) and fastjsonschema read it: `$` ends the text. Python's
+    `$` also matches before a final line end: `AdG\\n` passed here, fastjsonschema refused it."""
+    ecma = re.sub(r"(?<!\\)\$", r"\\Z", pattern)
+    if validator.is_type(instance, "string") and not re.search(ecma, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_EcmaPatterns = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
 
 
 def _inline_refs(node, resolver):
@@ -158,64 +171,47 @@ def _explain(
             )
             for x in extra
         ]
+    what, fix = _words(error)
+    return [Problem(path, line, rule, what, fix, field)]
+
+
+def _words(error: ValidationError) -> tuple[str, str]:
+    """What is wrong with one value, and the fix."""
+    v, value, bound = error.validator, error.instance, error.validator_value
     if v == "enum":
-        allowed = ", ".join(str(a) for a in error.validator_value)
-        return [
-            Problem(
-                path,
-                line,
-                rule,
-                f"`{value}` is not an allowed value",
-                f"use one of: {allowed}",
-                field,
-            )
-        ]
-    if v == "format" and error.validator_value == "date":
-        return [
-            Problem(
-                path,
-                line,
-                rule,
-                f"`{value}` is not a real date",
-                "write a date that exists, as YYYY-MM-DD (e.g. 2026-11-27)",
-                field,
-            )
-        ]
+        return f"`{value}` is not an allowed value", f"use one of: {', '.join(map(str, bound))}"
+    if v == "format" and bound == "date":
+        fix = "write a date that exists, as YYYY-MM-DD (e.g. 2026-11-27)"
+        return f"`{value}` is not a real date", fix
     if v == "type":
-        want = error.validator_value
-        want = " or ".join(want) if isinstance(want, list) else want
-        return [
-            Problem(
-                path, line, rule, f"`{_short(value)}` should be a {want}", _tip_type(want), field
-            )
-        ]
+        want = " or ".join(bound) if isinstance(bound, list) else bound
+        return f"`{_short(value)}` should be a {want}", _tip_type(want)
     if v == "pattern":
-        desc = error.schema.get("description", f"it must match {error.validator_value}")
-        return [Problem(path, line, rule, f"`{_short(value)}` has the wrong form", desc, field)]
+        fix = error.schema.get("description", f"it must match {bound}")
+        return f"`{_short(value)}` has the wrong form", fix
+    if v == "not" and isinstance(value, str):  # common.schema.json's line-break, used as "not"
+        found = re.search(bound.get("pattern", "^$"), value)
+        char = found[0][0] if found else "\0"
+        name = _CONTROLS.get(ord(char)) or unicodedata.name(char, "a control character")
+        return (
+            f"the text contains U+{ord(char):04X} ({name}), which breaks the line",
+            "write this field on one line: remove the line break or control character "
+            "(in YAML, `>` and `|` keep line ends: use a quoted string)",
+        )
+    if v in ("maximum", "minimum"):
+        side = "more" if v == "maximum" else "less"
+        fix = error.schema.get("description", f"write a number no {side} than {bound:,}")
+        return f"`{_short(value)}` is {side} than {bound:,}", fix
+    if v == "maxItems":
+        fix = "remove what was pasted by mistake; a longer list needs a maintainer's review"
+        return f"the list has {len(value):,} items, over {bound:,}", fix
     if v in ("minItems", "minLength"):
-        return [
-            Problem(
-                path, line, rule, "this field is empty", "fill it in; see CONTRIBUTING.md", field
-            )
-        ]
+        return "this field is empty", "fill it in; see CONTRIBUTING.md"
     if v == "uniqueItems":
-        return [
-            Problem(path, line, rule, "the list repeats an item", "remove the repeated item", field)
-        ]
+        return "the list repeats an item", "remove the repeated item"
     if v == "const":
-        return [
-            Problem(
-                path,
-                line,
-                rule,
-                f"`{_short(value)}` is not allowed here",
-                f"use {error.validator_value}",
-                field,
-            )
-        ]
-    return [
-        Problem(path, line, rule, error.message, "compare the field with CONTRIBUTING.md", field)
-    ]
+        return f"`{_short(value)}` is not allowed here", f"use {bound}"
+    return error.message, "compare the field with CONTRIBUTING.md"
 
 
 def _join(a: str, b: str) -> str:
@@ -230,9 +226,16 @@ def line_of(field: str, lines: dict[str, int], default: int) -> int:
     return default
 
 
+# Names of the separators and controls without a name in unicodedata (their Unicode aliases).
+_CONTROLS = {9: "CHARACTER TABULATION", 10: "LINE FEED", 11: "LINE TABULATION", 12: "FORM FEED"}
+_CONTROLS |= {13: "CARRIAGE RETURN", 0x85: "NEXT LINE"}
+
+
 def _short(value) -> str:
-    text = str(value)
-    return text if len(text) <= 60 else text[:57] + "…"
+    """A value in a one-line message: controls and line breaks written as escapes (\\n, \\u2028)."""
+    raw = str(value)
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in raw[:120])
+    return text if len(raw) <= 60 and len(text) <= 60 else text[:57] + "…"
 
 
 def _tip_required(name: str) -> str:

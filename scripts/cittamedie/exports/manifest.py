@@ -10,13 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..content.generated import CATALOGUE_PAGE, CATALOGUE_PDF, WHOLE_GUIDE, earlier_pdfs
+from ..content.generated import CATALOGUE_PAGE, CATALOGUE_PDF, MANIFEST, WHOLE_GUIDE, earlier_pdfs
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE
 from ..content.model import Document, Site
 from ..content.strings import t
 from ..history.versions import DocumentHistory
-
-MANIFEST = "manifest.json"
 
 
 def write(

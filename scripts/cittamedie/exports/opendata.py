@@ -9,6 +9,7 @@ import json
 
 from ..content.languages import LANGUAGES
 from ..content.model import Site
+from ..markup.formulas import formula_lead
 
 FIELDS = (
     "id",
@@ -85,10 +86,19 @@ def as_json(rows: list[dict], publisher: dict | None = None) -> str:
 
 
 def as_csv(rows: list[dict], publisher: dict | None = None) -> str:
-    """One row per case; with the identity's fields, the publisher in each row (a CSV file travels alone)."""
+    """One row per case; with the identity's fields, the publisher in each row (a CSV file travels alone).
+
+    RFC 4180 with OWASP's advice on CSV injection: every text cell is quoted, and one a spreadsheet
+    would run as a formula starts with an apostrophe (csv_cell). Numbers are the fields the schemas
+    type as numbers (period, budget): written bare, never quoted or prefixed, so that a column of
+    numbers, a negative one included, stays a column of numbers. A number written as text in a text
+    field (`action: "-1"`) is text, and gets the apostrophe like any text."""
     buffer = io.StringIO()
     writer = csv.DictWriter(
-        buffer, fieldnames=FIELDS + (PUBLISHER_FIELDS if publisher else ()), lineterminator="\r\n"
+        buffer,
+        fieldnames=FIELDS + (PUBLISHER_FIELDS if publisher else ()),
+        lineterminator="\r\n",
+        quoting=csv.QUOTE_NONNUMERIC,  # every cell quoted but the numbers
     )
     writer.writeheader()
     for record in rows:
@@ -105,7 +115,9 @@ def as_csv(rows: list[dict], publisher: dict | None = None) -> str:
 
 
 def csv_cell(value):
-    """Text a spreadsheet would run as a formula (=, +, @, tab) starts with an apostrophe (OWASP)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "@", "\t", "\r"):
+    """A text cell that a spreadsheet would run as a formula (markup/formulas.py) starts with an
+    apostrophe, which spreadsheets take as "this is text" and do not show. Numbers and empty cells
+    are left as they are."""
+    if isinstance(value, str) and formula_lead(value):
         return "'" + value
     return value

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..content.generated import generated_pages
+from ..content.generated import SITEMAP, generated_pages
 from ..content.languages import LANGUAGES
 from ..content.model import Site
 
@@ -33,6 +33,6 @@ def sitemap(site: Site, site_url: str) -> str:
 def write_sitemap(site: Site, site_url: str, site_dir: Path) -> None:
     """sitemap.xml and its gzip copy."""
     text = sitemap(site, site_url)
-    (site_dir / "sitemap.xml").write_text(text, "utf-8")
-    with gzip.open(site_dir / "sitemap.xml.gz", "wt", encoding="utf-8") as handle:
+    (site_dir / SITEMAP).write_text(text, "utf-8")
+    with gzip.open(site_dir / f"{SITEMAP}.gz", "wt", encoding="utf-8") as handle:
         handle.write(text)

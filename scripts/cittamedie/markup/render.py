@@ -20,6 +20,7 @@ from ..content.problems import Problem
 from . import furniture, policy, sanitize
 from .plaintext import markup_in
 from .shapes import shape_problems
+from .tables import MAX_TABLE_SLOTS, table_problems, table_slots
 
 # Seconds: a safety net only, never reached by a page within the counted limits (1 s at most).
 TIME_BUDGET = 30.0
@@ -129,11 +130,13 @@ def published_html(renderer: Renderer, body: str) -> str:
         html = renderer.html(body)
     except (RenderTimeout, RecursionError):
         return ""
-    return sanitize.clean_content(html).html
+    safe = sanitize.clean_content(html).html
+    return "" if table_slots(safe) > MAX_TABLE_SLOTS else safe
 
 
 def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> list[Problem]:
-    """What the build would refuse in this page: its time, its nesting, or what the sanitiser removes."""
+    """What the build would refuse in this page: its time, its nesting, what the sanitiser removes,
+    or the size of its tables."""
     try:
         html = renderer.html(body)
     except RenderTimeout:  # the safety net: a shape the counted limits do not know yet
@@ -160,6 +163,7 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
     cleaned = sanitize.clean_content(html)
     problems = removal_problems(rel, body, body_line, cleaned.removed)
     problems += finding_problems(rel, body, body_line, cleaned.findings)
+    problems += table_problems(rel, body, body_line, cleaned.html)
     for label in renderer.toc_labels():
         what = markup_in(label)
         if what:

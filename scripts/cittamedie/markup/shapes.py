@@ -12,6 +12,7 @@ import re
 
 from ..content.problems import Problem
 from .pagecounts import Paragraph, page_problems, plainly_within_page_limits
+from .tables import ADVICE, MAX_TABLE_SLOTS
 
 # Limits, each far above what real content has: measured on the 62 pages and their 152 versions in
 # git history, a page has at most 8,949 characters in 164 lines, 34 `[`, 4 `<`, 140 `*`/`_`, 66
@@ -57,7 +58,9 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
     attribute = _MARKDOWN_ATTRIBUTE.search(body)
     merged_from = body_line + body.count("\n", 0, attribute.end()) if attribute else None
     start, splits, chars, opened = body_line, 0, 0, 0
+    table = _MarkdownTables()
     for number, line in enumerate(body.split("\n"), start=body_line):
+        table.read(number, line)
         if len(line) > MAX_LINE:
             problems.append(
                 Problem(
@@ -139,6 +142,7 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
                     deepest_line = number
     if chars:
         paragraphs.append(Paragraph(start, splits, chars, opened))
+    problems += table.problems(rel)
     if deepest_line:
         problems.append(
             Problem(
@@ -165,6 +169,7 @@ def _plainly_within_limits(body: str) -> bool:
         and "\n" + " " * (MAX_INDENT + 1) not in "\n" + body
         and (len(body) <= MAX_LINE or max(map(len, body.split("\n"))) <= MAX_LINE)
         and not _NESTED_MARKERS.search(body)
+        and (body.count("|") + 1) * (body.count("\n") + 1) <= MAX_TABLE_SLOTS
     )
 
 
@@ -197,3 +202,52 @@ def _marker_depth(line: str) -> int:
         else:
             break
     return depth
+
+
+class _MarkdownTables:
+    """Markdown's tables (the `tables` extension), counted in the source before anything renders
+    them: a block whose second line is a row of dashes and pipes is a table with that row's columns
+    in each of its lines, short rows filled with empty cells. 100,000 characters of `|` make
+    Markdown build millions of cells; markup/tables.py counts rendered tables with the same limit."""
+
+    def __init__(self) -> None:
+        self.slots, self.first, self.shown = 0, 0, ""
+        self.block_lines, self.columns, self.start = 0, 0, 0
+
+    def read(self, number: int, line: str) -> None:
+        text = line.lstrip(" \t>")
+        if not text.strip():
+            self._close()
+            return
+        self.block_lines += 1
+        if self.block_lines == 1:
+            self.start = number
+        elif self.block_lines == 2 and "-" in text and "|" in text and not text.strip("|:- \t"):
+            row = text.strip()  # outer pipes add no column
+            self.columns = row.count("|") + 1 - row.startswith("|") - row.endswith("|")
+
+    def _close(self) -> None:
+        if self.columns:
+            rows = self.block_lines - 1  # the row of dashes is no row
+            self.slots += rows * self.columns
+            if self.slots > MAX_TABLE_SLOTS and not self.first:
+                self.first, self.shown = (
+                    self.start,
+                    f"{rows:,} rows of up to {self.columns:,} columns",
+                )
+        self.block_lines = self.columns = 0
+
+    def problems(self, rel: str) -> list[Problem]:
+        self._close()
+        if not self.first:
+            return []
+        return [
+            Problem(
+                rel,
+                self.first,
+                "size",
+                f"this table has {self.shown}: with the page's other tables, more than "
+                f"{MAX_TABLE_SLOTS:,} cells",
+                ADVICE,
+            )
+        ]

@@ -2,12 +2,14 @@
 
 MkDocs writes each page to <url>index.html and the last one written wins without a word:
 docs/linee-guida.md beside docs/linee-guida/index.md, or an Italian page in docs/en/ beside an
-English page, would hide one another.
+English page, would hide one another. Nor can a page sit where the build writes its own files
+(content/generated.py: written_at): manifest.json/, 404.html/, pdf/… would overwrite them or stop
+MkDocs on a folder where a file is, so that problem (`reserved`) stops every build.
 """
 
 from __future__ import annotations
 
-from ..content.generated import generated_files, generated_pages
+from ..content.generated import generated_files, generated_pages, written_at
 from ..content.languages import page_url
 from ..content.model import Site
 from ..content.problems import Problem
@@ -45,20 +47,18 @@ def check(site: Site, run: Run) -> list[Problem]:
                 )
                 for source in owners.get(url, ())
             )
-    for name in sorted(generated_files(site)):
-        for url in (
-            f"/{name}",
-            f"/{name}/",
-        ):  # a page at the file's address, or in a folder of its name
-            problems.extend(
-                Problem(
-                    source.rel,
-                    1,
-                    "url",
-                    f"this page would be published at {url}, where the build "
-                    f"writes the file {name}",
-                    "rename this page",
-                )
-                for source in owners.get(url, ())
+    files = generated_files(site)
+    for url, sources in owners.items():
+        written = written_at(url.removeprefix("/"), files)
+        problems.extend(
+            Problem(
+                source.rel,
+                1,
+                "reserved",
+                f"this page would be published at {url}, where the build writes {written}",
+                "rename this page",
             )
+            for source in sources
+            if written
+        )
     return problems

@@ -29,15 +29,17 @@ from ..history.versions import DocumentHistory, read_histories
 from ..markup.render import Renderer, published_html
 from ..markup.text import Block, blocks
 from ..rules import generated as foreign
-from ..rules import run_all
+from ..rules import run_all, urls
 from ..rules.run import Run
+from .search import Synonyms
 from .templates import environment
 
 KEY = "cittamedie"  # the context's key in the MkDocs configuration
 # Problems that stop every build, validated or not: reading on would hang, crash, or read files
 # from outside the repository, or the build would overwrite a file it did not write (an editor's,
-# never validated: rules/generated.py).
-ALWAYS_STOP = ("size", "nesting", "link-outside", "generated")
+# never validated: rules/generated.py), or a page would land where the build writes its own files
+# (rules/urls.py: MkDocs stops on a folder where a file is, or one overwrites the other).
+ALWAYS_STOP = ("size", "nesting", "link-outside", "generated", "reserved")
 _log = logging.getLogger("mkdocs.plugins.cittamedie")
 
 
@@ -84,7 +86,11 @@ class BuildContext:
         if context.preview and context.validation:
             # `make serve`: what would hang, crash, read outside or overwrite stops the build now;
             # the validator's report follows once the pages are served (finish.py, preview.py)
-            found = [*site.problems, *foreign.check(site, context.run)]
+            found = [
+                *site.problems,
+                *foreign.check(site, context.run),
+                *urls.check(site, context.run),
+            ]
             context.refuse([p for p in found if p.severity == ERROR and p.rule in ALWAYS_STOP])
         else:
             problems = run_all(site, context.run.today, context.git, settings)
@@ -157,6 +163,11 @@ class BuildContext:
         if body not in self.rendered:
             self.rendered[body] = blocks(published_html(self.renderer, body))
         return self.rendered[body]
+
+    @cached_property
+    def synonyms(self) -> Synonyms:
+        """The glossary's acronyms of one meaning and their finder (search.py), once per build."""
+        return Synonyms.of(self.site)
 
     @cached_property
     def index_pages(self) -> dict[str, tuple[str, str, list[Source]]]:

@@ -17,6 +17,7 @@ from ..markup import sanitize
 from ..markup.furniture import reserved_id, without_invisible
 from ..markup.render import finding_problems, removal_problems
 from ..markup.shapes import shape_problems
+from ..markup.tables import table_problems
 from . import search
 from .context import BuildContext
 from .decorate import decorate, published, withheld
@@ -69,12 +70,12 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
         if source is None
         else decorate(ctx, source, lang, ctx.site.url(key, lang))
     )
+    rel, body, line = (
+        (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
+    )
     own_text, removed, said = sanitize.clean_content(rendered)  # without the site's furniture
     if said:  # what its text may not say (validation off): the text is withheld, its menu too
-        where = (
-            (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
-        )
-        ctx.refuse(finding_problems(*where, said))
+        ctx.refuse(finding_problems(rel, body, line, said))
         own_text = withheld(ctx, lang)
         toc.items.clear()
     _drop_reserved(toc.items)  # the sanitiser took those ids off the page's headings
@@ -88,15 +89,13 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
     safe, removed_too, text = sanitize.clean_page(page)
     removed += removed_too
     if removed:
-        rel, body, line = (
-            (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
-        )
         ctx.refuse(removal_problems(rel, body, line, removed))
+    ctx.refuse(table_problems(rel, body, line, safe))  # what the PDF export would lay out
     for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too
         if any(sign in item.title for sign in "<>&"):  # plain text needs no cleaning
             item.title = sanitize.clean(item.title)[0]
         item.title = without_invisible(item.title)  # a menu label (data-toc-label) may hold one
-    return safe, search.synonym_text(ctx.site, text)
+    return safe, search.synonym_text(ctx.synonyms, text)
 
 
 def published_files(ctx: BuildContext, files, docs_dir: str) -> list[Problem]:

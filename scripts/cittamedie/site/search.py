@@ -22,6 +22,7 @@ import subprocess
 import threading
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind.service import get_executable
@@ -29,6 +30,7 @@ from pagefind.service import get_executable
 from ..content.languages import LANGUAGES, split_language
 from ..content.model import Site
 from ..content.strings import t
+from ..markup.terms import word_finder, words_in
 from .navigation import section_path
 
 # ---------------------------------------------------------------- Public functions
@@ -97,8 +99,23 @@ def facets(site: Site, meta: dict, lang: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def synonyms(site: Site) -> dict[str, list[str]]:
-    """Acronym → the acronyms of the same thing in the other language, from data/glossary.yml.
+@dataclass(frozen=True)
+class Synonyms:
+    """The glossary's acronyms that name one thing (FESR and ERDF), and one expression that finds
+    any of them in a page's text (markup/terms.py): made once per build (BuildContext.synonyms), so
+    a page costs its text's length, however long the glossary."""
+
+    groups: tuple[tuple[str, ...], ...]  # acronyms of one meaning, two or more, in glossary order
+    finder: re.Pattern | None
+
+    @classmethod
+    def of(cls, site: Site) -> Synonyms:
+        groups = tuple(synonyms(site))
+        return cls(groups, word_finder(abbr for group in groups for abbr in group))
+
+
+def synonyms(site: Site) -> list[tuple[str, ...]]:
+    """The acronyms of data/glossary.yml that name the same thing, group by group.
 
     Two terms name one thing when their English expansions are the same once a closing note in
     brackets is dropped: FESR "European Regional Development Fund (Italian acronym)" and ERDF
@@ -111,23 +128,19 @@ def synonyms(site: Site) -> dict[str, list[str]]:
         meaning = english.strip().casefold()
         if meaning:
             by_meaning[meaning].append(str(term["abbr"]))
-    return {
-        abbr: [other for other in group if other != abbr]
-        for group in by_meaning.values()
-        if len(group) > 1
-        for abbr in group
-    }
+    return [tuple(dict.fromkeys(group)) for group in by_meaning.values() if len(set(group)) > 1]
 
 
-def synonym_text(site: Site, text: str) -> str:
-    """`FESR (ERDF)` for each acronym the page's text uses whose other-language acronym it does not."""
-    found = synonyms(site)
-    used = {abbr for abbr in found if _word(abbr).search(text)}
-    parts = [
-        f"{abbr} ({', '.join(other for other in others if other not in used)})"
-        for abbr, others in found.items()
-        if abbr in used and set(others) - used
-    ]
+def synonym_text(found: Synonyms, text: str) -> str:
+    """`FESR (ERDF)` for each group whose acronyms the page's text uses only in part: the used ones,
+    then the others in brackets. At most the glossary's length, whatever the page."""
+    used = words_in(found.finder, text)
+    parts = []
+    for group in found.groups:
+        said = [abbr for abbr in group if abbr in used]
+        missing = [abbr for abbr in group if abbr not in used]
+        if said and missing:
+            parts.append(f"{', '.join(said)} ({', '.join(missing)})")
     return ". ".join(parts)
 
 
@@ -187,10 +200,6 @@ def _language_of_file(name: str) -> str | None:
     """it for index/it_3f2a.pf_index, pagefind.it_9c1b.pf_meta, wasm.it.pagefind."""
     match = _LANGUAGE_FILE.match(name)
     return match[1] if match else None
-
-
-def _word(abbr: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w+]){re.escape(abbr)}(?![\w+])")
 
 
 # ---------------------------------------------------------------- Data

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..content.generated import SITE_FOLDERS
 from ..content.languages import LANGUAGES, language_of_url
 from ..content.strings import t
 from .markdown import render
 
-SKIP = ("assets/", "pagefind/", "schemas/", "pdf/", "offline/", "search/")
+SKIP = tuple(f"{folder}/" for folder in SITE_FOLDERS)  # the build's own folders, not pages
 MAX_BYTES = 5_000_000  # a built page is a few hundred kB; anything larger is not one of ours
 MAX_LISTED = 50  # pages listed per language and kind; the count tells how many more
 REPORT_LANGUAGE = "en"  # the reports are for developers, in the code's language
