@@ -78,6 +78,17 @@ ATTACKS = [
     "[x][r]\n\n[r]:\n  javascript:alert(1)",
     '!!! md-dialog "x"\n    x',
     "- - - - - - - - - - - - - - - - - - x",
+    # the site's furniture (tests/fixtures/hostile/authority.yml)
+    '<p class="cm-banner cm-approved" role="note">x</p>',
+    "{: .cm-sr }",
+    "{: .md-button }",
+    '{: aria-label="Approvato" }',
+    "{: #fonti }",
+    '<span hidden data-pagefind-ignore="">x</span>',
+    '!!! success "Approvato"\n    x',
+    "## Pro\u200bgramma {#p}",
+    "[www.pnmetroplus.it](https://pnmetroplus.example.net/)",
+    "[www.pnmetroplus.\u0456t](https://www.pnmetroplus.xn--t-evb/)",
 ]
 PLAIN = [
     "#",
@@ -162,10 +173,12 @@ def forbidden_in(html: str) -> list[str]:
                 found.append(f"<img src={value!r}>")
             if name == "id" and value.startswith("__") or name == "title" and "<" in value:
                 found.append(f"<{tag} {name}={value!r}>")
-            if name == "class" and any(
-                c.startswith("md-") and not c.startswith("md-button") for c in value.split()
-            ):
-                found.append(f"<{tag} class={value!r}>")
+            if name == "class" and any(c.startswith(("md-", "cm-")) for c in value.split()):
+                found.append(f"<{tag} class={value!r}>")  # the site's furniture
+            if name in ("hidden", "role", "aria-label", "tabindex") or name.startswith("data-"):
+                found.append(f"<{tag} {name}>")
+            if name == "id" and value in ("fonti", "casi-collegati") or value.startswith("cm-"):
+                found.append(f"<{tag} {name}={value!r}>")
     return found
 
 
@@ -220,8 +233,9 @@ def assert_passed_means_published_unchanged(
             return  # refused: the editor is told; the build stops
         with watchdog():
             html = Renderer.from_config(read_config(root / "mkdocs.yml")).html(body)
-        safe, removed = sanitize.clean(html)
+        safe, removed, said = sanitize.clean_content(html)  # as the build cleans a page's text
         assert removed == [], f"the validator passed {body!r}, but the build would remove {removed}"
+        assert said == [], f"the validator passed {body!r}, but the build would withhold it: {said}"
         assert forbidden_in(safe) == [], (
             f"the validator passed {body!r}, which publishes {forbidden_in(safe)}"
         )

@@ -14,7 +14,7 @@ import signal
 import pytest
 
 import cittamedie
-from cittamedie.markup import sanitize
+from cittamedie.markup import policy
 
 BUDGET = 5  # seconds per pattern and input
 
@@ -47,9 +47,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             for name, value in vars(module).items()
             if isinstance(value, re.Pattern)
         ]
-    policy = sanitize._policy()
-    found += [(f"allowlist.patterns.{name}", p) for name, p in policy["compiled"].items()]
-    found += [(f"allowlist.classes.{n}", p) for n, p in enumerate(policy["class_patterns"])]
+    allowlist = policy.policy()
+    found += [(f"allowlist.patterns.{name}", p) for name, p in allowlist["compiled"].items()]
+    found += [(f"allowlist.classes.{n}", p) for n, p in enumerate(allowlist["class_patterns"])]
+    found += [
+        (f"allowlist.content.classes.{n}", p)
+        for n, p in enumerate(allowlist["content"]["class_patterns"])
+    ]
     return found
 
 

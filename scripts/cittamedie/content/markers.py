@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Site
+from .model import Site, slugify
 
 MARKER = re.compile(r"<!--\s*cittamedie:([a-z-]+)((?:\s+[a-z-]+(?:=[a-z0-9-]+)?)*)\s*-->")
 # Every marker an editor may write, with what it inserts (CONTRIBUTING.md lists the same).
@@ -50,3 +50,24 @@ def marker_problem(line: str, site: Site) -> tuple[str, str] | None:
                 f"write theme= with one of: {', '.join(sorted(themes))}",
             )
     return None
+
+
+def block_ids(site: Site, name: str) -> dict[str, str]:
+    """The ids a marker's block puts on its page that come from data, with what owns each (the
+    ids the build always writes are in markup/furniture.yml)."""
+    if name == "glossary":
+        return {
+            glossary_id(term): f"the glossary's term {term['abbr']} (data/glossary.yml)"
+            for term in site.items("glossary")
+        }
+    if name == "catalogue":
+        return {
+            theme["id"]: f"the catalogue's group of the theme {theme['id']} (data/themes.yml)"
+            for theme in site.items("themes")
+        }
+    return {}
+
+
+def glossary_id(term: dict) -> str:
+    """A glossary term's id on the glossary page (site/parts/lists.py)."""
+    return slugify(term["abbr"]) or "term"

@@ -5,6 +5,8 @@ At 320 CSS pixels a wide table must not make the page scroll sideways. Each tabl
 that scrolls, keyboard users can focus and scroll it, and screen readers announce its name: the
 table's caption, else the heading before it, else `label` (the hook sets it per language).
 Tables the build generates are wrapped the same way by their templates (site/parts/common.html).
+The region is the build's, not the page's: its tags are marked as such (furniture.own_marks), so
+that the content policy, which refuses a page's own role and aria-label, lets them through.
 
     markdown_extensions:
       - cittamedie.markup.mdtables
@@ -17,6 +19,8 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from .furniture import own_marks
 
 REGION_CLASS = "cm-table"
 _HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
@@ -33,16 +37,26 @@ class TableRegions(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         found: list[tuple[etree.Element, etree.Element, str]] = []
         self._walk(root, found, [self.label])
-        for parent, table, label in found:
+        for number, (parent, table, label) in enumerate(found):
             index = list(parent).index(table)
             region = etree.Element(
                 "div",
                 {"class": REGION_CLASS, "role": "region", "tabindex": "0", "aria-label": label},
             )
-            region.tail, table.tail = table.tail, None
+            # <!--own--><div …><!--/own--><table>…</table><!--own--></div><!--/own-->
+            (start_open, start_close), (end_open, end_close) = (
+                own_marks(f"t{number}s"),
+                own_marks(f"t{number}e"),
+            )
+            closing = etree.Comment(end_close)
+            closing.tail, table.tail = table.tail, None
             parent.remove(table)
+            region.append(etree.Comment(start_close))
             region.append(table)
-            parent.insert(index, region)
+            region.append(etree.Comment(end_open))
+            parent.insert(index, etree.Comment(start_open))
+            parent.insert(index + 1, region)
+            parent.insert(index + 2, closing)
 
     def _walk(self, element: etree.Element, found: list, heading: list[str]) -> None:
         for child in element:

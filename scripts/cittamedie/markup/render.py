@@ -17,7 +17,7 @@ import markdown
 
 from ..content.config import Config
 from ..content.problems import Problem
-from . import sanitize
+from . import furniture, policy, sanitize
 from .plaintext import markup_in
 from .shapes import shape_problems
 from .tables import MAX_TABLE_SLOTS, table_problems, table_slots
@@ -41,6 +41,8 @@ def could_hold_markup(body: str, heading_ids: set[str]) -> bool:
     markers = body.count(
         "<!-- cittamedie:"
     )  # our marker comments: replaced by the build, never HTML
+    if any(furniture.reserved_id(anchor) for anchor in heading_ids) or furniture.could_say(body):
+        return True
     bare_ids = sum(body.count("{#" + anchor + "}") for anchor in heading_ids)
     if body.count("<") > markers or "&" in body or body.count("{") > bare_ids:
         return True
@@ -62,12 +64,15 @@ def could_hold_markup(body: str, heading_ids: set[str]) -> bool:
 
 
 def _unusual_block_types(body: str) -> bool:
-    """An admonition or details block whose type is not one of the site's classes."""
+    """An admonition or details block whose type is not one of a page's classes."""
     for line in body.split("\n"):
         head = line.lstrip()
         if head.startswith(_BLOCK_SIGNS):
             words = head.split('"', 1)[0].split()[1:]
-            if any(word != "+" and not sanitize.class_allowed("div", word) for word in words):
+            if any(
+                word != "+" and not policy.class_allowed("div", word, content=True)
+                for word in words
+            ):
                 return True
     return False
 
@@ -125,7 +130,7 @@ def published_html(renderer: Renderer, body: str) -> str:
         html = renderer.html(body)
     except (RenderTimeout, RecursionError):
         return ""
-    safe = sanitize.clean(html)[0]
+    safe = sanitize.clean_content(html).html
     return "" if table_slots(safe) > MAX_TABLE_SLOTS else safe
 
 
@@ -155,9 +160,10 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
                 "nest them at most 16 levels deep",
             )
         ]
-    safe, removed = sanitize.clean(html)
-    problems = removal_problems(rel, body, body_line, removed)
-    problems += table_problems(rel, body, body_line, safe)
+    cleaned = sanitize.clean_content(html)
+    problems = removal_problems(rel, body, body_line, cleaned.removed)
+    problems += finding_problems(rel, body, body_line, cleaned.findings)
+    problems += table_problems(rel, body, body_line, cleaned.html)
     for label in renderer.toc_labels():
         what = markup_in(label)
         if what:
@@ -167,7 +173,7 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
                     rel,
                     body_line + body.count("\n", 0, max(at, 0)),
                     "unsafe-html",
-                    f"the menu label `{label[:60]}` of a heading contains {what}",
+                    f"the menu label `{furniture.quoted(label)}` of a heading contains {what}",
                     "write the label as plain text",
                 )
             )
@@ -179,16 +185,36 @@ def removal_problems(
 ) -> list[Problem]:
     """One problem per removed tag or attribute, on the first source line that mentions it."""
     lowered = body.lower()
-    problems = []
-    for removal in removed:
-        line = body_line
-        for needle in removal.needles:
-            at = lowered.find(needle.lower())
-            if at != -1:
-                line = body_line + lowered.count("\n", 0, at)
-                break
-        problems.append(Problem(rel, line, "unsafe-html", removal.describe(), removal.fix()))
-    return problems
+    return [
+        Problem(
+            rel,
+            _line_of(lowered, body_line, removal.needles),
+            "unsafe-html",
+            removal.describe(),
+            removal.fix(),
+        )
+        for removal in removed
+    ]
+
+
+def finding_problems(
+    rel: str, body: str, body_line: int, found: list[sanitize.Finding]
+) -> list[Problem]:
+    """One problem per thing the page's text may not say (furniture.findings), on its line."""
+    lowered = body.lower()
+    return [
+        Problem(rel, _line_of(lowered, body_line, f.needles), "furniture", f.message, f.fix)
+        for f in found
+    ]
+
+
+def _line_of(lowered: str, body_line: int, needles) -> int:
+    """The first line of the body that holds one of the needles (the body's first if none)."""
+    for needle in needles:
+        at = lowered.find(needle.lower())
+        if at != -1:
+            return body_line + lowered.count("\n", 0, at)
+    return body_line
 
 
 @contextmanager

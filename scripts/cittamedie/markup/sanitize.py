@@ -4,19 +4,36 @@ was removed out.
 nh3 (the Rust ammonia sanitiser) applies the allowlist in allowlist.yml and its output is what is
 published. What it removed is found by comparing the tags and attributes of its input and of its
 output, so that the editor is told exactly what went and the build can stop on it.
+
+Two policies: the page's own HTML (clean_content) may not wear the site's furniture, the classes,
+roles, labels and ids of the build's notices and controls (allowlist.yml `content`); the HTML the
+build makes keeps them. The build's HTML inside a page's rendered text (a marker's block, a table's
+region) is marked by furniture.own(): comments holding a number drawn when the process starts,
+which no page can know, so no page can mark its own HTML as the build's.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
-from importlib import resources
+from typing import NamedTuple
 
 import nh3
-import yaml
+
+from .furniture import Finding, findings, holder, pieces, reserved_id, unmarked
+from .policy import (
+    attributes,
+    attributes_of,
+    build_only,
+    class_allowed,
+    furniture_classes,
+    is_remote,
+    policy,
+    tags,
+    unknown_classes,
+)
 
 # ---------------------------------------------------------------- Public API
 
@@ -35,13 +52,24 @@ class Removal:
         if not self.name:
             return (f"<{self.tag}",)
         if self.name == "class":
-            return (*_unknown_classes(self.tag, self.value), self.name)
+            return (
+                *unknown_classes(self.tag, self.value),
+                *furniture_classes(self.value),
+                self.name,
+            )
         after_scheme = self.value.partition(":")[2][:30] if ":" in self.value else ""
-        return tuple(n for n in (self.value[:40], after_scheme, self.name) if n)
+        written = f'{self.name}="{self.value[:40]}' if self.value else ""  # as typed, if it was
+        return tuple(n for n in (written, self.value[:40], after_scheme, self.name) if n)
 
     def describe(self) -> str:
+        if self.name in ("id", "for") and reserved_id(self.value):
+            return f"the id `{self.value}` is the site's own: {reserved_id(self.value)}"
+        if self.name == "class" and furniture_classes(self.value):
+            return f"the class `{' '.join(furniture_classes(self.value))}` belongs to the site's own notices and controls"
+        if build_only(self.name):
+            return f"a <{self.tag}> has the attribute `{self.name}`, which only the site's own parts carry"
         if not self.name:
-            if self.tag in _policy()["tags"]:
+            if self.tag in tags(True):
                 return f"the HTML around <{self.tag}> is malformed, and part of it would be lost"
             if not self.tag.isalnum():
                 return f"the text `<{_short(self.tag)}>` would be read as an HTML tag"
@@ -51,22 +79,28 @@ class Removal:
         if self.name in ("href", "src"):
             if (
                 self.value
-                and _is_remote(self.value)
-                and f"{self.tag}.{self.name}" in _policy()["local_only"]
+                and is_remote(self.value)
+                and f"{self.tag}.{self.name}" in policy()["local_only"]
             ):
                 return f"the image `{_short(self.value)}` is loaded from another site"
             return f"the address `{_short(self.value)}` is not allowed"
         if self.name == "class":
-            return f"the class `{' '.join(_unknown_classes(self.tag, self.value)) or self.value}` is not one of the site's"
-        if self.name in _policy()["text_only"]:
+            return f"the class `{' '.join(unknown_classes(self.tag, self.value)) or self.value}` is not one of the site's"
+        if self.name in policy()["text_only"]:
             return f"the {self.name} text `{_short(self.value)}` contains markup"
-        if self.name in _policy()["patterns"] and self.name in _attributes_of(self.tag):
+        if self.name in policy()["patterns"] and self.name in attributes_of(self.tag):
             return f"the value `{_short(self.value)}` of `{self.name}` has a form the site does not allow"
         return f"a <{self.tag}> has the attribute `{self.name}`, which the site does not publish"
 
     def fix(self) -> str:
+        if self.name in ("id", "for") and reserved_id(self.value):
+            return "give it another id (and change the links to it): two elements with one id break links, labels and forms"
+        if self.name == "class" and furniture_classes(self.value):
+            return _CLASS_FIX
+        if build_only(self.name):
+            return "remove it: " + build_only(self.name)
         if not self.name:
-            if self.tag in _policy()["tags"]:
+            if self.tag in tags(True):
                 return "close every tag you open, and keep rows and cells inside their table"
             if not self.tag.isalnum():
                 return "write an address as [text](https://…), and < as &lt; in text"
@@ -77,17 +111,17 @@ class Removal:
                 "paragraphs, headings, links and images)"
             )
         if self.name in ("href", "src"):
-            if self.tag == "img" and _is_remote(self.value):
+            if self.tag == "img" and is_remote(self.value):
                 return (
                     "save the image in a media/ folder and link it with a relative path: the site "
                     "makes no request to other hosts"
                 )
             return "link to a page of the site with a relative path, or to an https:// or mailto: address"
         if self.name == "class":
-            return "remove it; only the site's own classes (cm-…, admonition types) can be used"
+            return _CLASS_FIX
         if self.name == "style":
             return "remove style=…: the site's look comes from its stylesheet"
-        if self.name in _policy()["text_only"]:
+        if self.name in policy()["text_only"]:
             return "write it as plain text, without < and >"
         if self.name in ("id", "for"):
             return "use letters, digits and dashes, starting with a letter or a digit"
@@ -103,15 +137,54 @@ def clean(html: str) -> tuple[str, list[Removal]]:
 def safe(html: str) -> str:
     """The safe HTML to publish, without saying what was removed (the preview: the validator has
     said it already, and the published build says it again)."""
-    return _cleaner().clean(html)
+    return _cleaner(False).clean(html)
 
 
 def clean_page(html: str) -> tuple[str, list[Removal], str]:
     """clean(), and the text a reader sees in the safe HTML (read in the same pass)."""
-    safe = _cleaner().clean(html)
+    return _clean(html, content=False)
+
+
+class Cleaned(NamedTuple):
+    """A page's own HTML, cleaned: what to publish, what was removed, what its text may not say."""
+
+    html: str
+    removed: list[Removal]
+    findings: list[Finding]
+
+
+def clean_content(html: str) -> Cleaned:
+    """A page's rendered text through the content policy, the build's own pieces in it
+    (furniture.own) as they are: the page's HTML loses the site's furniture, the build's keeps it.
+    Each piece of the build's waits in an empty element (furniture.holder) so that the page is
+    cleaned in one piece (a table's region in a list stays in the list); its text is judged
+    without them. The whole page then goes through clean_page with the build's parts."""
+    marked, owned = [], {}
+    for number, (is_own, piece) in enumerate(pieces(html)):
+        if is_own:
+            owned[holder(number)] = piece
+            piece = holder(number)
+        marked.append(piece)
+    safe, removed, _ = _clean("".join(marked), content=True)
+    said = findings(safe)
+    for place, piece in owned.items():
+        safe = safe.replace(place, piece, 1)
+    return Cleaned(unmarked(safe), removed, said)
+
+
+def allowed_tags() -> list[str]:
+    """For documentation and tests: the tags a page may contain."""
+    return list(policy()["tags"])
+
+
+# ---------------------------------------------------------------- Helper functions
+
+
+def _clean(html: str, content: bool) -> tuple[str, list[Removal], str]:
+    safe = _cleaner(content).clean(html)
     before, after = _Inventory.of(html), _Inventory.of(safe)
     removed = [Removal(tag) for tag in sorted(before.tags - after.tags)]
-    gone = {r.tag for r in removed if r.tag not in _policy()["tags"]}
+    gone = {r.tag for r in removed if r.tag not in tags(content)}
     removed += sorted(
         Removal(tag, name, value)
         for tag, name, value in before.attributes - after.attributes
@@ -120,78 +193,45 @@ def clean_page(html: str) -> tuple[str, list[Removal], str]:
     return safe, removed, " ".join(after.text)
 
 
-def allowed_tags() -> list[str]:
-    """For documentation and tests: the tags a page may contain."""
-    return list(_policy()["tags"])
-
-
-# ---------------------------------------------------------------- Helper functions
-
-
 @cache
-def _policy() -> dict:
-    text = (resources.files(__package__) / "allowlist.yml").read_text("utf-8")
-    policy = yaml.safe_load(text)
-    policy["compiled"] = {name: re.compile(pattern) for name, pattern in policy["patterns"].items()}
-    classes = policy["classes"]
-    policy["class_names"] = set(classes["names"])
-    policy["class_patterns"] = [re.compile(p) for p in classes["patterns"]]
-    policy["code_span"] = re.compile(classes["code_spans"])
-    return policy
-
-
-def _attributes_of(tag: str) -> set[str]:
-    attributes = _policy()["attributes"]
-    return set(attributes["*"]) | set(attributes.get(tag) or [])
-
-
-@cache
-def _cleaner() -> nh3.Cleaner:
-    policy = _policy()
-    attributes = {tag: set(names or []) for tag, names in policy["attributes"].items()}
+def _cleaner(content: bool) -> nh3.Cleaner:
+    found = policy()
     return nh3.Cleaner(
-        tags=set(policy["tags"]),
-        clean_content_tags=set(policy["clean_content_tags"]),
-        attributes=attributes,
-        attribute_filter=_filter,
+        tags=set(tags(content)),
+        clean_content_tags=set(found["clean_content_tags"]),
+        attributes=attributes(content),
+        attribute_filter=_content_filter if content else _filter,
         link_rel=None,
-        url_schemes=set(policy["url_schemes"]),
+        url_schemes=set(found["url_schemes"]),
         strip_comments=True,
-        filter_style_properties=set(policy["style_properties"]),
+        filter_style_properties=set(found["style_properties"]),
     )
 
 
 def _filter(tag: str, name: str, value: str) -> str | None:
     """Values the allowlist constrains beyond the attribute's name (called by nh3)."""
-    policy = _policy()
+    found = policy()
     if name == "class":
         kept = [c for c in value.split() if class_allowed(tag, c)]
         return " ".join(kept) if kept else None
-    if name in policy["text_only"]:
+    if name in found["text_only"]:
         return None if "<" in value or ">" in value else value
-    if f"{tag}.{name}" in policy["local_only"] and _is_remote(value):
+    if f"{tag}.{name}" in found["local_only"] and is_remote(value):
         return None
-    pattern = policy["compiled"].get(name)
+    pattern = found["compiled"].get(name)
     if pattern is not None and not pattern.fullmatch(value):
         return None
     return value
 
 
-def class_allowed(tag: str, name: str) -> bool:
-    policy = _policy()
-    if name in policy["class_names"] or any(p.fullmatch(name) for p in policy["class_patterns"]):
-        return True
-    return tag == "span" and bool(policy["code_span"].fullmatch(name))
-
-
-def _unknown_classes(tag: str, value: str) -> list[str]:
-    return [c for c in value.split() if not class_allowed(tag, c)]
-
-
-def _is_remote(url: str) -> bool:
-    """An address on another host: with a scheme, or protocol-relative (//host/…)."""
-    head = url.strip().replace("\\", "/")
-    return head.startswith("//") or ":" in head.split("/", 1)[0]
+def _content_filter(tag: str, name: str, value: str) -> str | None:
+    """_filter, less the site's furniture: its classes and its ids."""
+    if name == "class":
+        kept = [c for c in value.split() if class_allowed(tag, c, content=True)]
+        return " ".join(kept) if kept else None
+    if name in ("id", "for") and reserved_id(value):
+        return None
+    return _filter(tag, name, value)
 
 
 def _short(text: str) -> str:
@@ -231,6 +271,10 @@ class _Inventory(HTMLParser):
 # ---------------------------------------------------------------- Data
 
 _DEFAULT_FIX = "remove it; CONTRIBUTING.md lists the HTML a page may use"
+_CLASS_FIX = (
+    "remove it: a page may use only the classes CONTRIBUTING.md lists (admonition types such as "
+    "!!! note, grid cards)"
+)
 _TAG_FIXES = {
     "script": "remove it: pages cannot run scripts; ask a developer for an interactive element",
     "noscript": "remove it: pages cannot run scripts, so they need no fallback",
@@ -249,4 +293,8 @@ _TAG_FIXES = {
     "svg": "save the drawing as a PNG in a media/ folder and insert it as an image",
     "math": "write the formula in words, or as an image in a media/ folder",
     "template": "remove it; CONTRIBUTING.md lists the HTML a page may use",
+    "label": "remove it: controls belong to the site's own parts (the catalogue's filters)",
+    "select": "remove it: controls belong to the site's own parts (the catalogue's filters)",
+    "option": "remove it: controls belong to the site's own parts (the catalogue's filters)",
+    "output": "remove it: controls belong to the site's own parts (the catalogue's filters)",
 }

@@ -1,12 +1,16 @@
-"""Explicit heading ids: present on every section, unique, and the same set in both languages."""
+"""Explicit heading ids: present on every section, unique, the same set in both languages, and
+none that a marker's block puts on the same page (a glossary term, a catalogue group). Ids the
+build writes on every page are refused by the sanitiser (markup/furniture.yml)."""
 
 from __future__ import annotations
 
 import re
 
 from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS
-from ..content.model import Site, slugify
+from ..content.markers import MARKER, block_ids
+from ..content.model import Site, Source, slugify
 from ..content.problems import Problem
+from ..markup.furniture import reserved_id
 from .run import Run
 
 ID_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -28,7 +32,7 @@ def check(site: Site, run: Run) -> list[Problem]:
                         heading.line,
                         "heading-id",
                         f"the heading “{_short(heading.text)}” has no explicit id",
-                        f"end the line with {{#{slugify(heading.text)[:40] or 'sezione'}}}, the same id in both languages",
+                        f"end the line with {{#{_suggested_id(heading.text)}}}, the same id in both languages",
                     )
                 )
             elif not ID_FORM.match(heading.id):
@@ -53,6 +57,7 @@ def check(site: Site, run: Run) -> list[Problem]:
                 )
             else:
                 seen[heading.id] = heading.line
+        problems += _block_collisions(site, source)
     for key, lang in ((key, lang) for key in site.keys() for lang in TRANSLATIONS):
         it, en = site.get(key, SOURCE_LANGUAGE), site.get(key, lang)
         if not (it and en and it.ok and en.ok):
@@ -80,6 +85,37 @@ def check(site: Site, run: Run) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _block_collisions(site: Site, source: Source) -> list[Problem]:
+    """Headings whose id a marker's block on the same page also writes."""
+    if "cittamedie:" not in source.body:
+        return []
+    problems = []
+    for match in MARKER.finditer(source.body):
+        owned = block_ids(site, match[1])
+        line = source.body_line + source.body.count("\n", 0, match.start())
+        for heading in source.headings:
+            anchor = heading.id or slugify(heading.text)
+            if anchor in owned:
+                problems.append(
+                    Problem(
+                        source.rel,
+                        heading.line,
+                        "heading-id",
+                        f"the id `{anchor}` is also {owned[anchor]}, which the marker on line "
+                        f"{line} puts on this page",
+                        "give the section another id (and change the links to it): two elements "
+                        "with one id break links",
+                    )
+                )
+    return problems
+
+
+def _suggested_id(text: str) -> str:
+    """An id for a heading: its words, unless the site already uses that id."""
+    slug = slugify(text)[:40] or "sezione"
+    return f"sezione-{slug}" if reserved_id(slug) else slug
 
 
 def _short(text: str) -> str:

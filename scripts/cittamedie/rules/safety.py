@@ -4,7 +4,7 @@ sanitiser (sanitize.py, the only judge of what HTML is allowed) would remove onc
 from __future__ import annotations
 
 from ..content.config import CONFIG_FILE, Config
-from ..content.model import Site
+from ..content.model import Site, slugify
 from ..content.problems import Problem
 from ..markup.render import Renderer, could_hold_markup, render_problems
 from ..markup.shapes import shape_problems
@@ -19,7 +19,9 @@ def check(site: Site, run: Run) -> list[Problem]:
             continue
         shapes = shape_problems(source.rel, source.body, source.body_line)
         problems.extend(shapes)
-        if shapes or not could_hold_markup(source.body, source.heading_ids):
+        # a heading without an explicit id gets one from its text (Markdown's toc)
+        ids = source.heading_ids | {slugify(h.text) for h in source.headings if not h.id}
+        if shapes or not could_hold_markup(source.body, ids):
             continue
         renderer = renderer or _renderer(site, run)
         problems.extend(render_problems(renderer, source.rel, source.body, source.body_line))

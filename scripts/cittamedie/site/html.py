@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import html
 
+from ..markup.furniture import without_invisible
+
 _MARKDOWN_SIGNS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|"})
 # Signs Python-Markdown has no backslash escape for (it would print `\:`): character references.
 _REFERENCES = str.maketrans({":": "&#58;", "~": "&#126;"})
 
 
 def esc(value) -> str:
-    return html.escape(str(value), quote=True)
+    """Plain text for Material's templates: escaped, less invisible characters (the validator
+    refuses them in plain-text fields; with validation off they are not published either)."""
+    return html.escape(without_invisible(str(value)), quote=True)
 
 
 def md_esc(value) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..content.markers import MARKER, NAMES, arguments
+from ..markup.furniture import own
 from .context import BuildContext
 from .parts import catalogue, downloads, home, identity, lists
 
@@ -31,9 +32,12 @@ if set(RENDERERS) != set(NAMES):  # the content layer names the markers an edito
 
 
 def render_markers(ctx: BuildContext, markdown: str, lang: str, url: str) -> str:
-    """Replace each marker with its generated block; url is the page's site-relative address."""
+    """Replace each marker with its generated block, marked as the build's (the page's own HTML
+    may not wear the classes and ids a block has); url is the page's site-relative address."""
+    count = iter(range(len(markdown)))
 
     def replace(match: re.Match) -> str:
-        return "\n" + RENDERERS[match[1]](ctx, lang, url, arguments(match[2])) + "\n"
+        block = RENDERERS[match[1]](ctx, lang, url, arguments(match[2]))
+        return "\n" + own(block, f"m{next(count)}") + "\n"
 
     return MARKER.sub(replace, markdown)

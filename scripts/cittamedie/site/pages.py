@@ -14,7 +14,8 @@ from ..content.problems import ContentError, Problem
 from ..content.strings import t
 from ..content.tree import file_problems, outside_link
 from ..markup import sanitize
-from ..markup.render import removal_problems
+from ..markup.furniture import reserved_id, without_invisible
+from ..markup.render import finding_problems, removal_problems
 from ..markup.shapes import shape_problems
 from ..markup.tables import table_problems
 from . import search
@@ -69,23 +70,31 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
         if source is None
         else decorate(ctx, source, lang, ctx.site.url(key, lang))
     )
+    rel, body, line = (
+        (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
+    )
+    own_text, removed, said = sanitize.clean_content(rendered)  # without the site's furniture
+    if said:  # what its text may not say (validation off): the text is withheld, its menu too
+        ctx.refuse(finding_problems(rel, body, line, said))
+        own_text = withheld(ctx, lang)
+        toc.items.clear()
+    _drop_reserved(toc.items)  # the sanitiser took those ids off the page's headings
     for anchor, title in parts.headings:
         toc.items.append(AnchorLink(title, anchor, 2))
-    page = published(ctx, rendered, parts)
+    page = published(ctx, own_text, parts)
     if (
         ctx.preview and ctx.validation
     ):  # `make serve`: the validator has run; no search index to feed now
         return sanitize.safe(page), ""
-    safe, removed, text = sanitize.clean_page(page)
-    rel, body, line = (
-        (source.rel, source.body, source.body_line) if source else (f"docs/{src_uri}", "", 1)
-    )
+    safe, removed_too, text = sanitize.clean_page(page)
+    removed += removed_too
     if removed:
         ctx.refuse(removal_problems(rel, body, line, removed))
     ctx.refuse(table_problems(rel, body, line, safe))  # what the PDF export would lay out
     for item in _toc_items(toc):  # the menu of sections shows heading text as HTML too
         if any(sign in item.title for sign in "<>&"):  # plain text needs no cleaning
             item.title = sanitize.clean(item.title)[0]
+        item.title = without_invisible(item.title)  # a menu label (data-toc-label) may hold one
     return safe, search.synonym_text(ctx.synonyms, text)
 
 
@@ -136,6 +145,13 @@ def alternates(ctx: BuildContext, src_uri: str, site_url: str) -> list[dict]:
     links = [{"hreflang": lang, "href": base + site.url(key, lang)} for lang in written]
     links.append({"hreflang": "x-default", "href": base + site.url(key, SOURCE_LANGUAGE)})
     return links
+
+
+def _drop_reserved(items) -> None:
+    """Take out of the page's table of contents its headings whose id is the site's own."""
+    items[:] = [item for item in items if not reserved_id(item.id)]
+    for item in items:
+        _drop_reserved(item.children)
 
 
 def _toc_items(items):

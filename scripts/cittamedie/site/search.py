@@ -216,10 +216,24 @@ KEEP = (
 )  # and each language's wasm, meta
 LUNR = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 GLOB = "**/*.html"  # Pagefind's default; pages without data-pagefind-body (404) are left out
-# Parts of the page text that repeat on many pages, named here rather than marked with
-# data-pagefind-ignore (content passes the sanitiser's allowlist, which has no data-pagefind-*):
-# document banners, PDF links, the catalogue's filters, the caption of a case's key facts.
-EXCLUDE = (".cm-banner", ".cm-pdf-link", ".cm-filter", ".cm-facts > caption")
+# What search leaves out, named here rather than marked with data-pagefind-ignore (a page's own
+# HTML may carry neither those attributes nor these classes: allowlist.yml `content`, so a page
+# can hide none of its text from search). Parts that repeat on many pages: document banners, PDF
+# links, the catalogue's filters, the caption of a case's key facts. Text readers do not see, or
+# see only when our script decides: words for screen readers only (cm-sr), the consultation's
+# sentences and the home page's events, shown or hidden by date (cittamedie.js).
+# tests/unit/test_furniture.py checks that every element the parts may hide is among them.
+EXCLUDE = (
+    ".cm-banner",
+    ".cm-pdf-link",
+    ".cm-filter",
+    ".cm-facts > caption",
+    ".cm-sr",
+    ".cm-consultation",
+    ".cm-events",
+    ".cm-no-events",
+    ".cm-events-past-title",
+)
 FILTERS = ("theme", "city", "programme")
 _STRINGS = (
     "open",

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from ..content import strings
 from ..content.languages import href
+from ..markup.furniture import without_invisible
 
 FOLDER = Path(__file__).parent
 
@@ -28,6 +29,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_plain,
     )
     env.globals.update(t=t, href=href)
     env.filters.update(date=strings.date, euro=strings.euro, number=strings.number)
@@ -38,6 +40,13 @@ def t(key: str, lang: str, **values) -> Markup:
     """An interface string in lang, escaped, with values put in (escaped unless Markup)."""
     text = strings.t(key, lang)
     return Markup(escape(text)).format(**values) if values else Markup(escape(text))
+
+
+def _plain(value):
+    """Every plain string a template prints loses its invisible characters (the validator refuses
+    them in plain-text fields, so only a build with validation off meets one); Markup, HTML the
+    build made or cleaned, is printed as it is."""
+    return without_invisible(value) if type(value) is str else value
 
 
 def macro(env: jinja2.Environment, template: str, name: str):

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from ...content.generated import CALENDAR
 from ...content.languages import href
+from ...content.markers import glossary_id
 from ...content.model import slugify
 from ..context import BuildContext
 from ..templates import macro
@@ -50,7 +51,7 @@ def priorities(ctx: BuildContext, lang: str, url: str, args: dict) -> Markup:
 
 def glossary(ctx: BuildContext, lang: str, url: str, args: dict) -> Markup:
     terms = [
-        dict(term, id=slugify(term["abbr"]) or "term")
+        dict(term, id=glossary_id(term))
         for term in sorted(ctx.site.items("glossary"), key=lambda term: term["abbr"].casefold())
     ]
     return macro(ctx.templates, TEMPLATE, "glossary")(terms, lang)
