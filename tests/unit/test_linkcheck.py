@@ -45,6 +45,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 time.sleep(1.5)
             if path == "/busy":
                 time.sleep(0.15)
+                # Counted out before the answer is sent: once the client has its answer, its worker
+                # may send the next request before this thread runs again (a fourth "busy" under load).
+                with cls.lock:
+                    cls.busy -= 1
             if path == "/nohead" and self.command == "HEAD":
                 status, location = 405, None
             else:
@@ -60,10 +64,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.write(b"ok")
         except (BrokenPipeError, ConnectionResetError):
             pass
-        finally:
-            if path == "/busy":
-                with cls.lock:
-                    cls.busy -= 1
 
     def do_HEAD(self):
         self._answer(False)
