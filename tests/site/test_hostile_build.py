@@ -47,12 +47,14 @@ from ..unit.test_hostile_corpus import (
 pypdf = pytest.importorskip("pypdf")
 
 BUILD_TIMEOUT = 300  # seconds: the fixture site builds in about 3
+EXPORT_TIMEOUT = 300  # seconds: the fixture's PDFs take about 2, its offline copy about 3
 CONTENT = "md-content__inner"  # the class of Material's <article> that holds the page's own HTML
 THEME_ASSETS = (
     "assets/"  # Material's and our scripts, styles, fonts: the same bytes as in the clean build
 )
 PAGEFIND = "pagefind/"  # the search index: its library (theme), and the pages' text (data)
 DATA_SUFFIXES = (".json", ".csv", ".ics", ".yml")  # open data, manifest, calendar, document.yml
+EXPORTS = (".pdf", ".zip")  # binary: read as PDFs, and as the unpacked offline copy (`copy`)
 URL_ATTRIBUTES = (
     "href",
     "src",
@@ -119,27 +121,81 @@ def tree_with(base: Path, items: list[dict]) -> tuple[Path, Path]:
     return tree, outside
 
 
+def run_exports(tree: Path) -> list[subprocess.CompletedProcess]:
+    """The PDFs, then the offline copy, of a built tree, as `make site` makes them."""
+    site = tree / "site"
+    return [
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "cittamedie",
+                "--root",
+                str(tree),
+                command,
+                "--site-dir",
+                str(site),
+            ],
+            cwd=tree,
+            capture_output=True,
+            text=True,
+            timeout=EXPORT_TIMEOUT,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
+        for command in ("pdf", "offline")
+    ]
+
+
+def copy_of(tree: Path, copy: str) -> Path:
+    """The site as readers get it: served (site/), or the offline zip unpacked."""
+    if copy == "served":
+        return tree / "site"
+    unpacked = tree / "unpacked"
+    if not unpacked.exists():
+        with zipfile.ZipFile(tree / "site" / OFFLINE_ZIP) as zipped:
+            zipped.extractall(unpacked)
+    return unpacked / FOLDER
+
+
+# Every check of the built site reads both copies a reader can get: the one served and the offline
+# zip (made after the PDFs, which it carries), so what the exports embed is checked like the pages.
+@pytest.fixture(scope="module", params=("served", "offline"))
+def copy(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def clean_site(tmp_path_factory) -> Path:
+def clean_tree(tmp_path_factory) -> Path:
     tree, _ = tree_with(tmp_path_factory.mktemp("clean"), [])
     result = build_site(tree)
     assert result.returncode == 0, result.stderr
-    return tree / "site"
+    assert all(run.returncode == 0 for run in run_exports(tree))
+    return tree
 
 
 @pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    """Every input that can share a site, built once with the validator off."""
+def clean_site(clean_tree, copy) -> Path:
+    return copy_of(clean_tree, copy)
+
+
+@pytest.fixture(scope="module")
+def hostile_build(
+    tmp_path_factory,
+) -> tuple[Path, subprocess.CompletedProcess, list[subprocess.CompletedProcess]]:
+    """Every input that can share a site, built once with the validator off, then exported:
+    (tree, build run, [pdf run, offline run])."""
     items = [item for cls, item in corpus() if combinable(cls, item)]
     tree, _ = tree_with(tmp_path_factory.mktemp("hostile"), items)
-    return tree / "site", build_site(tree, validation=False)
+    result = build_site(tree, validation=False)
+    return tree, result, run_exports(tree) if result.returncode == 0 else []
 
 
 @pytest.fixture(scope="module")
-def hostile_site(hostile_build) -> Path:
-    site, result = hostile_build
+def hostile_site(hostile_build, copy) -> Path:
+    tree, result, exports = hostile_build
     assert result.returncode == 0, result.stderr
-    return site
+    assert [run.returncode for run in exports][1:] == [0], exports[-1].stderr[-3000:]
+    return copy_of(tree, copy)
 
 
 # ---------------------------------------------------------------- Reading the built site
@@ -248,7 +304,8 @@ def site_files(site: Path) -> list[Path]:
 def kind_of(rel: str) -> str:
     """theme: assets/ and Pagefind's library; page: what a browser renders or scripts insert as
     HTML (pages, sitemap, Material's search index); data: files of text fields (open data,
-    manifest, calendar, Pagefind's index of the pages' text); other: the rest."""
+    manifest, calendar, Pagefind's index of the pages' text); export: the PDFs and the offline
+    zip; other: the rest."""
     name = posixpath.basename(rel)
     if (
         rel.startswith(THEME_ASSETS)
@@ -258,6 +315,8 @@ def kind_of(rel: str) -> str:
         return "theme"
     if rel.startswith(PAGEFIND):
         return "data"
+    if rel.endswith(EXPORTS):
+        return "export"
     if rel.endswith((".html", ".xml", ".js")) or name == "search_index.json":
         return "page"
     return "data" if rel.endswith(DATA_SUFFIXES) else "other"
@@ -300,10 +359,13 @@ def signature(element: Element) -> tuple:
     if element.tag in ("script", "style"):
         return (element.tag, tuple(sorted(a.items())), re.sub(r'"[./]*"', '""', element.text))
     if element.tag == "link":
+        href = a.get("href", "")
+        # a page's own address and its neighbours': a folder served, a .html file offline
+        page = a.get("rel") in ("canonical", "prev", "next") and href.endswith(("/", ".html"))
         return (
             "link",
             a.get("rel"),
-            posixpath.basename(a.get("href", "")) if a.get("rel") != "alternate " else "",
+            posixpath.basename(href) if a.get("rel") != "alternate " and not page else "",
         )
     if element.tag == "meta":
         return ("meta", a.get("name"), a.get("charset"), a.get("http-equiv"), a.get("property"))
@@ -318,10 +380,18 @@ def chrome_shape(element: Element) -> tuple:
 # ---------------------------------------------------------------- The combined hostile site
 
 
-def test_the_hostile_site_builds_without_a_traceback(hostile_build):
-    site, result = hostile_build
+def test_the_hostile_site_builds_without_a_traceback(hostile_build, clean_tree):
+    tree, result, exports = hostile_build
+    site = tree / "site"
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0, result.stderr
+    pdf, offline = exports
+    assert "Traceback" not in pdf.stderr + offline.stderr, pdf.stderr[-3000:] + offline.stderr
+    # the exports class's images are refused by name, and every PDF is made without them
+    assert pdf.returncode == 1 and ": image: " in pdf.stderr, pdf.stdout + pdf.stderr
+    made = sorted(p.name for p in (site / "pdf").glob("*.pdf"))
+    assert made == sorted(p.name for p in (clean_tree / "site" / "pdf").glob("*.pdf")), made
+    assert offline.returncode == 0, offline.stderr[-3000:]
     assert "validation off:" in result.stderr  # the validator's problems were said, not obeyed
     assert (site / "h" / "onclick-on-paragraph" / "index.html").is_file()
     assert (
@@ -596,16 +666,24 @@ def test_names_with_markup_never_reach_a_page(name, tmp_path):
         "page-beside-its-capitalised-twin",
         "folder-named-like-a-generated-folder",
         "chapter-named-like-the-versions-page",
+        "data-file-beside-its-capitalised-twin",
+        "page-and-folder-at-one-address-but-for-case",
+        "page-at-the-offline-not-found-page",
+        "city-capitalised-twice",
+        "city-without-a-latin-letter",
     ],
 )
-def test_names_one_on_windows_stop_the_build(name, tmp_path):
-    """A name that is another's on Windows and macOS is not read, validated or not; the build
-    refuses to publish what the validator did not read (names.yml)."""
-    tree, _ = tree_with(tmp_path, inputs_named(name))
+def test_what_would_write_one_file_over_another_stops_the_build(name, tmp_path):
+    """Names that are one on Windows and macOS (files, folders, page addresses), a page at the
+    offline copy's not-found page, cities sharing a city page: validated or not, the build stops
+    with the validator's words rather than write one over the other (names.yml; the `name` rule
+    is among site/context.ALWAYS_STOP)."""
+    (item,) = inputs_named(name)
+    tree, _ = tree_with(tmp_path, [item])
     result = build_site(tree, validation=False)
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     assert result.returncode != 0
-    assert "publish: this page was not read by the validator" in result.stderr
+    assert item["messages"][0] in result.stderr, result.stderr[-3000:]
 
 
 def test_the_italian_suffix_page_is_not_published(tmp_path):
@@ -666,7 +744,6 @@ def test_a_refused_good_practice_is_withheld_without_a_traceback(tmp_path):
 # ---------------------------------------------------------------- The PDFs and the offline copy
 
 
-EXPORT_TIMEOUT = 300  # seconds: the fixture's PDFs take about 2, its offline copy about 3
 OWN_IMAGE_SIZE = (5, 4)  # the one real image the exported tree adds to a chapter
 
 
@@ -687,26 +764,7 @@ def hostile_exports(
     result = build_site(tree, validation=False)
     assert result.returncode == 0, result.stderr[-3000:]
     site = tree / "site"
-    runs = [
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "cittamedie",
-                "--root",
-                str(tree),
-                command,
-                "--site-dir",
-                str(site),
-            ],
-            cwd=tree,
-            capture_output=True,
-            text=True,
-            timeout=EXPORT_TIMEOUT,
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        )
-        for command in ("pdf", "offline")
-    ]
+    runs = run_exports(tree)
     return site, *runs
 
 

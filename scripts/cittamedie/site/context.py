@@ -39,7 +39,10 @@ KEY = "cittamedie"  # the context's key in the MkDocs configuration
 # from outside the repository, or the build would overwrite a file it did not write (an editor's,
 # never validated: rules/generated.py), or a page would land where the build writes its own files
 # (rules/urls.py: MkDocs stops on a folder where a file is, or one overwrites the other).
-ALWAYS_STOP = ("size", "nesting", "link-outside", "generated", "reserved")
+# Rules whose errors stop the build even with validation off: what would hang it, read outside the
+# repository, or write one file over another (a page where the build writes, two names that are one
+# file on Windows and macOS or in the offline copy, a page over the offline copy's not-found page).
+ALWAYS_STOP = ("size", "nesting", "link-outside", "generated", "reserved", "name")
 _log = logging.getLogger("mkdocs.plugins.cittamedie")
 
 
