@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .model import Site, slugify
+from .suggest import data_ids, did_you_mean
 
 MARKER = re.compile(r"<!--\s*cittamedie:([a-z-]+)((?:\s+[a-z-]+(?:=[a-z0-9-]+)?)*)\s*-->")
 # Every marker an editor may write, with what it inserts (CONTRIBUTING.md lists the same).
@@ -33,8 +34,9 @@ def arguments(raw: str) -> dict[str, str]:
     return dict((part.split("=", 1) + [""])[:2] for part in raw.split())
 
 
-def marker_problem(line: str, site: Site) -> tuple[str, str] | None:
-    """(message, fix) when a line's marker names something the build cannot generate."""
+def marker_problem(line: str, site: Site, lang: str) -> tuple[str, str] | None:
+    """(message, fix) when a line's marker names something the build cannot generate (lang: the
+    page's, for the titles of the suggested themes)."""
     match = MARKER.search(line)
     name, args = match[1], arguments(match[2])
     if name not in NAMES:
@@ -47,7 +49,10 @@ def marker_problem(line: str, site: Site) -> tuple[str, str] | None:
         if args.get("theme") not in themes:
             return (
                 f"`theme={args.get('theme')}` is not a theme",
-                f"write theme= with one of: {', '.join(sorted(themes))}",
+                did_you_mean(
+                    data_ids(site, "themes", args.get("theme") or "", lang, "theme="),
+                    f"write theme= with one of: {', '.join(sorted(themes))}",
+                ),
             )
     return None
 
