@@ -25,10 +25,18 @@ def closest(word: str, choices: Iterable[str], most: int = MOST) -> list[str]:
     folded: dict[str, str] = {}
     for choice in choices:
         folded.setdefault(choice.casefold(), choice)
-    names, word = list(folded), word.casefold()
-    best = difflib.get_close_matches(word, names, 1, CUTOFF)
-    found = dict.fromkeys(best + difflib.get_close_matches(word, names, most, ALSO) if best else [])
-    return [folded[name] for name in found][:most]
+    word = word.casefold()
+    near = difflib.get_close_matches(word, folded, len(folded), CUTOFF) if folded else []
+    # best first, and names equally close in alphabetical order (difflib gives them in reverse)
+    ranked = sorted(near, key=lambda name: (-_ratio(name, word), name))
+    return [
+        folded[name] for n, name in enumerate(ranked[:most]) if n == 0 or _ratio(name, word) >= ALSO
+    ]
+
+
+def _ratio(name: str, word: str) -> float:
+    """difflib's closeness, as get_close_matches measures it."""
+    return difflib.SequenceMatcher(None, name, word).ratio()
 
 
 def closest_ids(value: object, labels: dict[str, list[str]], most: int = MOST) -> list[str]:
