@@ -64,6 +64,12 @@ def test_the_file_in_the_links_own_folder_wins_a_tie(valid_tree, capsys):
     assert "the page `../indx.md` does not exist — did you mean `../index.md`?" in line
 
 
+def test_a_file_one_folder_down_is_found(valid_tree, capsys):
+    """A link from the home page that forgot the folder of the chapter."""
+    (line,) = link_problems(valid_tree, "capitolo.md#obiettivi", capsys)
+    assert "does not exist — did you mean `guida/capitolo.md#obiettivi`?" in line, line
+
+
 @pytest.mark.parametrize(
     "link",
     [
