@@ -76,6 +76,7 @@ def test_a_file_one_folder_down_is_found(valid_tree, capsys):
         "https://cittamedie.example.org/pdf/guida.pdf",  # the site's own, but no page: the link check's
         "https://example.org/guida/capitolo/",  # another host with the same path
         "https://cittamedie.example.org.evil.test/guida/capitolo/",
+        "https://[cittamedie.example.org/guida/capitolo/",  # not an address: no traceback
     ],
 )
 def test_an_address_of_no_page_of_this_site_is_left_to_the_link_check(valid_tree, capsys, link):

@@ -64,7 +64,10 @@ def check(site: Site, run: Run) -> list[Problem]:
 def _own_address(site, source, line, target, site_url, pages) -> list[Problem]:
     """A page of this site linked by its web address, copied from the browser: it leaves the
     offline copy and the preview for the published site."""
-    page, site_ = urlsplit(target), urlsplit(site_url)
+    try:
+        page, site_ = urlsplit(target), urlsplit(site_url)
+    except ValueError:  # not an address (`https://[…`): not this site's; the link check reports it
+        return []
     folder = site_.path.rstrip("/") + "/"
     if not site_.netloc or page.netloc.casefold() != site_.netloc.casefold():
         return []
