@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .model import Site, slugify
-from .suggest import data_ids, did_you_mean
+from .suggest import closest, data_ids, did_you_mean, shown
 
 MARKER = re.compile(r"<!--\s*cittamedie:([a-z-]+)((?:\s+[a-z-]+(?:=[a-z0-9-]+)?)*)\s*-->")
 # Every marker an editor may write, with what it inserts (CONTRIBUTING.md lists the same).
@@ -42,7 +42,10 @@ def marker_problem(line: str, site: Site, lang: str) -> tuple[str, str] | None:
     if name not in NAMES:
         return (
             f"unknown marker `{name}`",
-            f"use one of: {', '.join(sorted(NAMES))} (CONTRIBUTING.md)",
+            did_you_mean(
+                [shown(near) for near in closest(name, sorted(NAMES))],
+                f"use one of: {', '.join(sorted(NAMES))} (CONTRIBUTING.md)",
+            ),
         )
     if name == "practices":
         themes = {theme["id"] for theme in site.items("themes")}
