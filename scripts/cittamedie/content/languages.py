@@ -10,6 +10,7 @@ order (the validator checks it: rules/config.py).
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 
 LANGUAGES = ("it", "en")
 SOURCE_LANGUAGE = LANGUAGES[0]
@@ -46,6 +47,18 @@ def page_url(key: str, lang: str, directory_urls: bool = True) -> str:
     if stem == "index":
         return prefix
     return prefix + (stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/")
+
+
+def key_at(url: str, keys: Iterable[str]) -> str | None:
+    """The page published at a site-relative address, page_url reversed: en/linee-guida/priorita/
+    → linee-guida/priorita.md. Also the offline copy's priorita.html, and an address without its
+    last slash (as a browser shows it)."""
+    wanted = {url, f"{url}/"} if url and not url.endswith(("/", ".html")) else {url}
+    for key in keys:
+        for lang in LANGUAGES:
+            if page_url(key, lang) in wanted or page_url(key, lang, False) in wanted:
+                return key
+    return None
 
 
 def language_of_url(url: str) -> str:

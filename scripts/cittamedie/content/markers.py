@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .model import Site, slugify
+from .suggest import closest, data_ids, did_you_mean, shown
 
 MARKER = re.compile(r"<!--\s*cittamedie:([a-z-]+)((?:\s+[a-z-]+(?:=[a-z0-9-]+)?)*)\s*-->")
 # Every marker an editor may write, with what it inserts (CONTRIBUTING.md lists the same).
@@ -33,21 +34,28 @@ def arguments(raw: str) -> dict[str, str]:
     return dict((part.split("=", 1) + [""])[:2] for part in raw.split())
 
 
-def marker_problem(line: str, site: Site) -> tuple[str, str] | None:
-    """(message, fix) when a line's marker names something the build cannot generate."""
+def marker_problem(line: str, site: Site, lang: str) -> tuple[str, str] | None:
+    """(message, fix) when a line's marker names something the build cannot generate (lang: the
+    page's, for the titles of the suggested themes)."""
     match = MARKER.search(line)
     name, args = match[1], arguments(match[2])
     if name not in NAMES:
         return (
             f"unknown marker `{name}`",
-            f"use one of: {', '.join(sorted(NAMES))} (CONTRIBUTING.md)",
+            did_you_mean(
+                [shown(near) for near in closest(name, sorted(NAMES))],
+                f"use one of: {', '.join(sorted(NAMES))} (CONTRIBUTING.md)",
+            ),
         )
     if name == "practices":
         themes = {theme["id"] for theme in site.items("themes")}
         if args.get("theme") not in themes:
             return (
                 f"`theme={args.get('theme')}` is not a theme",
-                f"write theme= with one of: {', '.join(sorted(themes))}",
+                did_you_mean(
+                    data_ids(site, "themes", args.get("theme") or "", lang, "theme="),
+                    f"write theme= with one of: {', '.join(sorted(themes))}",
+                ),
             )
     return None
 

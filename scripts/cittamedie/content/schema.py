@@ -14,6 +14,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from .problems import Problem
+from .suggest import closest, did_you_mean, shown
 
 SCHEMA_NAMES = (
     "page",
@@ -179,7 +180,9 @@ def _words(error: ValidationError) -> tuple[str, str]:
     """What is wrong with one value, and the fix."""
     v, value, bound = error.validator, error.instance, error.validator_value
     if v == "enum":
-        return f"`{value}` is not an allowed value", f"use one of: {', '.join(map(str, bound))}"
+        allowed = ", ".join(map(str, bound))
+        near = [shown(name) for name in closest(str(value), map(str, bound))]
+        return f"`{value}` is not an allowed value", did_you_mean(near, f"use one of: {allowed}")
     if v == "format" and bound == "date":
         fix = "write a date that exists, as YYYY-MM-DD (e.g. 2026-11-27)"
         return f"`{value}` is not a real date", fix

@@ -10,6 +10,7 @@ from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS
 from ..content.markers import MARKER, block_ids
 from ..content.model import Site, Source, slugify
 from ..content.problems import Problem
+from ..content.suggest import closest, did_you_mean, shown
 from ..markup.furniture import reserved_id
 from .run import Run
 
@@ -81,7 +82,13 @@ def check(site: Site, run: Run) -> list[Problem]:
                     en_ids[extra],
                     "heading-id",
                     f"the section id `{extra}` does not exist in the Italian page",
-                    "use the same ids as the Italian page",
+                    did_you_mean(
+                        [
+                            shown(f"{{#{id_}}}")
+                            for id_ in closest(extra, sorted(it_ids - set(en_ids)))
+                        ],
+                        "use the same ids as the Italian page",
+                    ),
                 )
             )
     return problems

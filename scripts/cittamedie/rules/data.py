@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..content.model import DATA_LISTS, Site
 from ..content.problems import Problem
+from ..content.suggest import closest_ids, did_you_mean, shown
 from .run import Run
 
 # data file → the field that names each item, which must be unique within the file.
@@ -93,6 +94,8 @@ def _practices(site: Site) -> list[Problem]:
     if not all(name in site.data for name in CITY_FILES):
         return []  # a broken city list is reported on its own; checking against it would mislead
     region_of = {c["name"]: c["region"] for name in CITY_FILES for c in site.items(name)}
+    # a city is written by its name, the label the site shows; its id is compared too (`reggio-calabria`)
+    ids_of = {c["name"]: [str(c.get("id", ""))] for name in CITY_FILES for c in site.items(name)}
     problems = []
     for source in site.sources:
         if source.kind != "good-practice" or not source.ok:
@@ -105,8 +108,11 @@ def _practices(site: Site) -> list[Problem]:
                     source.line_of("city"),
                     "data",
                     f"`{city}` is not a city of data/cities.yml or data/case-cities.yml",
-                    f"use one of: {', '.join(sorted(region_of))}; a new city of a case goes in "
-                    "data/case-cities.yml, with its region",
+                    did_you_mean(
+                        [shown(name) for name in closest_ids(city, ids_of)],
+                        f"use one of: {', '.join(sorted(region_of))}; a new city of a case goes in "
+                        "data/case-cities.yml, with its region",
+                    ),
                     "city",
                 )
             )

@@ -1,15 +1,18 @@
-"""Internal links and their anchors resolve, in both languages."""
+"""Internal links and their anchors resolve, in both languages. A link that does not resolve gets
+what the editor probably meant: the page's file behind a site address (copied from the browser),
+the closest file one level up or down, the closest ids of the target page (content/suggest.py)."""
 
 from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from ..content.generated import generated_files, generated_pages
-from ..content.languages import split_language
-from ..content.model import Site, outside_fences
+from ..content.languages import key_at, page_url, split_language
+from ..content.model import Site, Source, outside_fences
 from ..content.problems import Problem
+from ..content.suggest import closest, did_you_mean, shown
 from .run import Run
 
 # The address after each `](`, at most 2,000 characters: looking for the whole `[text](…)` with one
@@ -17,6 +20,8 @@ from .run import Run
 TARGET = re.compile(r"\s{0,20}<?([^)\s>]{1,2000})")
 INLINE_CODE = re.compile(r"`[^`]*`")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+# The fix that names the file behind an address (one wording for every kind of address).
+WRITE_FILE = "link to the page's file, relative to this one: `{link}`"
 
 
 def links_of(source) -> list[tuple[int, str]]:
@@ -43,15 +48,108 @@ def check(site: Site, run: Run) -> list[Problem]:
     problems = []
     pages = generated_pages(site)
     files = generated_files(site)
+    site_url = (run.config.data.get("site_url") if run.config else None) or ""
     for source in site.sources:
         if not source.ok:
             continue
         own_ids = source.heading_ids
         for line, target in links_of(source):
             if EXTERNAL.match(target):
+                problems.extend(_own_address(site, source, line, unquote(target), site_url, pages))
                 continue
             problems.extend(_check_link(site, source, line, unquote(target), own_ids, pages, files))
     return problems
+
+
+def _own_address(site, source, line, target, site_url, pages) -> list[Problem]:
+    """A page of this site linked by its web address, copied from the browser: it leaves the
+    offline copy and the preview for the published site."""
+    try:
+        page, site_ = urlsplit(target), urlsplit(site_url)
+    except ValueError:  # not an address (`https://[…`): not this site's; the link check reports it
+        return []
+    folder = site_.path.rstrip("/") + "/"
+    if not site_.netloc or page.netloc.casefold() != site_.netloc.casefold():
+        return []
+    if not (page.path + "/").startswith(folder):
+        return []
+    address = page.path[len(folder) :] + (f"#{page.fragment}" if page.fragment else "")
+    link = _file_behind(site, source, address, pages)
+    if link is None:  # not a page: the link check follows it like any other address
+        return []
+    return [
+        Problem(
+            source.rel,
+            line,
+            "link",
+            f"`{target}` is this site's own web address, which breaks in the offline copy and in the preview",
+            WRITE_FILE.format(link=link),
+        )
+    ]
+
+
+def _file_behind(site: Site, source: Source, address: str, pages) -> str | None:
+    """The link to write for a site-relative address (buone-pratiche/ba-urbis/#contesto): the file
+    of the page published there, relative to source, with the anchor; None when no page is there."""
+    path, hash_, anchor = address.partition("#")
+    keys = [*site.keys(), *pages]
+    if path.endswith(".md"):
+        key = split_language(path)[0]
+        key = key if key in keys else None
+    else:
+        key = key_at(path, keys)
+    return None if key is None else _relative(source, key) + hash_ + anchor
+
+
+def _relative(source: Source, key: str) -> str:
+    """How source links to the page key: relative to the source's folder."""
+    return posixpath.relpath(key, posixpath.dirname(source.uri) or ".")
+
+
+def _address_as_file(site: Site, source: Source, target: str, pages) -> str | None:
+    """A relative link written as a site address (`../ba-urbis/`, `programma`): the page's file,
+    read from the page's own address as a browser does, else from the file's folder."""
+    path, hash_, anchor = target.partition("#")
+    here = page_url(source.key, source.lang)
+    for folder in (
+        here if here.endswith("/") else posixpath.dirname(here),
+        posixpath.dirname(source.uri),
+    ):
+        resolved = posixpath.normpath(posixpath.join(folder, path))
+        if resolved.startswith(".."):
+            continue
+        link = _file_behind(
+            site, source, ("" if resolved == "." else resolved) + hash_ + anchor, pages
+        )
+        if link is not None:
+            return link
+    return None
+
+
+def _closest_page(site: Site, source: Source, path: str, pages) -> str | None:
+    """The existing page whose file name is closest to a missing one, looking where the link
+    leads, where it would lead with one ../ more (or one less), one folder up and one down; the
+    first of these folders wins a tie."""
+    base = posixpath.dirname(source.uri)
+    there = posixpath.dirname(posixpath.normpath(posixpath.join(base, path)))
+    folders = [there, posixpath.dirname(posixpath.normpath(posixpath.join(base, "..", path)))]
+    if path.startswith("../"):
+        folders.append(posixpath.dirname(posixpath.normpath(posixpath.join(base, path[3:]))))
+    folders.append(posixpath.dirname(there) if there else there)
+    keys = [*site.keys(), *pages]
+    folders += sorted(
+        {posixpath.dirname(k) for k in keys if posixpath.dirname(posixpath.dirname(k)) == there}
+        - {there}
+    )
+    rank = {folder: n for n, folder in reversed(list(enumerate(folders)))}  # a folder's first place
+    by_name: dict[str, list[str]] = {}  # file name → the pages of that name in those folders
+    for key in keys:
+        if posixpath.dirname(key) in rank:
+            by_name.setdefault(posixpath.basename(key), []).append(key)
+    best = closest(split_language(posixpath.basename(path))[0], by_name, 1)
+    if not best:
+        return None
+    return _relative(source, min(by_name[best[0]], key=lambda key: rank[posixpath.dirname(key)]))
 
 
 def _check_link(site, source, line, target, own_ids, pages, files) -> list[Problem]:
@@ -64,35 +162,59 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
                     line,
                     "anchor",
                     f"`#{anchor}` is not a section of this page",
-                    "use an id written as {#id} on one of this page's headings",
+                    did_you_mean(
+                        _ids(anchor, own_ids),
+                        "use an id written as {#id} on one of this page's headings",
+                    ),
                 )
             ]
         return []
     if path.startswith("/"):  # `//host/…` is an external address, left out before this
+        link = _file_behind(site, source, target.lstrip("/"), pages)
         return [
             Problem(
                 source.rel,
                 line,
                 "link",
                 f"`{target}` is an absolute path, which breaks in the offline copy and under a sub-folder",
-                "link relative to this file, e.g. ../programma.md",
+                WRITE_FILE.format(link=link)
+                if link
+                else "link relative to this file, e.g. ../programma.md",
             )
         ]
     base = posixpath.dirname(source.uri)
     resolved = posixpath.normpath(posixpath.join(base, path))
-    if resolved.startswith(".."):
+    outside = resolved.startswith("..")
+    if not resolved.endswith(".md"):
+        if not outside and (resolved in files or (site.docs_dir / resolved).exists()):
+            return []
+        link = _address_as_file(site, source, target, pages)
+        if link:
+            return [
+                Problem(
+                    source.rel,
+                    line,
+                    "link",
+                    f"`{target}` is the address of a page on the site, not its file",
+                    WRITE_FILE.format(link=link),
+                )
+            ]
+    if outside:
         return [
             Problem(
                 source.rel,
                 line,
                 "link",
                 f"`{target}` points outside the site",
-                "link to a page of the site with a relative path, or use a full https:// address",
+                did_you_mean(
+                    _closest_link(site, source, path, anchor, pages)
+                    if path.endswith(".md")
+                    else [],
+                    "link to a page of the site with a relative path, or use a full https:// address",
+                ),
             )
         ]
     if not resolved.endswith(".md"):
-        if resolved in files or (site.docs_dir / resolved).exists():
-            return []
         return [
             Problem(
                 source.rel,
@@ -113,7 +235,10 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
                 line,
                 "link",
                 f"the page `{target}` does not exist",
-                "check the file name and the ../ steps; link to the Italian file name (name.md)",
+                did_you_mean(
+                    _closest_link(site, source, path, anchor, pages),
+                    "check the file name and the ../ steps; link to the Italian file name (name.md)",
+                ),
             )
         ]
     if anchor and anchor not in target_page.heading_ids:
@@ -123,7 +248,21 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
                 line,
                 "anchor",
                 f"`#{anchor}` is not a section of {target_page.rel}",
-                "use one of the {#id} written on that page's headings",
+                did_you_mean(
+                    _ids(anchor, target_page.heading_ids),
+                    "use one of the {#id} written on that page's headings",
+                ),
             )
         ]
     return []
+
+
+def _closest_link(site, source, path, anchor, pages) -> list[str]:
+    """The link to the closest existing page, as a suggestion, with the anchor written."""
+    nearest = _closest_page(site, source, path, pages)
+    return [shown(nearest + (f"#{anchor}" if anchor else ""))] if nearest else []
+
+
+def _ids(anchor: str, ids) -> list[str]:
+    """The closest ids of a page to a wrong anchor, as the editor writes them after #."""
+    return [shown(f"#{id_}") for id_ in closest(anchor, sorted(ids))]

@@ -6,6 +6,7 @@ from ..content.languages import SOURCE_LANGUAGE
 from ..content.markers import MARKER, marker_problem
 from ..content.model import Site
 from ..content.problems import Problem
+from ..content.suggest import data_ids, did_you_mean
 from .run import Run
 
 
@@ -26,7 +27,10 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.line_of(f"themes.{i}"),
                         "taxonomy",
                         f"`{theme}` is not a theme",
-                        f"use one of: {', '.join(sorted(themes))}",
+                        did_you_mean(
+                            data_ids(site, "themes", theme, source.lang),
+                            f"use one of: {', '.join(sorted(themes))}",
+                        ),
                         "themes",
                     )
                 )
@@ -38,7 +42,10 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.line_of("programme"),
                         "taxonomy",
                         f"`{meta.get('programme')}` is not a programme",
-                        f"use one of: {', '.join(sorted(programmes))} (data/programmes.yml)",
+                        did_you_mean(
+                            data_ids(site, "programmes", meta.get("programme"), source.lang),
+                            f"use one of: {', '.join(sorted(programmes))} (data/programmes.yml)",
+                        ),
                         "programme",
                     )
                 )
@@ -70,7 +77,7 @@ def check(site: Site, run: Run) -> list[Problem]:
         lines = source.body.split("\n") if "cittamedie:" in source.body else []
         for number, text in enumerate(lines, start=source.body_line):
             if MARKER.search(text):
-                problem = marker_problem(text, site)
+                problem = marker_problem(text, site, source.lang)
                 if problem:
                     problems.append(Problem(source.rel, number, "marker", *problem))
     problems.extend(_documents(site))
