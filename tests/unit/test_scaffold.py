@@ -66,8 +66,8 @@ def test_the_untouched_scaffold_reports_each_todo_once(valid_tree, capsys):
     ) in lines
     assert (
         "good-practices/ba-urbis.md:7: todo: a TODO is still to be filled in (programme) — "
-        "replace TODO with ids of data/programmes.yml: pon-metro-2014-2020, here and on line 7 "
-        "of good-practices/ba-urbis.en.md"
+        "write in place of TODO what you choose from data/programmes.yml (pon-metro-2014-2020), "
+        "here and on line 7 of good-practices/ba-urbis.en.md"
     ) in lines
     assert (
         "good-practices/ba-urbis.md:26: todo: a TODO is still to be filled in, in the section "

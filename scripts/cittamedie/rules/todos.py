@@ -28,7 +28,7 @@ MESSAGES = {
     "section": "a TODO is still to be filled in, in the section #{section}",
     "introduction": "a TODO is still to be filled in, before the first heading",
     "fix": "replace TODO with the real text",
-    "choose": "replace TODO with ids of data/{data}.yml: {ids}",
+    "choose": "write in place of TODO what you choose from data/{data}.yml ({ids})",
     "also": "{fix}, here and on line {line} of {rel}",
 }
 
