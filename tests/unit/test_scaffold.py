@@ -5,6 +5,8 @@ English file that starts current, and a report of one line per TODO."""
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
 
 import pytest
 
@@ -12,7 +14,7 @@ from cittamedie.__main__ import main
 from cittamedie.content.load import load_site
 from cittamedie.tools.resemblance import similar, words
 
-from ..conftest import validate
+from ..conftest import REPO, copy_tree, validate
 
 
 def new(capsys, tree, *args: str) -> tuple[int, str, str]:
@@ -177,3 +179,31 @@ def test_a_new_chapter_has_no_heading_1_and_starts_current(valid_tree, capsys):
 )
 def test_the_resemblance_rule(one, other, alike):
     assert similar(words(one, ("bari",)), words(other, ("bari",))) is alike
+
+
+def real_content(tmp_path):
+    """A copy of the repository's content, free to change."""
+    tree = tmp_path / "repo"
+    for folder in ("docs", "guidelines", "good-practices", "data"):
+        copy_tree(REPO / folder, tree / folder)
+    shutil.copy(REPO / "mkdocs.yml", tree / "mkdocs.yml")
+    return tree
+
+
+def test_the_guides_examples_of_new_do_what_they_say(tmp_path, capsys):
+    """CONTRIBUTING's commands write the files their comments name, and README's example is the
+    first one's: on the real content, neither makes a duplicate."""
+    section = (REPO / "CONTRIBUTING.md").read_text("utf-8").split("## Starting a new page")[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    readme = (REPO / "README.md").read_text("utf-8")
+    tree = real_content(tmp_path)
+    for line in block.splitlines():
+        command, _, files = line.partition("#")
+        args = shlex.split(command)[1:]  # after .venv/bin/cittamedie
+        assert main(["--root", str(tree), *args]) == 0, capsys.readouterr().err
+        written = capsys.readouterr().out
+        italian = files.split("+")[0].strip()
+        for name in (italian, italian.removesuffix(".md") + ".en.md"):
+            assert f"written: {name}\n" in written and (tree / name).is_file()
+        if args[1] == "good-practice":
+            assert f"| `{command.strip()}` |" in readme
