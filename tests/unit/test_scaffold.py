@@ -40,6 +40,11 @@ def test_a_case_is_named_by_its_citys_code_and_filled_from_the_data(valid_tree, 
         assert not [line for line in text.splitlines() if line.startswith("# ")]
 
 
+def test_a_code_typed_in_the_slug_is_written_once(valid_tree, capsys):
+    code, out, _ = new(capsys, valid_tree, "--city", "Olbia", "--slug", "olb-porto")
+    assert code == 0 and "written: good-practices/olb-porto.md" in out
+
+
 def test_the_new_english_file_is_current(valid_tree, capsys):
     assert new(capsys, valid_tree, "--city", "Bari", "--slug", "urbis")[0] == 0
     site = load_site(valid_tree)

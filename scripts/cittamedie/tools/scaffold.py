@@ -82,7 +82,8 @@ def new(
         found, problems = _case(root, city, slug, title, force)
         if problems:
             return [], problems
-        stem = f"{found['code']}-{slug}"
+        # `--slug ba-urbis` for Bari: the code typed as well is written once
+        stem = f"{found['code']}-{slug.removeprefix(found['code'] + '-') or slug}"
         folder = root / "good-practices"
         values |= {"id": stem, "city": _quoted(found["name"]), "region": _quoted(found["region"])}
     else:
