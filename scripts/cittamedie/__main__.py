@@ -2,7 +2,7 @@
 
     cittamedie validate [--format text|github|json] [--strict]
     cittamedie translations [--diff] [--mark-current FILE ...]
-    cittamedie new good-practice --city Bari --slug urbis
+    cittamedie new good-practice --city Torino --slug co-city [--title "Co-City"] [--force]
     cittamedie new chapter --document linee-guida --slug risorse
     cittamedie pdf [--site-dir site] [--jobs 2] [--only linee-guida]
     cittamedie offline [--site-dir site]
@@ -58,9 +58,15 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     )
     new = sub.add_parser("new", help="create a new good practice or chapter in both languages")
     new.add_argument("kind", choices=("good-practice", "chapter"))
-    new.add_argument("--slug", required=True)
-    new.add_argument("--city", default="")
-    new.add_argument("--document", default="")
+    new.add_argument("--slug", required=True, help="the file's name, e.g. co-city")
+    new.add_argument("--city", default="", help="a good practice's city, as in data/")
+    new.add_argument("--document", default="", help="a chapter's document, e.g. linee-guida")
+    new.add_argument("--title", default="", help="the title, in both files (else TODO)")
+    new.add_argument(
+        "--force",
+        action="store_true",
+        help="create a case even if it resembles one of the same city (never overwrites a file)",
+    )
     pdf = sub.add_parser("pdf", help="export the PDFs from a built site")
     pdf.add_argument("--site-dir", default="site")
     pdf.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
@@ -151,7 +157,15 @@ def _translations(args, root: Path) -> int:
 def _new(args, root: Path) -> int:
     from .tools.scaffold import new
 
-    written, problems = new(args.kind, root, city=args.city, slug=args.slug, document=args.document)
+    written, problems = new(
+        args.kind,
+        root,
+        city=args.city,
+        slug=args.slug,
+        document=args.document,
+        title=args.title,
+        force=args.force,
+    )
     for problem in problems:
         _error(str(problem))
     for path in written:

@@ -91,19 +91,17 @@ def new_case(capsys, tree, slug: str):
 def test_new_good_practice_writes_both_files_and_never_overwrites(valid_tree, capsys):
     code, out, _ = new_case(capsys, valid_tree, "Urbis")
     assert code == 0
-    it = valid_tree / "good-practices" / "bari-urbis.md"
-    en = valid_tree / "good-practices" / "bari-urbis.en.md"
+    it = valid_tree / "good-practices" / "ba-urbis.md"
+    en = valid_tree / "good-practices" / "ba-urbis.en.md"
     assert it.is_file() and en.is_file()
     assert 'city: "Bari"' in it.read_text("utf-8")
     code, out, _ = run(capsys, "--root", str(valid_tree), "validate")
     assert code == 1
-    assert "good-practices/bari-urbis.md:3: todo: a TODO is still to be filled in (title)" in out
+    assert "good-practices/ba-urbis.md:3: todo: a TODO is still to be filled in (title)" in out
     it.write_text("my own work", "utf-8")
     code, _, err = new_case(capsys, valid_tree, "urbis")
     assert code == 1
-    assert (
-        "good-practices/bari-urbis.md: exists: the file exists already; nothing was written" in err
-    )
+    assert "good-practices/ba-urbis.md: exists: the file exists already; nothing was written" in err
     assert it.read_text("utf-8") == "my own work"
 
 

@@ -204,7 +204,7 @@ def new_case(tree: Path, *args: str) -> int:
     )
 
 
-@pytest.mark.parametrize("which", ["bari-urbis.md", "bari-urbis.en.md"])
+@pytest.mark.parametrize("which", ["ba-urbis.md", "ba-urbis.en.md"])
 def test_new_refuses_a_dangling_link_and_writes_neither_file(which, valid_tree, capsys, tmp_path):
     """The attack: a dangling link where the English file goes; open() would create its target."""
     away = tmp_path / "away" / "authorized_keys"
@@ -217,7 +217,7 @@ def test_new_refuses_a_dangling_link_and_writes_neither_file(which, valid_tree, 
     assert f"good-practices/{which}: link: good-practices/{which} is a link (to {away})" in err
     assert "this command never writes through a link" in err
     assert not away.exists() and link.is_symlink()
-    others = {"bari-urbis.md", "bari-urbis.en.md"} - {which}
+    others = {"ba-urbis.md", "ba-urbis.en.md"} - {which}
     assert not any((valid_tree / "good-practices" / name).exists() for name in others)
 
 
@@ -228,7 +228,7 @@ def test_new_refuses_a_folder_that_is_a_link(valid_tree, capsys, tmp_path):
     shutil.rmtree(folder)
     folder.symlink_to(outside)
     assert new_case(valid_tree) == 1
-    assert "good-practices/bari-urbis.md: link: good-practices is a link" in capsys.readouterr().err
+    assert "good-practices/ba-urbis.md: link: good-practices is a link" in capsys.readouterr().err
     assert list(outside.iterdir()) == []
 
 

@@ -7,6 +7,13 @@ from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
+# Problems that stop every build, validated or not, the preview too (site/context.py): reading on
+# would hang, crash, or read files from outside the repository, or the build would overwrite a file
+# it did not write (an editor's, never validated: rules/generated.py), or a page would land where
+# the build writes its own files (rules/urls.py: MkDocs stops on a folder where a file is, or one
+# overwrites the other), or two names would be one file on Windows and macOS or in the offline copy
+# (rules/names.py, content/names.py: one would replace the other, the offline not-found page too).
+ALWAYS_STOP = ("size", "nesting", "link-outside", "generated", "reserved", "name")
 
 
 @dataclass(frozen=True, order=True)
@@ -26,6 +33,14 @@ class Problem:
         field = f" ({self.field})" if self.field else ""
         label = "" if self.severity == ERROR else "warning: "
         return f"{where}: {self.rule}: {label}{self.message}{field} — {self.fix}"
+
+
+def rank(problem: Problem) -> int:
+    """How much a problem matters, most first: 0 stops every build (ALWAYS_STOP), 1 is another
+    error (it stops the published build), 2 a warning (the build goes on)."""
+    if problem.severity != ERROR:
+        return 2
+    return 0 if problem.rule in ALWAYS_STOP else 1
 
 
 class ContentError(Exception):

@@ -25,6 +25,8 @@ from . import (
     review,
     safety,
     taxonomy,
+    title,
+    todos,
     urls,
     versions,
 )
@@ -33,10 +35,12 @@ from .run import Run, settings
 RULES = (
     pairing,
     anchors,
+    title,
     links,
     images,
     taxonomy,
     review,
+    todos,
     safety,
     plaintext,
     formulas,

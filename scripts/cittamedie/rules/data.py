@@ -25,7 +25,7 @@ CITY_FILES = ("cities", "case-cities")  # a case's city is one of these (the 39,
 
 
 def check(site: Site, run: Run) -> list[Problem]:
-    return _unique(site) + _events(site) + _practices(site)
+    return _unique(site) + _codes(site) + _events(site) + _practices(site)
 
 
 def _line(site: Site, name: str, field: str) -> int:
@@ -67,6 +67,34 @@ def _unique(site: Site) -> list[Problem]:
                     f"cities.{i}.name",
                 )
             )
+    return problems
+
+
+def _codes(site: Site) -> list[Problem]:
+    """A city's code starts its cases' file names (`cittamedie new`): one city per code, across both
+    lists, or two cities' cases would share a prefix and `new` could not tell them apart."""
+    problems = []
+    first: dict[str, tuple[str, str, int]] = {}  # code → (city, its file, its line)
+    for name in CITY_FILES:
+        for i, city in enumerate(site.items(name)):
+            code, line = city.get("code"), _line(site, name, f"cities.{i}.code")
+            if not isinstance(code, str):
+                continue  # the schema reports it
+            if code in first:
+                owner, where, at = first[code]
+                problems.append(
+                    Problem(
+                        f"data/{name}.yml",
+                        line,
+                        "data",
+                        f"the code `{code}` is {owner}'s already (data/{where}.yml, line {at})",
+                        "give each city a code of its own, two or three lowercase letters not "
+                        "used by another city: it starts the file names of the city's cases",
+                        f"cities.{i}.code",
+                    )
+                )
+            else:
+                first[code] = (city.get("name"), name, line)
     return problems
 
 

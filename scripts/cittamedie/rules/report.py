@@ -1,11 +1,16 @@
-"""Reporters: text for editors, GitHub workflow annotations for pull requests, JSON for tools."""
+"""Reporters: text for editors, GitHub workflow annotations for pull requests, JSON for tools.
+
+Every report lists the problems file by file, the files with the most important problem first
+(content/problems.py, rank: what stops every build, then the other errors, then warnings; files of
+the same rank in path order), and within a file the same way, then by line: an editor works
+through the report from the top, one file at a time."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 
-from ..content.problems import ERROR, Problem
+from ..content.problems import ERROR, Problem, rank
 
 
 def summary(problems: list[Problem], checked: int) -> str:
@@ -14,8 +19,26 @@ def summary(problems: list[Problem], checked: int) -> str:
     return f"{checked} files checked: {errors} error(s), {len(problems) - errors} warning(s)."
 
 
+def by_file(problems: list[Problem]) -> list[list[Problem]]:
+    """The problems of each file, in the order of the report."""
+    files: dict[str, list[Problem]] = {}
+    for problem in problems:
+        files.setdefault(problem.path, []).append(problem)
+    groups = [
+        sorted(found, key=lambda p: (rank(p), p.line, p.rule, p.message))
+        for found in files.values()
+    ]
+    return sorted(groups, key=lambda found: (rank(found[0]), found[0].path))
+
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    return [problem for found in by_file(problems) for problem in found]
+
+
 def text(problems: list[Problem], checked: int) -> str:
-    return "\n".join([str(p) for p in problems] + [summary(problems, checked)])
+    """One line per problem, a blank line between two files' problems, then the summary."""
+    groups = ["\n".join(str(p) for p in found) + "\n" for found in by_file(problems)]
+    return "\n".join([*groups, summary(problems, checked)])
 
 
 def _data(value: str) -> str:
@@ -30,7 +53,7 @@ def _property(value: str) -> str:
 
 def github(problems: list[Problem], checked: int) -> str:
     lines = []
-    for p in problems:
+    for p in ordered(problems):
         level = "error" if p.severity == ERROR else "warning"
         where = f"file={_property(p.path)}" + (f",line={p.line}" if p.line else "")
         field = f" ({p.field})" if p.field else ""  # the same sentence as the text report
@@ -47,7 +70,7 @@ def as_json(problems: list[Problem], checked: int) -> str:
             "checked": checked,
             "errors": errors,
             "warnings": len(problems) - errors,
-            "problems": [p.__dict__ for p in problems],
+            "problems": [p.__dict__ for p in ordered(problems)],
         },
         ensure_ascii=False,
         indent=2,

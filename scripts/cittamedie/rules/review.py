@@ -1,16 +1,12 @@
-"""Dates that say a page needs attention, and unfinished TODO markers."""
+"""Dates that say a page needs attention (the TODO markers: todos.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from ..content.model import Site, field_value
+from ..content.model import Site
 from ..content.problems import WARNING, Problem
-from ..markup.plaintext import strings_of
 from .run import Run
-
-TODO = re.compile(r"\bTODO\b")
 
 
 def check(site: Site, run: Run) -> list[Problem]:
@@ -45,34 +41,7 @@ def check(site: Site, run: Run) -> list[Problem]:
                         name,
                     )
                 )
-        problems.extend(_todos(source))
     return problems
-
-
-def _todos(source) -> list[Problem]:
-    if "TODO" not in source.body and not any("TODO" in text for text in strings_of(source.meta)):
-        return []
-    found = [
-        (line, name)
-        for name, line in source.lines.items()
-        if isinstance(value := field_value(source.meta, name), str) and TODO.search(value)
-    ]
-    found += [
-        (n, "")
-        for n, text in enumerate(source.body.split("\n"), start=source.body_line)
-        if TODO.search(text)
-    ]
-    return [
-        Problem(
-            source.rel,
-            line,
-            "todo",
-            "a TODO is still to be filled in",
-            "replace TODO with the real text",
-            field,
-        )
-        for line, field in sorted(found)
-    ]
 
 
 def _date(value) -> dt.date | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..content.config import CONFIG_FILE, Config, read_config
 from ..content.problems import ContentError, Problem
 from ..history.git import Repository
+from ..markup.render import Renderer
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,11 @@ class Run:
     git: Repository
     config: Config | None = None  # None: no mkdocs.yml (a content tree alone), or a broken one
     config_problems: tuple[Problem, ...] = ()  # why mkdocs.yml cannot be read
+
+    def renderer(self, root: Path) -> Renderer:
+        """Python-Markdown with mkdocs.yml's settings; MkDocs' own where the file is missing or
+        broken (rules/config.py reports a broken one)."""
+        return Renderer.from_config(self.config or Config(root / CONFIG_FILE, {}, {}))
 
 
 def settings(root: Path) -> tuple[Config | None, tuple[Problem, ...]]:

@@ -3,10 +3,9 @@ sanitiser (sanitize.py, the only judge of what HTML is allowed) would remove onc
 
 from __future__ import annotations
 
-from ..content.config import CONFIG_FILE, Config
 from ..content.model import Site, slugify
 from ..content.problems import Problem
-from ..markup.render import Renderer, could_hold_markup, render_problems
+from ..markup.render import could_hold_markup, render_problems
 from ..markup.shapes import shape_problems
 from .run import Run
 
@@ -23,12 +22,6 @@ def check(site: Site, run: Run) -> list[Problem]:
         ids = source.heading_ids | {slugify(h.text) for h in source.headings if not h.id}
         if shapes or not could_hold_markup(source.body, ids):
             continue
-        renderer = renderer or _renderer(site, run)
+        renderer = renderer or run.renderer(site.root)
         problems.extend(render_problems(renderer, source.rel, source.body, source.body_line))
     return problems
-
-
-def _renderer(site: Site, run: Run) -> Renderer:
-    """Python-Markdown with mkdocs.yml's settings; MkDocs' own where the file is missing or broken
-    (rules/config.py reports a broken one)."""
-    return Renderer.from_config(run.config or Config(site.root / CONFIG_FILE, {}, {}))

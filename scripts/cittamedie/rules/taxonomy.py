@@ -8,6 +8,7 @@ from ..content.model import Site
 from ..content.problems import Problem
 from ..content.suggest import data_ids, did_you_mean
 from .run import Run
+from .todos import is_todo
 
 
 def check(site: Site, run: Run) -> list[Problem]:
@@ -20,7 +21,7 @@ def check(site: Site, run: Run) -> list[Problem]:
             continue
         meta = source.meta
         for i, theme in enumerate(meta.get("themes") or []):
-            if themes and theme not in themes:
+            if themes and theme not in themes and not is_todo(theme):  # todos.py says it
                 problems.append(
                     Problem(
                         source.rel,
@@ -35,7 +36,8 @@ def check(site: Site, run: Run) -> list[Problem]:
                     )
                 )
         if source.kind == "good-practice":
-            if programmes and meta.get("programme") not in programmes:
+            programme = meta.get("programme")
+            if programmes and programme not in programmes and not is_todo(programme):
                 problems.append(
                     Problem(
                         source.rel,

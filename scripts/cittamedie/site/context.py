@@ -22,7 +22,7 @@ from ..content.generated import index_pages
 from ..content.identity import Identity, from_config
 from ..content.load import load_site
 from ..content.model import Site, Source
-from ..content.problems import ERROR, ContentError, Problem
+from ..content.problems import ALWAYS_STOP, ERROR, ContentError, Problem
 from ..history.git import Repository
 from ..history.translations import Comparison, stale_comparisons
 from ..history.versions import DocumentHistory, read_histories
@@ -35,14 +35,6 @@ from .search import Synonyms
 from .templates import environment
 
 KEY = "cittamedie"  # the context's key in the MkDocs configuration
-# Problems that stop every build, validated or not: reading on would hang, crash, or read files
-# from outside the repository, or the build would overwrite a file it did not write (an editor's,
-# never validated: rules/generated.py), or a page would land where the build writes its own files
-# (rules/urls.py: MkDocs stops on a folder where a file is, or one overwrites the other).
-# Rules whose errors stop the build even with validation off: what would hang it, read outside the
-# repository, or write one file over another (a page where the build writes, two names that are one
-# file on Windows and macOS or in the offline copy, a page over the offline copy's not-found page).
-ALWAYS_STOP = ("size", "nesting", "link-outside", "generated", "reserved", "name")
 _log = logging.getLogger("mkdocs.plugins.cittamedie")
 
 

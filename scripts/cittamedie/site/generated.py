@@ -28,7 +28,7 @@ MATERIAL_FIELDS = ("description", "hide")
 
 def write_pages(ctx: BuildContext) -> None:
     """Write every generated page that changed, remove those of ours no longer wanted. A file there
-    that the build did not write has stopped the build already (context.py, ALWAYS_STOP)."""
+    that the build did not write has stopped the build already (content/problems.py, ALWAYS_STOP)."""
     if ctx.generated:
         return  # static-i18n's build of one more language: written by the first
     site = ctx.site
