@@ -207,6 +207,32 @@ def test_marking_refuses_an_italian_page_never_committed(valid_tree, capsys, mon
     assert "commit the Italian file first: `git add docs/nuova.md` then" in err
 
 
+def test_the_translators_loop_in_contributing_quotes_the_commands_own_words(
+    valid_tree, capsys, monkeypatch
+):
+    translated_repo(valid_tree, monkeypatch)
+    _, listed, _ = run(capsys, "--root", str(valid_tree), "translations")
+    italian = valid_tree / f"{CHAPTER}.md"
+    italian.write_text(italian.read_text("utf-8") + "\nUna frase nuova.\n", "utf-8")
+    _, _, refused = run(
+        capsys, "--root", str(valid_tree), "translations", "--mark-current", f"{CHAPTER}.en.md"
+    )
+    produced = {  # the commit's hash and date are this run's
+        re.sub(r"commit [0-9a-f]{12} \(\d{4}-\d\d-\d\d,", "commit 42dbc1f58168 (2026-12-05,", line)
+        for line in (listed + refused.removeprefix("ERROR ")).splitlines()
+    }
+    guide = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    section = guide.split("\n## Translations\n", 1)[1].split("\n## ", 1)[0]
+    quoted = [
+        line.removeprefix(indent)
+        for indent, block in re.findall(r"^( *)```\n(.*?)^ *```", section, re.S | re.M)
+        for line in block.splitlines()
+    ]
+    assert len(quoted) == 8
+    for line in quoted:
+        assert line in produced, f"CONTRIBUTING.md quotes what the command does not print:\n{line}"
+
+
 def test_the_base_is_the_commit_that_introduced_the_translated_text(valid_tree, monkeypatch):
     translated_repo(valid_tree, monkeypatch)
     site = load_site(valid_tree)
