@@ -155,10 +155,12 @@ def _translations(args, root: Path) -> int:
         print(f"{state:13} {italian} → {translation}")
         for line in describe(sections[translation], args.diff) if translation in sections else []:
             print(f"{'':14}{line}")
-    if rows:
-        print(f"{len(rows)} page(s) need attention")
-    print("\n".join(next_steps(rows)))
-    return 1 if any(state in NEEDS_WORK for state, _, _ in rows) else 0
+    work = [row for row in rows if row[0] in NEEDS_WORK]  # not the pages untranslated on purpose
+    if work:
+        print(f"{len(work)} page(s) need attention")
+    known = {name for name, c in sections.items() if c.base is not None}
+    print("\n".join(next_steps(work, known)))
+    return 1 if work else 0
 
 
 def _new(args, root: Path) -> int:

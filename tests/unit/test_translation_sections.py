@@ -254,6 +254,10 @@ def test_a_fingerprint_of_no_revision_says_why_without_a_traceback(valid_tree, c
     )
     code, out, err = run(capsys, "--root", str(valid_tree), "translations")
     assert code == 1 and "Traceback" not in out + err
+    assert (  # the sections not known: the whole page is to check
+        f"next: check the whole of {CHAPTER}.en.md against {CHAPTER}.md, then mark it current:"
+        in out.splitlines()
+    )
     assert (
         f"sections not known: the Italian text this translation follows (translated_from: 123456abcdef) "
         f"is in none of the 2 commit(s) of {CHAPTER}.md: it was marked on a text never committed, or the "
@@ -406,6 +410,20 @@ def test_a_deliberately_untranslated_page_says_its_reason(valid_tree):
         in page
     )
     assert "github.com" not in page  # no identity, no repository links
+
+
+def test_a_page_untranslated_on_purpose_leaves_nothing_to_do(valid_tree, capsys):
+    chapter = valid_tree / f"{CHAPTER}.md"
+    chapter.write_text(
+        chapter.read_text("utf-8").replace("updated:", 'untranslated: "in revisione"\nupdated:', 1)
+    )
+    (valid_tree / f"{CHAPTER}.en.md").unlink()
+    code, out, _ = run(capsys, "--root", str(valid_tree), "translations")
+    assert code == 0 and "need attention" not in out
+    assert out.splitlines() == [
+        f"untranslated  {CHAPTER}.md → {CHAPTER}.en.md",
+        "nothing to do: every translation is current",
+    ]
 
 
 def test_a_real_path_through_a_docs_link_is_where_git_keeps_the_file(valid_tree):

@@ -43,13 +43,15 @@ def status(site: Site) -> list[tuple[str, str, str]]:
     return rows
 
 
-def next_steps(rows: list[tuple[str, str, str]]) -> list[str]:
+def next_steps(rows: list[tuple[str, str, str]], known: set[str]) -> list[str]:
     """What to do after reading the list: for each page that needs work, what to change and the
-    exact command that marks it current once done; "nothing to do" when none does."""
+    exact command that marks it current once done; "nothing to do" when none does. known: the
+    stale translations whose changed sections were found (the others are checked whole)."""
     lines = []
     for state, italian, translation in rows:
-        if state in NEEDS_WORK:
-            lines.append("next: " + _SAY[state].format(italian=italian, translation=translation))
+        if state in NEEDS_WORK:  # not a page untranslated on purpose
+            say = "unmarked" if state == "stale" and translation not in known else state
+            lines.append("next: " + _SAY[say].format(italian=italian, translation=translation))
             lines.append(f"  {COMMAND} {translation} --updated")
     if lines:
         lines.append(_SAY["updated"])
