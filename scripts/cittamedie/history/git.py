@@ -232,15 +232,8 @@ class Repository:
         "ignored" (.gitignore); None outside a git clone."""
         if not self.is_repository():
             return None
-        done = self._git(
-            "status",
-            "--porcelain=v1",
-            "-z",
-            "--untracked-files=all",
-            "--ignored=matching",
-            "--",
-            path,
-        )
+        shown = ("--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching")
+        done = self._git("status", *shown, "--", path)
         if done.returncode != 0:
             raise HistoryError(
                 f"git cannot say whether {path} is committed — check the repository with "
