@@ -131,7 +131,7 @@ def _translations(args, root: Path) -> int:
     from .content.load import load_site
     from .history.git import Repository
     from .history.translations import stale_comparisons
-    from .tools.translations import NEEDS_WORK, describe, mark_current, next_steps, status
+    from .tools.translations import NEEDS_WORK, describe, ending, mark_current, status
 
     if args.updated and not args.mark_current:
         _error(
@@ -155,12 +155,9 @@ def _translations(args, root: Path) -> int:
         print(f"{state:13} {italian} → {translation}")
         for line in describe(sections[translation], args.diff) if translation in sections else []:
             print(f"{'':14}{line}")
-    work = [row for row in rows if row[0] in NEEDS_WORK]  # not the pages untranslated on purpose
-    if work:
-        print(f"{len(work)} page(s) need attention")
     known = {name for name, c in sections.items() if c.base is not None}
-    print("\n".join(next_steps(work, known)))
-    return 1 if work else 0
+    print("\n".join(ending(rows, known)))
+    return 1 if any(state in NEEDS_WORK for state, _, _ in rows) else 0
 
 
 def _new(args, root: Path) -> int:

@@ -43,19 +43,20 @@ def status(site: Site) -> list[tuple[str, str, str]]:
     return rows
 
 
-def next_steps(rows: list[tuple[str, str, str]], known: set[str]) -> list[str]:
-    """What to do after reading the list: for each page that needs work, what to change and the
-    exact command that marks it current once done; "nothing to do" when none does. known: the
-    stale translations whose changed sections were found (the others are checked whole)."""
-    lines = []
-    for state, italian, translation in rows:
-        if state in NEEDS_WORK:  # not a page untranslated on purpose
-            say = "unmarked" if state == "stale" and translation not in known else state
-            lines.append("next: " + _SAY[say].format(italian=italian, translation=translation))
-            lines.append(f"  {COMMAND} {translation} --updated")
-    if lines:
-        lines.append(_SAY["updated"])
-    return lines or [_SAY["nothing"]]
+def ending(rows: list[tuple[str, str, str]], known: set[str]) -> list[str]:
+    """The lines that end the list: how many pages need work and, for each, what to change and
+    the exact command that marks it current once done; "nothing to do" when none does (a page
+    untranslated on purpose needs none). known: the stale translations whose changed sections
+    were found (the others are checked whole)."""
+    work = [row for row in rows if row[0] in NEEDS_WORK]
+    if not work:
+        return [_SAY["nothing"]]
+    lines = [_SAY["count"].format(n=len(work))]
+    for state, italian, translation in work:
+        say = "unmarked" if state == "stale" and translation not in known else state
+        lines.append("next: " + _SAY[say].format(italian=italian, translation=translation))
+        lines.append(f"  {COMMAND} {translation} --updated")
+    return [*lines, _SAY["updated"]]
 
 
 def mark_current(
@@ -94,9 +95,9 @@ def mark_current(
             return [], problem
     if edited != raw:
         replace(target, edited)
-    said = [f"marked current: {english_file}"]
+    said = [_SAY["marked"].format(file=english_file)]
     if move_updated:
-        said[0] += f" (updated: {today.isoformat()})"
+        said = [_SAY["marked_updated"].format(file=english_file, today=today.isoformat())]
     elif match.meta.get("updated") != today.isoformat():
         said.append(
             _SAY["updated_tip"].format(
@@ -131,25 +132,19 @@ def describe(comparison: Comparison, with_diff: bool = False) -> list[str]:
     """The lines `cittamedie translations` prints under a stale page: since which commit, each
     changed section (`changed  #id  Title`), and with_diff the Italian diff of each."""
     if comparison.base is None:
-        return [f"sections not known: {comparison.reason}"]
+        return [_SAY["unknown"].format(reason=comparison.reason)]
     base = comparison.base
-    head = (
-        f"follows the Italian text of commit {base.revision[:12]} ({base.date}, “{base.subject}”)"
-    )
+    head = _SAY["follows"].format(revision=base.revision[:12], date=base.date, subject=base.subject)
     if not comparison.changes:
-        return [head + ": since then only spacing and line breaks changed in the Italian text"]
-    lines = [head + f"; Italian sections changed since: {len(comparison.changes)}"]
+        return [head + _SAY["spacing_only"]]
+    lines = [head + _SAY["changed_count"].format(n=len(comparison.changes))]
     for change in comparison.changes:
-        name = (
-            f"#{change.id}  {change.title}"
-            if change.id
-            else "(introduction, before the first heading)"
-        )
+        name = f"#{change.id}  {change.title}" if change.id else _SAY["introduction"]
         lines.append(f"{change.kind:8} {name}")
         if with_diff:
             lines += ["    " + line for line in diff(change)]
     if any(c.kind != "changed" for c in comparison.changes):
-        lines.append("(a heading whose id changed shows as one section removed and one added)")
+        lines.append(_SAY["renamed"])
     return lines
 
 
@@ -165,6 +160,13 @@ _COMMIT = (
     '"Commit changes" there, then `git pull` here), then run the command again'
 )
 _SAY = {
+    "unknown": "sections not known: {reason}",
+    "follows": "follows the Italian text of commit {revision} ({date}, “{subject}”)",
+    "spacing_only": ": since then only spacing and line breaks changed in the Italian text",
+    "changed_count": "; Italian sections changed since: {n}",
+    "introduction": "(introduction, before the first heading)",
+    "renamed": "(a heading whose id changed shows as one section removed and one added)",
+    "count": "{n} page(s) need attention",
     "stale": "bring {translation} up to date with the Italian sections listed above, then mark it "
     "current:",
     "unmarked": "check the whole of {translation} against {italian}, then mark it current:",
@@ -176,6 +178,8 @@ _SAY = {
     "nothing": "nothing to do: every translation is current",
     "updated_tip": "tip: {file} still says `updated: {updated}` — if you changed its text, run the "
     "command again with --updated to set it to today ({today})",
+    "marked": "marked current: {file}",
+    "marked_updated": "marked current: {file} (updated: {today})",
     "not_english": "this is not an English page of the site",
     "not_english_fix": "give the path of a .en.md file, e.g. good-practices/ba-urbis.en.md",
     "has_errors": "the page or its Italian original has errors",
