@@ -1,7 +1,7 @@
 """cittamedie: validate the content, follow translations, scaffold new pages, export PDFs.
 
     cittamedie validate [--format text|github|json] [--strict]
-    cittamedie translations [--diff] [--mark-current FILE ...]
+    cittamedie translations [--diff] [--mark-current FILE ... [--updated]]
     cittamedie new good-practice --city Torino --slug co-city [--title "Co-City"] [--force]
     cittamedie new chapter --document linee-guida --slug risorse
     cittamedie pdf [--site-dir site] [--jobs 2] [--only linee-guida]
@@ -16,6 +16,7 @@ Exit codes: 0 clean, 1 problems found, 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import time
@@ -55,6 +56,11 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         "--diff",
         action="store_true",
         help="under a stale page, the Italian diff of each changed section",
+    )
+    translations.add_argument(
+        "--updated",
+        action="store_true",
+        help="with --mark-current: also set the English page's `updated:` to today",
     )
     new = sub.add_parser("new", help="create a new good practice or chapter in both languages")
     new.add_argument("kind", choices=("good-practice", "chapter"))
@@ -131,26 +137,32 @@ def _translations(args, root: Path) -> int:
     from .content.load import load_site
     from .history.git import Repository
     from .history.translations import stale_comparisons
-    from .tools.translations import NEEDS_WORK, describe, mark_current, status
+    from .tools.translations import NEEDS_WORK, describe, ending, mark_current, status
 
-    site = load_site(root)
+    if args.updated and not args.mark_current:
+        _error(
+            "--updated sets the `updated:` of the pages being marked current",
+            "use it with --mark-current, e.g. "
+            "`cittamedie translations --mark-current docs/index.en.md --updated`",
+        )
+        return 2
+    site, git = load_site(root), Repository(root)
     for name in args.mark_current:
-        problem = mark_current(site, name)
+        said, problem = mark_current(site, name, git, dt.date.today(), args.updated)
         if problem:
             _error(str(problem))
             return 1
-        print(f"marked current: {name}")
+        print("\n".join(said))
     if args.mark_current:
         site = load_site(root)
     rows = status(site)
-    sections = {
-        c.translation: c for c in stale_comparisons(site, Repository(root)).values()
-    }  # git: stale pages only
+    sections = {c.translation: c for c in stale_comparisons(site, git).values()}  # stale only
     for state, italian, translation in rows:
         print(f"{state:13} {italian} → {translation}")
         for line in describe(sections[translation], args.diff) if translation in sections else []:
             print(f"{'':14}{line}")
-    print(f"{len(rows)} page(s) need attention" if rows else "every translation is current")
+    known = {name for name, c in sections.items() if c.base is not None}
+    print("\n".join(ending(rows, known)))
     return 1 if any(state in NEEDS_WORK for state, _, _ in rows) else 0
 
 

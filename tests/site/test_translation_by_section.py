@@ -31,6 +31,22 @@ def test_the_english_notice_names_exactly_the_changed_section(built):
     assert "admonition warning" not in italian
 
 
+def test_the_changed_section_is_marked_where_it_starts_with_a_link_to_its_italian_text(built):
+    page = (built / "en" / "guida" / "capitolo" / "index.html").read_text("utf-8")
+    marks = re.findall(r'<p class="cm-section-stale">.*?</p>', page, re.S)
+    assert marks == [
+        '<p class="cm-section-stale">The Italian original of this section has changed since this '
+        'translation: <a href="../../../guida/capitolo/#risorse" hreflang="it">read the Italian '
+        "text</a>.</p>"
+    ]
+    # right after the heading of the changed section, before its text; the others unmarked
+    heading = re.search(r'<h2 id="risorse">.*?</h2>', page, re.S)
+    assert page[heading.end() :].lstrip().startswith(marks[0])
+    assert page.index(marks[0]) < page.index("The resources are 10 million euros.")
+    italian = (built / "guida" / "capitolo" / "index.html").read_text("utf-8")
+    assert '<h2 id="risorse">' in italian and "cm-section-stale" not in italian
+
+
 def test_the_status_page_lists_the_stale_section_in_both_languages(built):
     for prefix, stale, other in (("", "da aggiornare", "aggiornata"), ("en/", "stale", "current")):
         page = (built / prefix / "traduzioni" / "index.html").read_text("utf-8")

@@ -222,3 +222,80 @@ def test_ruff_runs_before_a_commit_in_ci_and_in_make_test():
     assert "$(BIN)/ruff check scripts tests\n\t$(BIN)/ruff format --check scripts tests" in makefile
     workflow = (REPO / ".github" / "workflows" / "pull-request.yml").read_text("utf-8")
     assert "ruff check scripts tests && ruff format --check scripts tests" in workflow
+
+
+# ---------------------------------------------------------------- Review: CODEOWNERS, the PR template
+
+
+def contributing_section(title: str) -> str:
+    guide = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    assert f"\n{title}\n" in guide, f"CONTRIBUTING.md has no section {title!r}"
+    return guide.split(f"\n{title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def codeowners() -> list[tuple[str, list[str]]]:
+    """(pattern, owners) of each rule of .github/CODEOWNERS."""
+    text = (REPO / ".github" / "CODEOWNERS").read_text("utf-8")
+    rules = [line.split() for line in text.splitlines() if line.strip() and line[0] != "#"]
+    return [(pattern, owners) for pattern, *owners in rules]
+
+
+def matches(pattern: str) -> list[Path]:
+    """What a CODEOWNERS pattern names in the repository (its gitignore-like syntax, as used)."""
+    if pattern == "*":
+        return [REPO]
+    if pattern.startswith("/"):  # anchored at the top; a trailing / names a folder
+        path = REPO / pattern.strip("/")
+        return [path] if (path.is_dir() if pattern.endswith("/") else path.exists()) else []
+    return [p for p in REPO.rglob(pattern) if ".venv" not in p.parts and "site" not in p.parts]
+
+
+def test_codeowners_names_existing_paths_and_the_placeholder_teams_the_guide_documents():
+    rules = codeowners()
+    assert rules[0] == ("*", ["@ORGANIZZAZIONE/sviluppo"])  # a reviewer for everything
+    documented = contributing_section("### Who reviews and merges")
+    for pattern, owners in rules:
+        assert matches(pattern), f"CODEOWNERS names {pattern}, which does not exist"
+        assert owners, pattern
+        for owner in owners:
+            assert re.fullmatch(r"@[A-Za-z0-9-]+(/[a-z0-9-]+)?", owner), owner
+            assert f"`{owner}`" in documented, f"CONTRIBUTING.md does not say who {owner} is"
+    content = {"docs", "guidelines", "good-practices", "data"}  # every content folder has its team
+    assert content <= {pattern.strip("/").split("/")[0] for pattern, _ in rules}
+
+
+def test_the_pull_request_template_names_only_commands_files_and_steps_that_exist():
+    """No dead instruction: every `…` of the checklist is a command that parses, a make target, a
+    file or folder of the repository, a field of a page's front matter, or a name the pull-request
+    workflow shows; the guide's section it points to exists."""
+    template = (REPO / ".github" / "pull_request_template.md").read_text("utf-8")
+    items = [line for line in template.splitlines() if line.startswith("- [ ] ")]
+    assert len(items) >= 6
+    schemas = REPO / "scripts" / "cittamedie" / "content" / "schemas"
+    fields = {
+        name
+        for schema in ("page", "good-practice")
+        for name in json.loads((schemas / f"{schema}.schema.json").read_text("utf-8"))["properties"]
+    }
+    flow = workflow("pull-request.yml")
+    shown = {flow["name"], "TODO"} | {  # TODO: what `cittamedie new` leaves to fill in
+        step["with"]["name"] for step in steps(flow) if "upload-artifact" in step.get("uses", "")
+    }
+    makefile = (REPO / "Makefile").read_text("utf-8")
+    for item in items:
+        for quoted in re.findall(r"`([^`]+)`", item):
+            if quoted.startswith("cittamedie "):
+                _parser("cittamedie").parse_args(shlex.split(quoted)[1:])
+            elif quoted.startswith("make "):
+                assert re.search(rf"^{quoted.split()[1]}:", makefile, re.M), quoted
+            elif quoted.split(":")[0] in fields:
+                pass  # a front-matter field, e.g. `updated:` or `untranslated: "reason"`
+            elif "/" in quoted or "." in quoted:  # a file or folder, <placeholders> for names
+                pattern = re.sub(r"<[^>]+>", "*", quoted)
+                pattern = "*" + pattern if pattern.startswith(".") else pattern  # a suffix
+                found = REPO.glob(pattern) if "/" in pattern else REPO.rglob(pattern)
+                assert next(found, None), quoted
+            else:
+                assert quoted in shown, f"the pull-request template names `{quoted}`: what is it?"
+    guide = re.search(r'CONTRIBUTING\.md, "([^"]+)"', template)[1]
+    assert contributing_section(f"## {guide}")

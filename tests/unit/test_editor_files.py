@@ -4,6 +4,7 @@ is created both or neither, and where a safe edit is impossible the command says
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -15,11 +16,21 @@ from hypothesis import strategies as st
 
 from cittamedie.__main__ import main
 from cittamedie.content.files import normalize, parse_markdown
-from cittamedie.tools.translations import marked
+from cittamedie.content.load import load_site
+from cittamedie.history.git import Repository
+from cittamedie.tools.files import with_field
+from cittamedie.tools.translations import mark_current
 
 from ..conftest import FIXTURES, REPO, copy_tree
 
 FINGERPRINT = "0123456789ab"
+
+
+def marked(raw: bytes, fingerprint: str, shown: str):
+    """The edit `--mark-current` makes: the fingerprint written, every other byte kept."""
+    return with_field(raw, "translated_from", fingerprint, shown, "mark-current")
+
+
 # Line ends MkDocs reads (\n, \r\n, a lone \r), and characters that are line ends for other
 # programs: YAML (NEL, U+2028, U+2029), Python's splitlines (form feed, vertical tab, the
 # separators \x1c-\x1e), and others that look like nothing.
@@ -159,8 +170,6 @@ def test_the_command_keeps_every_other_byte_or_exits_1(case, tree, capsys, monke
 
 
 def _italian_fingerprint(tree: Path) -> str:
-    from cittamedie.content.load import load_site
-
     return load_site(tree).get("index.md", "it").body_hash()
 
 
@@ -193,6 +202,73 @@ def test_the_command_keeps_the_file_mode(valid_tree, capsys, monkeypatch):
         main(["--root", str(valid_tree), "translations", "--mark-current", "docs/index.en.md"]) == 0
     )
     assert english.stat().st_mode & 0o777 == 0o640
+
+
+def test_updated_moves_the_date_to_the_given_day_and_keeps_every_other_byte(
+    valid_tree, monkeypatch
+):
+    """--updated: `updated:` and `translated_from:` take their new values, nothing else changes
+    (a byte order mark, Windows line ends, the spacing and a comment after the date stay)."""
+    english = valid_tree / "docs" / "index.en.md"
+    text = "\ufeff" + english.read_text("utf-8").replace(
+        "updated: 2026-01-10", "updated:   2026-01-10  # translated by A. R."
+    ).replace("\n", "\r\n")
+    english.write_bytes(text.encode("utf-8"))
+    italian = valid_tree / "docs" / "index.md"
+    italian.write_text(italian.read_text("utf-8") + "\nUna frase.\n", "utf-8")  # stale now
+    site = load_site(valid_tree)
+    monkeypatch.chdir(valid_tree)  # the path as the editor types it
+    said, problem = mark_current(
+        site, "docs/index.en.md", Repository(valid_tree), dt.date(2027, 3, 1), move_updated=True
+    )
+    assert problem is None and said == ["marked current: docs/index.en.md (updated: 2027-03-01)"]
+    fingerprint = load_site(valid_tree).get("index.md", "it").body_hash()
+    assert english.read_bytes().decode("utf-8") == text.replace("2026-01-10", "2027-03-01").replace(
+        "65d71f92aa7d", fingerprint
+    )
+
+
+def test_updated_is_refused_as_a_whole_when_it_cannot_be_written_safely(valid_tree, monkeypatch):
+    """`updated:` written twice: neither field is written (one replace, after both edits)."""
+    english = valid_tree / "docs" / "index.en.md"
+    text = english.read_text("utf-8").replace(
+        "updated: 2026-01-10", "updated: 2026-01-10\nupdated: 2026-01-11"
+    )
+    english.write_text(text, "utf-8")
+    italian = valid_tree / "docs" / "index.md"
+    italian.write_text(italian.read_text("utf-8") + "\nUna frase.\n", "utf-8")
+    monkeypatch.chdir(valid_tree)
+    _, problem = mark_current(
+        load_site(valid_tree), "docs/index.en.md", Repository(valid_tree), dt.date(2027, 3, 1), True
+    )
+    assert problem is not None and english.read_text("utf-8") == text
+    assert str(problem).startswith("docs/index.en.md:")
+
+
+def test_the_command_reminds_of_updated_and_moves_it_when_asked(valid_tree, capsys, monkeypatch):
+    italian = valid_tree / "docs" / "index.md"
+    italian.write_text(italian.read_text("utf-8") + "\nUna frase.\n", "utf-8")
+    monkeypatch.chdir(valid_tree)
+    command = ["--root", str(valid_tree), "translations", "--mark-current", "docs/index.en.md"]
+    assert main(command) == 0
+    out = capsys.readouterr().out
+    first = dt.date.today().isoformat()  # the command reads the date again: midnight may pass
+    assert (
+        "tip: docs/index.en.md still says `updated: 2026-01-10` — if you changed its text, run "
+        "the command again with --updated to set it to today ("
+    ) in out
+    assert main([*command, "--updated"]) == 0
+    out = capsys.readouterr().out
+    day = next(d for d in {first, dt.date.today().isoformat()} if f"(updated: {d})" in out)
+    assert f"updated: {day}\n" in (valid_tree / "docs" / "index.en.md").read_text("utf-8")
+    assert "tip:" not in out
+
+
+def test_updated_without_mark_current_is_wrong_usage(valid_tree, capsys):
+    assert main(["--root", str(valid_tree), "translations", "--updated"]) == 2
+    assert "use it with --mark-current, e.g. `cittamedie translations --mark-current" in (
+        capsys.readouterr().err
+    )
 
 
 # ---------------------------------------------------------------- `new`: both files or neither

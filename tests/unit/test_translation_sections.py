@@ -15,8 +15,10 @@ from cittamedie.content.model import text_hash
 from cittamedie.history.git import Repository
 from cittamedie.history.sections import compare, diff, split
 from cittamedie.history.translations import stale_comparisons
+from cittamedie.markup.headings import after_headings
 from cittamedie.rules import generated
 from cittamedie.rules.run import Run
+from cittamedie.site.decorate import decorate, published
 from cittamedie.site.generated import parts_of
 from cittamedie.site.generated import status_pages as generated_status_pages
 from cittamedie.site.parts.translations import stale_notice as notice_of
@@ -130,6 +132,121 @@ def test_the_cli_names_exactly_the_changed_section(valid_tree, capsys, monkeypat
     assert f"-{CHANGED[0]}" in out and f"+{CHANGED[1]}" in out
 
 
+def test_the_list_ends_with_the_command_to_run_for_each_page(valid_tree, capsys, monkeypatch):
+    translated_repo(valid_tree, monkeypatch)
+    (valid_tree / "good-practices" / "matera-caso.en.md").unlink()
+    code, out, _ = run(capsys, "--root", str(valid_tree), "translations")
+    assert code == 1
+    assert out.splitlines()[-6:] == [  # in the order of the list above
+        "2 page(s) need attention",
+        "next: write good-practices/matera-caso.en.md: a copy of good-practices/matera-caso.md "
+        'with its words translated and its facts unchanged (or add `untranslated: "reason"` '
+        "to the front matter of good-practices/matera-caso.md), then mark it current:",
+        "  cittamedie translations --mark-current good-practices/matera-caso.en.md --updated",
+        f"next: bring {CHAPTER}.en.md up to date with the Italian sections listed above, then "
+        "mark it current:",
+        f"  cittamedie translations --mark-current {CHAPTER}.en.md --updated",
+        "(--updated also sets the English page's `updated:` to today; leave it out when only the "
+        "mark changes, not the English text)",
+    ]
+    git(valid_tree, "checkout", "--", "good-practices/matera-caso.en.md")
+    code, out, _ = run(
+        capsys, "--root", str(valid_tree), "translations", "--mark-current", f"{CHAPTER}.en.md"
+    )
+    assert code == 0 and out.splitlines()[-1] == "nothing to do: every translation is current"
+
+
+def test_marking_refuses_an_italian_text_not_committed_and_says_how(
+    valid_tree, capsys, monkeypatch
+):
+    translated_repo(valid_tree, monkeypatch)
+    english = valid_tree / f"{CHAPTER}.en.md"
+    before = english.read_bytes()
+    italian = valid_tree / f"{CHAPTER}.md"
+    italian.write_text(italian.read_text("utf-8") + "\nUna frase nuova.\n", "utf-8")
+    mark = ["--root", str(valid_tree), "translations", "--mark-current", f"{CHAPTER}.en.md"]
+    for staged in (False, True):  # edited, then added to the index: still not committed
+        if staged:
+            git(valid_tree, "add", f"{CHAPTER}.md")
+        code, _, err = run(capsys, *mark)
+        assert code == 1 and english.read_bytes() == before
+        assert err == (
+            f"ERROR {CHAPTER}.md:1: mark-current: the Italian file has changes that are not "
+            f"committed, so {CHAPTER}.en.md was not marked: the mark names the Italian text, and "
+            "`cittamedie translations` later finds the sections changed since by looking for "
+            "that text in the history — commit the Italian file first: "
+            f'`git add {CHAPTER}.md` then `git commit -m "…"` (if you changed it in GitHub\'s '
+            'web editor: "Commit changes" there, then `git pull` here), then run the command '
+            "again\n"
+        )
+    git(valid_tree, "commit", "-q", "-m", "Una frase nuova")
+    code, out, _ = run(capsys, *mark)
+    assert code == 0 and f"marked current: {CHAPTER}.en.md" in out
+    # the mark names a committed text: the sections are known from the history again
+    italian.write_text(italian.read_text("utf-8").replace("due anni", "tre anni"), "utf-8")
+    git(valid_tree, "commit", "-q", "-am", "Tempi: three years")
+    code, out, _ = run(capsys, "--root", str(valid_tree), "translations")
+    assert "changed  #tempi  Tempi" in out and "sections not known" not in out
+
+
+def test_git_says_whether_a_file_is_committed_as_it_is(valid_tree, monkeypatch):
+    assert Repository(valid_tree).file_state("docs/index.md") is None  # not a clone yet
+    translated_repo(valid_tree, monkeypatch)
+    (valid_tree / ".gitignore").write_text("docs/bozza.md\n", "utf-8")
+    for name in ("nuova.md", "bozza.md"):
+        (valid_tree / "docs" / name).write_text("x", "utf-8")
+    (valid_tree / "docs" / "index.md").write_text("cambiato", "utf-8")
+    repository = Repository(valid_tree)
+    assert {
+        name: repository.file_state(f"docs/{name}")
+        for name in ("index.en.md", "index.md", "nuova.md", "bozza.md")
+    } == {"index.en.md": "", "index.md": "changed", "nuova.md": "new", "bozza.md": "ignored"}
+
+
+def test_marking_refuses_an_italian_page_never_committed(valid_tree, capsys, monkeypatch):
+    translated_repo(valid_tree, monkeypatch)
+    for suffix in ("", ".en"):  # a new pair of pages, not yet committed
+        text = (valid_tree / "docs" / f"index{suffix}.md").read_text("utf-8")
+        (valid_tree / "docs" / f"nuova{suffix}.md").write_text(
+            text.replace("id: home", "id: nuova"), "utf-8"
+        )
+    code, _, err = run(
+        capsys, "--root", str(valid_tree), "translations", "--mark-current", "docs/nuova.en.md"
+    )
+    assert code == 1
+    assert err.startswith(
+        "ERROR docs/nuova.md:1: mark-current: the Italian file was never committed, so "
+        "docs/nuova.en.md was not marked: "
+    )
+    assert "commit the Italian file first: `git add docs/nuova.md` then" in err
+
+
+def test_the_translators_loop_in_contributing_quotes_the_commands_own_words(
+    valid_tree, capsys, monkeypatch
+):
+    translated_repo(valid_tree, monkeypatch)
+    _, listed, _ = run(capsys, "--root", str(valid_tree), "translations")
+    italian = valid_tree / f"{CHAPTER}.md"
+    italian.write_text(italian.read_text("utf-8") + "\nUna frase nuova.\n", "utf-8")
+    _, _, refused = run(
+        capsys, "--root", str(valid_tree), "translations", "--mark-current", f"{CHAPTER}.en.md"
+    )
+    produced = {  # the commit's hash and date are this run's
+        re.sub(r"commit [0-9a-f]{12} \(\d{4}-\d\d-\d\d,", "commit 42dbc1f58168 (2026-12-05,", line)
+        for line in (listed + refused.removeprefix("ERROR ")).splitlines()
+    }
+    guide = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    section = guide.split("\n## Translations\n", 1)[1].split("\n## ", 1)[0]
+    quoted = [
+        line.removeprefix(indent)
+        for indent, block in re.findall(r"^( *)```\n(.*?)^ *```", section, re.S | re.M)
+        for line in block.splitlines()
+    ]
+    assert len(quoted) == 8
+    for line in quoted:
+        assert line in produced, f"CONTRIBUTING.md quotes what the command does not print:\n{line}"
+
+
 def test_the_base_is_the_commit_that_introduced_the_translated_text(valid_tree, monkeypatch):
     translated_repo(valid_tree, monkeypatch)
     site = load_site(valid_tree)
@@ -151,6 +268,10 @@ def test_a_fingerprint_of_no_revision_says_why_without_a_traceback(valid_tree, c
     )
     code, out, err = run(capsys, "--root", str(valid_tree), "translations")
     assert code == 1 and "Traceback" not in out + err
+    assert (  # the sections not known: the whole page is to check
+        f"next: check the whole of {CHAPTER}.en.md against {CHAPTER}.md, then mark it current:"
+        in out.splitlines()
+    )
     assert (
         f"sections not known: the Italian text this translation follows (translated_from: 123456abcdef) "
         f"is in none of the 2 commit(s) of {CHAPTER}.md: it was marked on a text never committed, or the "
@@ -200,6 +321,51 @@ def test_titles_in_the_notice_are_escaped_and_new_sections_named_in_italian(
     notice = stale_notice(site, english(site), "en")
     assert '<span lang="it">Costi &lt;b&gt;&amp;amp; &#34;rischi&#34;</span> (new)' in notice
     assert "<b>" not in notice
+
+
+def english_text(site) -> str:
+    """The English chapter's text as published: its Markdown rendered, its parts around it."""
+    ctx, page = build_context(site), english(site)
+    url = site.url(page.key, "en")
+    rendered = "".join(f'<h2 id="{h.id}">{h.text}</h2>\n<p>…</p>\n' for h in page.headings)
+    return published(ctx, rendered, decorate(ctx, page, "en", url))
+
+
+def test_each_changed_section_is_marked_after_its_heading_a_removed_one_without_a_link(
+    valid_tree, monkeypatch
+):
+    translated_repo(valid_tree, monkeypatch)
+    page = valid_tree / f"{CHAPTER}.md"
+    text = page.read_text("utf-8").replace("Testo del capitolo", "Nuovo testo del capitolo")
+    page.write_text(text.split("## Tempi")[0], "utf-8")  # obiettivi changed, tempi removed
+    html = english_text(load_site(valid_tree))
+    assert (
+        '<h2 id="obiettivi">Objectives</h2><p class="cm-section-stale">The Italian original of '
+        "this section has changed since this translation: "
+        '<a href="../../../guida/capitolo/#obiettivi" hreflang="it">read the Italian text</a>.</p>'
+    ) in html
+    assert '<h2 id="risorse">Resources</h2><p class="cm-section-stale">' in html
+    assert (
+        '<h2 id="tempi">Timing</h2><p class="cm-section-stale">The Italian original no longer has '
+        "this section.</p>"
+    ) in html
+    assert html.count("cm-section-stale") == 3
+
+
+def test_a_current_translation_has_no_section_marks(valid_tree, monkeypatch):
+    translated_repo(valid_tree, monkeypatch)
+    git(valid_tree, "revert", "--no-edit", "HEAD")  # the Italian text the translation follows
+    assert "cm-section-stale" not in english_text(load_site(valid_tree))
+
+
+def test_marks_go_after_the_heading_they_name_whatever_its_markup():
+    html = (
+        '<p>Intro <a id="uno">x</a></p>\n<h2 id="uno">Uno <code>&lt;/h2&gt;</code>\n'
+        '<a class="headerlink" href="#uno">¶</a></h2 >\n<p>A.</p>\n<h3 id="due">Due</h3><p>B.</p>'
+    )
+    marked = after_headings(html, {"uno": "[1]", "due": "[2]", "tre": "[3]"})
+    assert marked == html.replace("</h2 >", "</h2 >[1]").replace("</h3>", "</h3>[2]")
+    assert after_headings(html, {}) == html
 
 
 def test_without_a_base_the_notice_is_the_generic_sentence(valid_tree):
@@ -258,6 +424,20 @@ def test_a_deliberately_untranslated_page_says_its_reason(valid_tree):
         in page
     )
     assert "github.com" not in page  # no identity, no repository links
+
+
+def test_a_page_untranslated_on_purpose_leaves_nothing_to_do(valid_tree, capsys):
+    chapter = valid_tree / f"{CHAPTER}.md"
+    chapter.write_text(
+        chapter.read_text("utf-8").replace("updated:", 'untranslated: "in revisione"\nupdated:', 1)
+    )
+    (valid_tree / f"{CHAPTER}.en.md").unlink()
+    code, out, _ = run(capsys, "--root", str(valid_tree), "translations")
+    assert code == 0 and "need attention" not in out
+    assert out.splitlines() == [
+        f"untranslated  {CHAPTER}.md → {CHAPTER}.en.md",
+        "nothing to do: every translation is current",
+    ]
 
 
 def test_a_real_path_through_a_docs_link_is_where_git_keeps_the_file(valid_tree):

@@ -226,6 +226,24 @@ class Repository:
             rows.append(Commit(revision, date, subject))
         return rows
 
+    def file_state(self, path: str) -> str | None:
+        """How git holds the file `path` (where git keeps it) against the last commit: "" when
+        committed as it is; "changed" (edited or staged since), "new" (never committed) or
+        "ignored" (.gitignore); None outside a git clone."""
+        if not self.is_repository():
+            return None
+        shown = ("--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching")
+        done = self._git("status", *shown, "--", path)
+        if done.returncode != 0:
+            raise HistoryError(
+                f"git cannot say whether {path} is committed — check the repository with "
+                f"`git -C {self.root} status`"
+            )
+        code = done.stdout[:2].decode("ascii", "replace")
+        if not code:
+            return ""
+        return {"??": "new", "!!": "ignored"}.get(code, "new" if code[0] == "A" else "changed")
+
     def real_path(self, path: Path) -> str:
         """Where git keeps `path`: docs/linee-guida is a link to guidelines/linee-guida."""
         return path.resolve().relative_to(self.root.resolve()).as_posix()

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from ..content.generated import CATALOGUE_PAGE
 from ..content.model import Source
 from ..content.strings import t
+from ..markup.headings import after_headings
 from .context import BuildContext
 from .parts import banner, case, translations
 from .templates import macro
@@ -25,17 +26,19 @@ class Decorated(NamedTuple):
     after: str = ""
     headings: tuple[tuple[str, str], ...] = ()
     text_lang: str = ""  # the language of the page's own text, where it is not the page's
+    marks: tuple[tuple[str, str], ...] = ()  # (heading id, HTML placed right after that heading)
 
 
 def decorate(ctx: BuildContext, source: Source, lang: str, url: str) -> Decorated:
     """The parts of a page in lang (source may be the Italian text, shown where no translation exists)."""
-    top, bottom, headings = [], [], []
+    top, bottom, headings, marks = [], [], [], ()
     if source.lang != lang:
         top.append(macro(ctx.templates, "parts/notices.html", "untranslated")(lang))
     elif ctx.site.translation_state(source.key, lang) == "stale":
         top.append(
             translations.stale_notice(ctx, source, lang)
-        )  # names the Italian sections that changed
+        )  # names the Italian sections that changed; each is marked where it starts too
+        marks = tuple(translations.section_marks(ctx, source, lang, url).items())
     doc = ctx.site.document_of(source)
     if doc:
         top.append(banner.banner(ctx, doc, source, lang, url))
@@ -58,12 +61,14 @@ def decorate(ctx: BuildContext, source: Source, lang: str, url: str) -> Decorate
         "\n".join(p for p in bottom if p),
         tuple(headings),
         text_lang,
+        marks,
     )
 
 
 def published(ctx: BuildContext, html: str, parts: Decorated) -> str:
-    """The page's rendered text with its parts around it."""
-    return macro(ctx.templates, "parts/notices.html", "page")(Markup(html), parts)
+    """The page's rendered text with its parts around it, and in it after some headings."""
+    text = Markup(after_headings(html, dict(parts.marks)))  # html: the page's text, cleaned
+    return macro(ctx.templates, "parts/notices.html", "page")(text, parts)
 
 
 def withheld(ctx: BuildContext, lang: str) -> str:

@@ -1,23 +1,33 @@
 """How the editors' commands write into the repository (`new`, `translations --mark-current`):
-never through a link, never half a file, never half a pair.
+never through a link, never half a file, never half a pair, and one field changed in place with
+every other byte kept.
 
 A link in the repository can lead anywhere (another page, a file outside the clone) and a dangling
 one is created where it points when a program opens it for writing: so a path with a link in it is
 refused, dangling or not. Every file is written whole in a temporary file beside it, then put in
 place in one step (os.replace, or os.link for a file that must not exist yet): an interruption
 leaves the old file or the new one, never a mixture. A pair is created both or neither.
+
+A field changed in a front matter (`translated_from`, `updated`) keeps everything else the editor
+wrote: line ends, byte order mark, comments, spacing. The edit is checked by reading both texts as
+the validator does; where it cannot be done safely the file is left as it is, with the reason.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
 
+from ..content.files import front_matter_end, normalize, parse_markdown
 from ..content.problems import Problem, relative
 
 RULE = "link"
+_LINE_END = re.compile("(\r\n|\r|\n)")  # line ends as MkDocs reads them (content/files.normalize)
+# line ends for YAML and not for MkDocs: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR
+_YAML_ONLY_BREAKS = "\x85\u2028\u2029"
 
 
 def link_in(root: Path, target: Path) -> Problem | None:
@@ -108,3 +118,69 @@ def _put(path: Path, data: bytes, exclusive: bool) -> None:
     finally:
         if os.path.lexists(temporary):
             os.unlink(temporary)
+
+
+def with_field(
+    raw: bytes, name: str, value: str, shown: str, rule: str
+) -> tuple[bytes, Problem | None]:
+    """The file's bytes with `name: value` in its front matter and every other byte as it was
+    (line ends, byte order mark, comments, spacing), or the reason that cannot be done safely
+    (a Problem of `rule`, the command's). The edit is checked by reading both texts as the
+    validator does: the body and every other field must come out the same. `value` is a word
+    YAML reads as itself (a fingerprint, a date)."""
+    # the field at the start of a line: the spaces after the colon (1), its value: the first word (2)
+    field = re.compile(rf"{re.escape(name)}:([ \t]*)([^\s#]*)")
+    text = raw.decode("utf-8", errors="strict")  # the page was read as UTF-8 by the validator
+    pieces = _LINE_END.split(text)  # line, end, line, end, …, line: as MkDocs splits lines
+    lines, ends = pieces[0::2], [*pieces[1::2], ""]
+    first = lines[0].removeprefix("\ufeff")
+    end, problem = front_matter_end([first, *lines[1:]], shown)  # the validator's splitter
+    if problem:
+        return raw, problem
+    found_at = [i for i in range(1, end) if field.match(lines[i])]
+    if len(found_at) > 1:
+        return raw, _unsafe(
+            shown,
+            found_at[1] + 1,
+            rule,
+            f"`{name}` is written twice",
+            "delete one of the two lines",
+        )
+    if found_at:
+        line, found = lines[found_at[0]], field.match(lines[found_at[0]])
+        start, stop = found.span(2)
+        if start == stop:  # no value: after the colon and one space (` # a comment` stays apart)
+            start = stop = found.start(1) + (1 if found[1] else 0)
+        space = "" if found[1] else " "
+        lines[found_at[0]] = line[:start] + space + value + line[stop:]
+    else:  # a line of its own before the closing ---, ended as the line before it
+        lines.insert(end, f"{name}: {value}")
+        ends.insert(end, ends[end - 1])
+    edited = "".join(line + ending for line, ending in zip(lines, ends, strict=True))
+    before, after = (parse_markdown(normalize(t), shown) for t in (text, edited))
+    if after.ok and after.body == before.body and after.meta == {**before.meta, name: value}:
+        return edited.encode("utf-8"), None
+    header = "".join(pieces[: 2 * end])  # the front matter's lines, as the file has them
+    separator = next((c for c in header if c in _YAML_ONLY_BREAKS), "")
+    if separator:
+        return raw, _unsafe(
+            shown,
+            len(_LINE_END.findall(header[: header.index(separator)])) + 1,
+            rule,
+            f"the front matter holds an invisible line separator (U+{ord(separator):04X}), "
+            "which YAML reads as the end of a line and editors do not see",
+            "delete the invisible character (retype the line where it is)",
+        )
+    return raw, _unsafe(
+        shown,
+        (found_at[0] if found_at else end) + 1,
+        rule,
+        f"writing `{name}` there would change other fields",
+        f"write `{name}: {value}` yourself, on a line of its own in the front matter",
+    )
+
+
+def _unsafe(shown: str, line: int, rule: str, why: str, fix: str) -> Problem:
+    return Problem(
+        shown, line, rule, f"the file was not changed: {why}", fix + ", then run the command again"
+    )

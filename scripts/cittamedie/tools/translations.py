@@ -1,27 +1,27 @@
 """`cittamedie translations`: the pages whose translation needs an editor, the Italian sections
-changed since each stale one (with --diff, their diff), and marking a translation current after
-review (--mark-current)."""
+changed since each stale one (with --diff, their diff), the next command to run, and marking a
+translation current after review (--mark-current, with --updated its `updated:` moved to today).
+
+A translation is marked on a committed Italian text only: the mark is the fingerprint of the Italian
+body, and the sections that change later are found by looking for that body in the history."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-import re
 from pathlib import Path
 
-from ..content.files import front_matter_end, normalize, parse_markdown
 from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS, source_uri, split_language
 from ..content.model import Site
 from ..content.problems import Problem
+from ..history.git import HistoryError, Repository
 from ..history.sections import diff
 from ..history.translations import Comparison
-from .files import link_in, replace
+from .files import link_in, replace, with_field
 
-_LINE_END = re.compile("(\r\n|\r|\n)")  # line ends as MkDocs reads them (content/files.normalize)
-# the field at the start of a line: the spaces after the colon (1), its value: the first word (2)
-_MARK = re.compile(r"translated_from:([ \t]*)([^\s#]*)")
-# line ends for YAML and not for MkDocs: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR
-_YAML_ONLY_BREAKS = "\x85\u2028\u2029"
 NEEDS_WORK = ("missing", "stale", "unmarked")  # states that make the command exit 1
+RULE = "mark-current"
+COMMAND = "cittamedie translations --mark-current"
 
 
 def status(site: Site) -> list[tuple[str, str, str]]:
@@ -43,110 +43,88 @@ def status(site: Site) -> list[tuple[str, str, str]]:
     return rows
 
 
-def mark_current(site: Site, english_file: str) -> Problem | None:
-    """Write the Italian text's fingerprint into the English file's front matter, nothing else:
-    the file where git keeps it, never through a link, replaced in one step (tools/files.py)."""
+def ending(rows: list[tuple[str, str, str]], known: set[str]) -> list[str]:
+    """The lines that end the list: how many pages need work and, for each, what to change and
+    the exact command that marks it current once done; "nothing to do" when none does (a page
+    untranslated on purpose needs none). known: the stale translations whose changed sections
+    were found (the others are checked whole)."""
+    work = [row for row in rows if row[0] in NEEDS_WORK]
+    if not work:
+        return [_SAY["nothing"]]
+    lines = [_SAY["count"].format(n=len(work))]
+    for state, italian, translation in work:
+        say = "unmarked" if state == "stale" and translation not in known else state
+        lines.append("next: " + _SAY[say].format(italian=italian, translation=translation))
+        lines.append(f"  {COMMAND} {translation} --updated")
+    return [*lines, _SAY["updated"]]
+
+
+def mark_current(
+    site: Site, english_file: str, git: Repository, today: dt.date, move_updated: bool = False
+) -> tuple[list[str], Problem | None]:
+    """Write the Italian text's fingerprint into the English file's front matter (with
+    move_updated, `updated:` set to today too), nothing else: the file where git keeps it, never
+    through a link, replaced in one step (tools/files.py). Refused while the Italian file is not
+    committed as it is. Returns the lines to print, or the problem (nothing written)."""
     path = (Path.cwd() / english_file).resolve()
     match = next(
         (s for s in site.sources if s.lang != SOURCE_LANGUAGE and s.path.resolve() == path), None
     )
     if match is None:
-        return Problem(
-            english_file,
-            0,
-            "usage",
-            "this is not an English page of the site",
-            "give the path of a .en.md file, e.g. good-practices/ba-urbis.en.md",
-        )
+        return [], Problem(english_file, 0, "usage", _SAY["not_english"], _SAY["not_english_fix"])
     italian = site.get(split_language(match.uri)[0], SOURCE_LANGUAGE)
     if italian is None or not (italian.ok and match.ok):
-        return Problem(
-            match.rel,
-            1,
-            "usage",
-            "the page or its Italian original has errors",
-            "fix what `cittamedie validate` reports first",
-        )
+        return [], Problem(match.rel, 1, "usage", _SAY["has_errors"], _SAY["has_errors_fix"])
+    problem = _uncommitted(git, italian.path, italian.rel, match.rel)
+    if problem:
+        return [], problem
     # the folders as git keeps them (docs/ holds links to guidelines/ and good-practices/); the
     # file itself, or a folder that is not one of the site's, must not be a link
     target = Path(os.path.realpath(match.path.parent)) / match.path.name
     problem = link_in(site.root.resolve(), target)
     if problem:
-        return problem
+        return [], problem
     raw = target.read_bytes()
-    edited, problem = marked(raw, italian.body_hash(), match.rel)
-    if problem:
-        return problem
+    fields = {"translated_from": italian.body_hash()}
+    if move_updated:
+        fields["updated"] = today.isoformat()
+    edited = raw
+    for name, value in fields.items():  # both fields or neither: one replace, after both edits
+        edited, problem = with_field(edited, name, value, match.rel, RULE)
+        if problem:
+            return [], problem
     if edited != raw:
         replace(target, edited)
-    return None
-
-
-def marked(raw: bytes, fingerprint: str, shown: str) -> tuple[bytes, Problem | None]:
-    """The file's bytes with `translated_from: <fingerprint>` in its front matter and every other
-    byte as it was (line ends, byte order mark, comments, spacing), or the reason that cannot be
-    done safely. The edit is checked by reading both texts as the validator does: the body and
-    every other field must come out the same."""
-    text = raw.decode("utf-8", errors="strict")  # a mark_current page was read as UTF-8
-    pieces = _LINE_END.split(text)  # line, end, line, end, …, line: as MkDocs splits lines
-    lines, ends = pieces[0::2], [*pieces[1::2], ""]
-    first = lines[0].removeprefix("\ufeff")
-    end, problem = front_matter_end([first, *lines[1:]], shown)  # the validator's splitter
-    if problem:
-        return raw, problem
-    marks = [i for i in range(1, end) if _MARK.match(lines[i])]
-    if len(marks) > 1:
-        return raw, _unsafe(
-            shown, marks[1] + 1, "`translated_from` is written twice", "delete one of the two lines"
+    said = [_SAY["marked"].format(file=english_file)]
+    if move_updated:
+        said = [_SAY["marked_updated"].format(file=english_file, today=today.isoformat())]
+    elif match.meta.get("updated") != today.isoformat():
+        said.append(
+            _SAY["updated_tip"].format(
+                updated=match.meta.get("updated"), today=today.isoformat(), file=english_file
+            )
         )
-    if marks:
-        line, found = lines[marks[0]], _MARK.match(lines[marks[0]])
-        start, stop = found.span(2)
-        if start == stop:  # no value: after the colon and one space (` # a comment` stays apart)
-            start = stop = found.start(1) + (1 if found[1] else 0)
-        space = "" if found[1] else " "
-        lines[marks[0]] = line[:start] + space + fingerprint + line[stop:]
-    else:  # a line of its own before the closing ---, ended as the line before it
-        lines.insert(end, f"translated_from: {fingerprint}")
-        ends.insert(end, ends[end - 1])
-    edited = "".join(line + ending for line, ending in zip(lines, ends, strict=True))
-    before, after = (parse_markdown(normalize(t), shown) for t in (text, edited))
-    if (
-        after.ok
-        and after.body == before.body
-        and after.meta
-        == {
-            **before.meta,
-            "translated_from": fingerprint,
-        }
-    ):
-        return edited.encode("utf-8"), None
-    header = "".join(pieces[: 2 * end])  # the front matter's lines, as the file has them
-    separator = next((c for c in header if c in _YAML_ONLY_BREAKS), "")
-    if separator:
-        return raw, _unsafe(
-            shown,
-            len(_LINE_END.findall(header[: header.index(separator)])) + 1,
-            f"the front matter holds an invisible line separator (U+{ord(separator):04X}), "
-            "which YAML reads as the end of a line and editors do not see",
-            "delete the invisible character (retype the line where it is)",
+    return said, None
+
+
+def _uncommitted(git: Repository, path: Path, italian: str, english: str) -> Problem | None:
+    """Why the Italian file cannot be the text a mark names (not committed as it is), or None.
+    Outside a git clone there is no history to find it in, and nothing to refuse."""
+    try:
+        state = git.file_state(git.real_path(path))
+    except HistoryError as exc:  # its sentence is the reason, a dash, the fix
+        reason, _, fix = str(exc).partition(" — ")
+        return Problem(
+            italian, 1, RULE, _SAY["git_failed"].format(english=english, reason=reason), fix
         )
-    return raw, _unsafe(
-        shown,
-        (marks[0] if marks else end) + 1,
-        "writing the fingerprint there would change other fields",
-        f"write `translated_from: {fingerprint}` yourself, on a line of its own in the front "
-        "matter",
-    )
-
-
-def _unsafe(shown: str, line: int, why: str, fix: str) -> Problem:
+    if not state:
+        return None
     return Problem(
-        shown,
-        line,
-        "mark-current",
-        f"the file was not changed: {why}",
-        fix + ", then run the command again",
+        italian,
+        1,
+        RULE,
+        _SAY[f"italian_{state}"].format(english=english),
+        _SAY[f"italian_{state}_fix"].format(italian=italian),
     )
 
 
@@ -154,23 +132,65 @@ def describe(comparison: Comparison, with_diff: bool = False) -> list[str]:
     """The lines `cittamedie translations` prints under a stale page: since which commit, each
     changed section (`changed  #id  Title`), and with_diff the Italian diff of each."""
     if comparison.base is None:
-        return [f"sections not known: {comparison.reason}"]
+        return [_SAY["unknown"].format(reason=comparison.reason)]
     base = comparison.base
-    head = (
-        f"follows the Italian text of commit {base.revision[:12]} ({base.date}, “{base.subject}”)"
-    )
+    head = _SAY["follows"].format(revision=base.revision[:12], date=base.date, subject=base.subject)
     if not comparison.changes:
-        return [head + ": since then only spacing and line breaks changed in the Italian text"]
-    lines = [head + f"; Italian sections changed since: {len(comparison.changes)}"]
+        return [head + _SAY["spacing_only"]]
+    lines = [head + _SAY["changed_count"].format(n=len(comparison.changes))]
     for change in comparison.changes:
-        name = (
-            f"#{change.id}  {change.title}"
-            if change.id
-            else "(introduction, before the first heading)"
-        )
+        name = f"#{change.id}  {change.title}" if change.id else _SAY["introduction"]
         lines.append(f"{change.kind:8} {name}")
         if with_diff:
             lines += ["    " + line for line in diff(change)]
     if any(c.kind != "changed" for c in comparison.changes):
-        lines.append("(a heading whose id changed shows as one section removed and one added)")
+        lines.append(_SAY["renamed"])
     return lines
+
+
+# ---------------------------------------------------------------- Messages (English; the Italian
+# versions come with the catalogue of messages)
+
+_WHY = (
+    "the mark names the Italian text, and `cittamedie translations` later finds the sections "
+    "changed since by looking for that text in the history"
+)
+_COMMIT = (
+    '`git add {italian}` then `git commit -m "…"` (if you changed it in GitHub\'s web editor: '
+    '"Commit changes" there, then `git pull` here), then run the command again'
+)
+_SAY = {
+    "unknown": "sections not known: {reason}",
+    "follows": "follows the Italian text of commit {revision} ({date}, “{subject}”)",
+    "spacing_only": ": since then only spacing and line breaks changed in the Italian text",
+    "changed_count": "; Italian sections changed since: {n}",
+    "introduction": "(introduction, before the first heading)",
+    "renamed": "(a heading whose id changed shows as one section removed and one added)",
+    "count": "{n} page(s) need attention",
+    "stale": "bring {translation} up to date with the Italian sections listed above, then mark it "
+    "current:",
+    "unmarked": "check the whole of {translation} against {italian}, then mark it current:",
+    "missing": "write {translation}: a copy of {italian} with its words translated and its facts "
+    'unchanged (or add `untranslated: "reason"` to the front matter of {italian}), then mark it '
+    "current:",
+    "updated": "(--updated also sets the English page's `updated:` to today; leave it out when "
+    "only the mark changes, not the English text)",
+    "nothing": "nothing to do: every translation is current",
+    "updated_tip": "tip: {file} still says `updated: {updated}` — if you changed its text, run the "
+    "command again with --updated to set it to today ({today})",
+    "marked": "marked current: {file}",
+    "marked_updated": "marked current: {file} (updated: {today})",
+    "not_english": "this is not an English page of the site",
+    "not_english_fix": "give the path of a .en.md file, e.g. good-practices/ba-urbis.en.md",
+    "has_errors": "the page or its Italian original has errors",
+    "has_errors_fix": "fix what `cittamedie validate` reports first",
+    "git_failed": "{english} was not marked: {reason}",
+    "italian_changed": "the Italian file has changes that are not committed, so {english} was "
+    "not marked: " + _WHY,
+    "italian_changed_fix": "commit the Italian file first: " + _COMMIT,
+    "italian_new": "the Italian file was never committed, so {english} was not marked: " + _WHY,
+    "italian_new_fix": "commit the Italian file first: " + _COMMIT,
+    "italian_ignored": "git ignores the Italian file (.gitignore), so it is never committed and "
+    "{english} was not marked: " + _WHY,
+    "italian_ignored_fix": "take its name out of .gitignore, then commit it: " + _COMMIT,
+}

@@ -1,5 +1,5 @@
 """What readers and editors see of the translations: the stale page's notice naming the Italian
-sections that changed since its translation, and the translation status page for editors
+sections that changed since its translation, the mark where each of those sections starts, and the translation status page for editors
 (/traduzioni/), written by the build into a generated folder in every language (site/generated.py).
 The status page is out of the menu (navigation.py) and out of the sitemap, and marked `cm_noindex`
 so that the template writes a robots noindex and leaves it out of Pagefind's index (main.html)."""
@@ -37,6 +37,21 @@ def stale_notice(ctx: BuildContext, source: Source, lang: str) -> Markup:
             for change in comparison.changes
         ]
     return macro(ctx.templates, "parts/translations.html", "stale_notice")(sections, lang)
+
+
+def section_marks(ctx: BuildContext, source: Source, lang: str, url: str) -> dict[str, Markup]:
+    """heading id → the mark placed where that changed section starts on the stale page (after
+    its heading): each Italian section changed since the translation that the page has too."""
+    comparison = ctx.stale.get((source.key, lang))
+    if comparison is None:
+        return {}
+    italian = href(url, ctx.site.url(source.key, SOURCE_LANGUAGE)) + "#"
+    mark = macro(ctx.templates, "parts/translations.html", "section_mark")
+    return {
+        change.id: mark(change, italian + change.id, lang, SOURCE_LANGUAGE)
+        for change in comparison.changes
+        if change.id and change.id in comparison.titles
+    }
 
 
 def status_page(ctx: BuildContext, lang: str, translation: str = TRANSLATIONS[0]) -> Markup:
