@@ -19,6 +19,11 @@ import pytest
 from cittamedie.content.identity import Identity
 from cittamedie.site.context import BuildContext
 
+# The suite reads the editor's messages in English, the language they are written in; the Italian
+# ones are tested by asking for them (--lang it, tests/unit/test_messages.py). Set before any test
+# runs, so that every child process (mkdocs, the CLI) inherits it.
+os.environ["LANGUAGE"] = "en"
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # An event of data/events.yml that is still ahead for decades (home page and browser date tests)

@@ -22,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+from .content.messages import EDITOR_LANGUAGES, editor_language
 from .content.problems import ERROR
 
 
@@ -40,6 +41,11 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--root", default=".", help="repository folder (default: current folder)")
+    parser.add_argument(
+        "--lang",
+        choices=EDITOR_LANGUAGES,
+        help="the language of messages (default: the environment's locale if English, else it)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check every source file")
     validate.add_argument("--format", choices=("text", "github", "json"), default="text")
@@ -99,11 +105,22 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _asked_language(cli_args: list[str] | None) -> str | None:
+    """--lang, read before the parser is made so that its help is in that language too; a wrong
+    value is left to the parser to report."""
+    asked = argparse.ArgumentParser(add_help=False)
+    asked.add_argument("--lang")
+    value = asked.parse_known_args(cli_args)[0].lang
+    return value if value in EDITOR_LANGUAGES else None
+
+
 def main(cli_args: list[str] | None = None, prog: str = "cittamedie") -> int:
+    lang = editor_language(_asked_language(cli_args))
     try:
         args = _parser(prog).parse_args(cli_args)
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
+    args.lang = lang
     root = Path(args.root).resolve()
     if not (root / "docs").is_dir():
         _error(
@@ -124,7 +141,7 @@ def _validate(args, root: Path) -> int:
     problems = run_all(site)
     print(
         REPORTER_BY_NAME[args.format](
-            problems, len(site.sources) + len(site.documents) + len(site.data)
+            problems, len(site.sources) + len(site.documents) + len(site.data), args.lang
         )
     )
     if args.format == "text":

@@ -24,6 +24,7 @@ PACKAGE_DATA_CACHES = {
     ("schema.py", "@cache _quick_check"),
     ("templates.py", "@cache environment"),
     ("images.py", "@cache limits"),  # image-limits.yml
+    ("messages.py", "@cache catalogue"),  # locale/<lang>/*.po
 }
 OUTPUT_LAYERS = ("cittamedie.site", "cittamedie.exports", "cittamedie.tools")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import SOURCE, editor_language, in_language, say
+
 ERROR = "error"
 WARNING = "warning"
 # Problems that stop every build, validated or not, the preview too (site/context.py): reading on
@@ -29,10 +31,15 @@ class Problem:
     severity: str = ERROR
 
     def __str__(self) -> str:
+        return self.worded(SOURCE)
+
+    def worded(self, lang: str) -> str:
+        """The report's line, in the editor's language (content/messages.py)."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         field = f" ({self.field})" if self.field else ""
-        label = "" if self.severity == ERROR else "warning: "
-        return f"{where}: {self.rule}: {label}{self.message}{field} — {self.fix}"
+        label = "" if self.severity == ERROR else in_language(say("warning: "), lang)
+        message, fix = in_language(self.message, lang), in_language(self.fix, lang)
+        return f"{where}: {self.rule}: {label}{message}{field} — {fix}"
 
 
 def rank(problem: Problem) -> int:
@@ -50,13 +57,22 @@ class ContentError(Exception):
         super().__init__()
         self.problems = problems
 
-    def __str__(self) -> str:
+    def __str__(self) -> str:  # what MkDocs prints: in the environment's language
+        return self.worded(editor_language())
+
+    def worded(self, lang: str) -> str:
         count = len(self.problems)
-        lines = "\n".join(str(p) for p in self.problems[:20])
-        more = f"\n… and {count - 20} more" if count > 20 else ""
-        return (
-            f"{count} problem(s) in the content stop the build:\n{lines}{more}\n"
-            "Run `make validate` for the full report."
+        lines = "\n".join(p.worded(lang) for p in self.problems[:20])
+        more = in_language(say("… and {count} more", count=count - 20), lang) if count > 20 else ""
+        return "\n".join(
+            [
+                in_language(
+                    say("{count} problem(s) in the content stop the build:", count=count), lang
+                ),
+                lines,
+                *([more] if more else []),
+                in_language(say("Run `make validate` for the full report."), lang),
+            ]
         )
 
 

@@ -1,0 +1,93 @@
+"""The editor's language: what the validator and the commands say to an editor, in Italian or in
+English. The one owner of which language that is and of how a sentence is said in it.
+
+A sentence is written in the code once, in English, as a template with named values:
+
+    say("the page `{target}` does not exist", target=target)
+
+which gives a `Say`: a str whose value is the English sentence (what code, sorting and tests
+compare), carrying its template and values so that a report can say it again in another language
+(in_language). The translations are gettext catalogues, `locale/it/*.po` beside this module, read
+with Babel (the format translators' tools edit; tests/unit/test_messages.py checks that every
+template in the package has its translation, with the same named values). A text that is not a
+Say (a path, a value the editor wrote) is said as it is.
+
+The language is the one asked for (`--lang`), else the environment's (LANGUAGE, LC_ALL,
+LC_MESSAGES, LANG, as gettext reads them: English when it is English), else Italian: the editors
+are Italian civil servants.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
+from babel.messages.pofile import read_po
+
+EDITOR_LANGUAGES = ("it", "en")
+SOURCE = "en"  # the language the templates are written in
+DEFAULT = "it"
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # gettext's order
+
+
+class Say(str):
+    """A sentence for the editor: its English text, and its template and values."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, values: Mapping[str, object]) -> Say:
+        said = super().__new__(cls, template.format(**values))
+        said.template, said.values = template, dict(values)
+        return said
+
+    def __getnewargs__(self) -> tuple[str, dict[str, object]]:  # pickled across PDF workers
+        return self.template, self.values
+
+
+def say(template: str, /, **values: object) -> Say:
+    """A sentence for the editor (the template is in English; its translations in locale/)."""
+    return Say(template, values)
+
+
+def in_language(text: str, lang: str) -> str:
+    """The text said in `lang`: a Say by its translation (the English one when there is none),
+    its values said in the same language; any other text as it is."""
+    if not isinstance(text, Say) or lang == SOURCE:
+        return str(text)
+    template = catalogue(lang).get(text.template) or text.template
+    values = {name: in_language(value, lang) for name, value in text.values.items()}
+    return template.format(**values)
+
+
+def editor_language(asked: str | None = None, environ: Mapping[str, str] = os.environ) -> str:
+    """The language to speak to the editor in: the one asked for, else the environment's first
+    locale variable that is set (English only when it names English: C, POSIX and the other
+    languages get the default), else Italian."""
+    if asked:
+        return asked
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if value:
+            first = value.split(":")[0].split(".")[0].split("_")[0].lower()
+            return first if first in EDITOR_LANGUAGES else DEFAULT
+    return DEFAULT
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """template → its translation, from the .po files of locale/<lang>/, one per part of the
+    package (package data: read once per process); fuzzy and empty entries are left out, so the
+    English template is said instead."""
+    found: dict[str, str] = {}
+    folder = resources.files(__package__).joinpath("locale", lang)
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".po"):
+            continue
+        with path.open("rb") as file:
+            for entry in read_po(file):
+                if entry.id and entry.string and not entry.fuzzy:
+                    found[str(entry.id)] = str(entry.string)
+    return found
