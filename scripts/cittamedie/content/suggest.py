@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from .messages import say
 from .model import Site
 
 # The best name is offered from this ratio (`pon-metro` → `pon-metro-2014-2020` is 0.64; `welcome` →
@@ -79,5 +80,9 @@ def did_you_mean(options: list[str], fix: str) -> str:
     e.g. by shown())."""
     if not options:
         return fix
-    listed = options[0] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"
-    return f"did you mean {listed}? Otherwise {fix}"
+    listed = (
+        options[0]
+        if len(options) == 1
+        else say("{some} or {last}", some=", ".join(options[:-1]), last=options[-1])
+    )
+    return say("did you mean {options}? Otherwise {fix}", options=listed, fix=fix)

@@ -8,6 +8,7 @@ import re
 
 from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS
 from ..content.markers import MARKER, block_ids
+from ..content.messages import say
 from ..content.model import Site, Source, slugify
 from ..content.problems import Problem
 from ..content.suggest import closest, did_you_mean, shown
@@ -32,8 +33,11 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.rel,
                         heading.line,
                         "heading-id",
-                        f"the heading “{_short(heading.text)}” has no explicit id",
-                        f"end the line with {{#{_suggested_id(heading.text)}}}, the same id in both languages",
+                        say("the heading “{text}” has no explicit id", text=_short(heading.text)),
+                        say(
+                            "end the line with {{#{id}}}, the same id in both languages",
+                            id=_suggested_id(heading.text),
+                        ),
                     )
                 )
             elif not ID_FORM.match(heading.id):
@@ -42,8 +46,8 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.rel,
                         heading.line,
                         "heading-id",
-                        f"the id `{heading.id}` has the wrong form",
-                        "use lowercase letters, digits and dashes",
+                        say("the id `{id}` has the wrong form", id=heading.id),
+                        say("use lowercase letters, digits and dashes"),
                     )
                 )
             elif heading.id in seen:
@@ -52,8 +56,12 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.rel,
                         heading.line,
                         "heading-id",
-                        f"the id `{heading.id}` is used twice (first on line {seen[heading.id]})",
-                        "give each section its own id",
+                        say(
+                            "the id `{id}` is used twice (first on line {line})",
+                            id=heading.id,
+                            line=seen[heading.id],
+                        ),
+                        say("give each section its own id"),
                     )
                 )
             else:
@@ -71,8 +79,8 @@ def check(site: Site, run: Run) -> list[Problem]:
                     en.rel,
                     1,
                     "heading-id",
-                    f"the section id `{missing}` of the Italian page is missing here",
-                    f"give the matching English heading {{#{missing}}}",
+                    say("the section id `{id}` of the Italian page is missing here", id=missing),
+                    say("give the matching English heading {{#{id}}}", id=missing),
                 )
             )
         for extra in sorted(set(en_ids) - it_ids):
@@ -81,13 +89,13 @@ def check(site: Site, run: Run) -> list[Problem]:
                     en.rel,
                     en_ids[extra],
                     "heading-id",
-                    f"the section id `{extra}` does not exist in the Italian page",
+                    say("the section id `{id}` does not exist in the Italian page", id=extra),
                     did_you_mean(
                         [
                             shown(f"{{#{id_}}}")
                             for id_ in closest(extra, sorted(it_ids - set(en_ids)))
                         ],
-                        "use the same ids as the Italian page",
+                        say("use the same ids as the Italian page"),
                     ),
                 )
             )
@@ -110,10 +118,17 @@ def _block_collisions(site: Site, source: Source) -> list[Problem]:
                         source.rel,
                         heading.line,
                         "heading-id",
-                        f"the id `{anchor}` is also {owned[anchor]}, which the marker on line "
-                        f"{line} puts on this page",
-                        "give the section another id (and change the links to it): two elements "
-                        "with one id break links",
+                        say(
+                            "the id `{id}` is also {what}, which the marker on line "
+                            "{line} puts on this page",
+                            id=anchor,
+                            what=owned[anchor],
+                            line=line,
+                        ),
+                        say(
+                            "give the section another id (and change the links to it): two "
+                            "elements with one id break links"
+                        ),
                     )
                 )
     return problems

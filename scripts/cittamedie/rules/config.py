@@ -4,6 +4,7 @@ the source language first and default: the addresses, the suffixes and the valid
 from __future__ import annotations
 
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE
+from ..content.messages import say
 from ..content.model import Site
 from ..content.problems import Problem
 from .run import Run
@@ -21,10 +22,20 @@ def check(site: Site, run: Run) -> list[Problem]:
             run.config.shown,
             run.config.lines.get("/plugins", 1),
             "config",
-            f"the i18n plugin's languages are {', '.join(languages) or 'none'}, "
-            f"with {', '.join(default) or 'no'} default",
-            f"list {', '.join(LANGUAGES)} in this order, {SOURCE_LANGUAGE} with `default: true`; a new "
-            "language also needs the package's LANGUAGES (scripts/cittamedie/content/languages.py)",
+            say(
+                "the i18n plugin's languages are {languages}, {default}",
+                languages=", ".join(languages) or say("none"),
+                # "with no default" is said whole: in Italian the word is not where English puts it
+                default=say("with {default} default", default=", ".join(default))
+                if default
+                else say("with no default"),
+            ),
+            say(
+                "list {languages} in this order, {source} with `default: true`; a new language "
+                "also needs the package's LANGUAGES (scripts/cittamedie/content/languages.py)",
+                languages=", ".join(LANGUAGES),
+                source=SOURCE_LANGUAGE,
+            ),
             "plugins.i18n.languages",
         )
     ]

@@ -6,6 +6,7 @@ what needs two values at once: the status and the block, the closing and the ope
 
 from __future__ import annotations
 
+from ..content.messages import say
 from ..content.model import Site
 from ..content.problems import WARNING, Problem
 from .run import Run
@@ -23,8 +24,14 @@ def check(site: Site, run: Run) -> list[Problem]:
                     doc.rel,
                     doc.lines.get("status", 1),
                     "consultation",
-                    "the document is in consultation but does not say when comments are accepted",
-                    f"add `{EXAMPLE}`: its pages show whether the consultation is open",
+                    say(
+                        "the document is in consultation but does not say when comments are "
+                        "accepted"
+                    ),
+                    say(
+                        "add `{example}`: its pages show whether the consultation is open",
+                        example=EXAMPLE,
+                    ),
                     "consultation",
                 )
             )
@@ -39,8 +46,12 @@ def check(site: Site, run: Run) -> list[Problem]:
                     doc.rel,
                     line,
                     "consultation",
-                    f"the consultation closes on {closes}, before it opens on {opens}",
-                    "write the last day for comments as closes, on or after opens",
+                    say(
+                        "the consultation closes on {closes}, before it opens on {opens}",
+                        closes=closes,
+                        opens=opens,
+                    ),
+                    say("write the last day for comments as closes, on or after opens"),
                     "consultation.closes",
                 )
             )
@@ -50,9 +61,15 @@ def check(site: Site, run: Run) -> list[Problem]:
                     doc.rel,
                     doc.lines.get("status", 1),
                     "consultation",
-                    f"the consultation closed on {closes}, and the status still says in-consultazione",
-                    "change status (bozza or approvato) once the comments are in, "
-                    "or move closes if the consultation was extended",
+                    say(
+                        "the consultation closed on {closes}, and the status still says "
+                        "in-consultazione",
+                        closes=closes,
+                    ),
+                    say(
+                        "change status (bozza or approvato) once the comments are in, "
+                        "or move closes if the consultation was extended"
+                    ),
                     "status",
                     WARNING,
                 )

@@ -6,6 +6,7 @@ failed their schema are not in site.data and are skipped here (their errors are 
 
 from __future__ import annotations
 
+from ..content.messages import say
 from ..content.model import DATA_LISTS, Site
 from ..content.problems import Problem
 from ..content.suggest import closest_ids, did_you_mean, shown
@@ -46,8 +47,16 @@ def _unique(site: Site) -> list[Problem]:
                             f"data/{name}.yml",
                             line,
                             "data",
-                            f"the {field} `{value}` is listed twice (first on line {first[value]})",
-                            "keep one of the two, or give each item its own " + field,
+                            say(
+                                "the {field} `{value}` is listed twice (first on line {line})",
+                                field=field,
+                                value=value,
+                                line=first[value],
+                            ),
+                            say(
+                                "keep one of the two, or give each item its own {field}",
+                                field=field,
+                            ),
                             f"{list_key}.{i}.{field}",
                         )
                     )
@@ -62,8 +71,11 @@ def _unique(site: Site) -> list[Problem]:
                     "data/case-cities.yml",
                     _line(site, "case-cities", f"cities.{i}.name"),
                     "data",
-                    f"`{city.get('name')}` is one of the 39 cities of data/cities.yml already",
-                    "remove it from this file",
+                    say(
+                        "`{city}` is one of the 39 cities of data/cities.yml already",
+                        city=city.get("name"),
+                    ),
+                    say("remove it from this file"),
                     f"cities.{i}.name",
                 )
             )
@@ -87,9 +99,18 @@ def _codes(site: Site) -> list[Problem]:
                         f"data/{name}.yml",
                         line,
                         "data",
-                        f"the code `{code}` is {owner}'s already (data/{where}.yml, line {at})",
-                        "give each city a code of its own, two or three lowercase letters not "
-                        "used by another city: it starts the file names of the city's cases",
+                        say(
+                            "the code `{code}` is {city}'s already (data/{file}.yml, line {line})",
+                            code=code,
+                            city=owner,
+                            file=where,
+                            line=at,
+                        ),
+                        say(
+                            "give each city a code of its own, two or three lowercase letters "
+                            "not used by another city: it starts the file names of the city's "
+                            "cases"
+                        ),
                         f"cities.{i}.code",
                     )
                 )
@@ -110,8 +131,13 @@ def _events(site: Site) -> list[Problem]:
                     "data/events.yml",
                     _line(site, "events", f"events.{i}.end"),
                     "data",
-                    f"the event `{event.get('id')}` ends on {end}, before it starts on {start}",
-                    "write the last day of the event as end, on or after start",
+                    say(
+                        "the event `{id}` ends on {end}, before it starts on {start}",
+                        id=event.get("id"),
+                        end=end,
+                        start=start,
+                    ),
+                    say("write the last day of the event as end, on or after start"),
                     f"events.{i}.end",
                 )
             )
@@ -135,11 +161,17 @@ def _practices(site: Site) -> list[Problem]:
                     source.rel,
                     source.line_of("city"),
                     "data",
-                    f"`{city}` is not a city of data/cities.yml or data/case-cities.yml",
+                    say(
+                        "`{city}` is not a city of data/cities.yml or data/case-cities.yml",
+                        city=city,
+                    ),
                     did_you_mean(
                         [shown(name) for name in closest_ids(city, ids_of)],
-                        f"use one of: {', '.join(sorted(region_of))}; a new city of a case goes in "
-                        "data/case-cities.yml, with its region",
+                        say(
+                            "use one of: {cities}; a new city of a case goes in "
+                            "data/case-cities.yml, with its region",
+                            cities=", ".join(sorted(region_of)),
+                        ),
                     ),
                     "city",
                 )
@@ -150,8 +182,13 @@ def _practices(site: Site) -> list[Problem]:
                     source.rel,
                     source.line_of("region"),
                     "data",
-                    f"{city} is in {region_of[city]}, not in `{region}`",
-                    f"write region: {region_of[city]}",
+                    say(
+                        "{city} is in {region}, not in `{written}`",
+                        city=city,
+                        region=region_of[city],
+                        written=region,
+                    ),
+                    say("write region: {region}", region=region_of[city]),
                     "region",
                 )
             )
@@ -162,8 +199,12 @@ def _practices(site: Site) -> list[Problem]:
                     source.rel,
                     source.line_of("period.end"),
                     "data",
-                    f"the period ends in {period['end']}, before it starts in {period['start']}",
-                    "write the last year as end, on or after start, or end: null",
+                    say(
+                        "the period ends in {end}, before it starts in {start}",
+                        end=period["end"],
+                        start=period["start"],
+                    ),
+                    say("write the last year as end, on or after start, or end: null"),
                     "period.end",
                 )
             )

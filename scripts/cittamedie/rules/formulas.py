@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..content.generated import OPEN_DATA
 from ..content.languages import LANGUAGES
+from ..content.messages import say
 from ..content.model import Site
 from ..content.problems import Problem
 from ..content.schema import line_of
@@ -25,10 +26,13 @@ def check(site: Site, run: Run) -> list[Problem]:
                     source.rel,
                     line_of(field, source.lines, 1),
                     "formula",
-                    f"the text starts with `{lead if lead.isprintable() else repr(lead)[1:-1]}`, which a "
-                    f"spreadsheet opening the open data ({OPEN_DATA.split('/')[-1]}.csv) runs as a "
-                    "formula",
-                    "start it with a word or a number",
+                    say(
+                        "the text starts with `{lead}`, which a spreadsheet opening the open "
+                        "data ({file}.csv) runs as a formula",
+                        lead=lead if lead.isprintable() else repr(lead)[1:-1],
+                        file=OPEN_DATA.split("/")[-1],
+                    ),
+                    say("start it with a word or a number"),
                     field,
                 )
             )

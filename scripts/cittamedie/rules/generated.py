@@ -10,6 +10,7 @@ from ..content.generated import (
     is_written_by_the_build,
     versions_files,
 )
+from ..content.messages import say
 from ..content.model import Site
 from ..content.problems import Problem, relative
 from .run import Run
@@ -28,9 +29,12 @@ def check(site: Site, run: Run) -> list[Problem]:
                     relative(path if path.is_symlink() else path.resolve(), site.root),
                     1,
                     "generated",
-                    f"`{path.name}` is the name of the document's versions page, which the build "
-                    "writes, but this file was written by hand",
-                    "rename the file: the build never publishes or overwrites it",
+                    say(
+                        "`{name}` is the name of the document's versions page, which the build "
+                        "writes, but this file was written by hand",
+                        name=path.name,
+                    ),
+                    say("rename the file: the build never publishes or overwrites it"),
                 )
             )
     for folder in GENERATED_FOLDERS:
@@ -43,8 +47,11 @@ def check(site: Site, run: Run) -> list[Problem]:
                     relative(target, site.root),
                     0,
                     "link-outside",
-                    f"this folder leads outside the repository (to {target.resolve().as_posix()})",
-                    "remove the link: the build writes this folder itself",
+                    say(
+                        "this folder leads outside the repository (to {target})",
+                        target=target.resolve().as_posix(),
+                    ),
+                    say("remove the link: the build writes this folder itself"),
                 )
             )
             continue
@@ -56,8 +63,10 @@ def check(site: Site, run: Run) -> list[Problem]:
                         shown,
                         1,
                         "generated",
-                        "this folder is written by the build, but this file was written by hand",
-                        "move the file elsewhere: the build never publishes or overwrites it",
+                        say(
+                            "this folder is written by the build, but this file was written by hand"
+                        ),
+                        say("move the file elsewhere: the build never publishes or overwrites it"),
                     )
                 )
     return problems

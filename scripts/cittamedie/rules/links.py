@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..content.generated import generated_files, generated_pages
 from ..content.languages import key_at, page_url, split_language
+from ..content.messages import say
 from ..content.model import Site, Source, outside_fences
 from ..content.problems import Problem
 from ..content.suggest import closest, did_you_mean, shown
@@ -20,8 +21,6 @@ from .run import Run
 TARGET = re.compile(r"\s{0,20}<?([^)\s>]{1,2000})")
 INLINE_CODE = re.compile(r"`[^`]*`")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
-# The fix that names the file behind an address (one wording for every kind of address).
-WRITE_FILE = "link to the page's file, relative to this one: `{link}`"
 
 
 def links_of(source) -> list[tuple[int, str]]:
@@ -82,8 +81,12 @@ def _own_address(site, source, line, target, site_url, pages) -> list[Problem]:
             source.rel,
             line,
             "link",
-            f"`{target}` is this site's own web address, which breaks in the offline copy and in the preview",
-            WRITE_FILE.format(link=link),
+            say(
+                "`{target}` is this site's own web address, which breaks in the offline copy and "
+                "in the preview",
+                target=target,
+            ),
+            _write_file(link),
         )
     ]
 
@@ -161,10 +164,10 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
                     source.rel,
                     line,
                     "anchor",
-                    f"`#{anchor}` is not a section of this page",
+                    say("`#{anchor}` is not a section of this page", anchor=anchor),
                     did_you_mean(
                         _ids(anchor, own_ids),
-                        "use an id written as {#id} on one of this page's headings",
+                        say("use an id written as {{#id}} on one of this page's headings"),
                     ),
                 )
             ]
@@ -176,10 +179,14 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
                 source.rel,
                 line,
                 "link",
-                f"`{target}` is an absolute path, which breaks in the offline copy and under a sub-folder",
-                WRITE_FILE.format(link=link)
+                say(
+                    "`{target}` is an absolute path, which breaks in the offline copy and under a "
+                    "sub-folder",
+                    target=target,
+                ),
+                _write_file(link)
                 if link
-                else "link relative to this file, e.g. ../programma.md",
+                else say("link relative to this file, e.g. ../programma.md"),
             )
         ]
     base = posixpath.dirname(source.uri)
@@ -195,8 +202,11 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
                     source.rel,
                     line,
                     "link",
-                    f"`{target}` is the address of a page on the site, not its file",
-                    WRITE_FILE.format(link=link),
+                    say(
+                        "`{target}` is the address of a page on the site, not its file",
+                        target=target,
+                    ),
+                    _write_file(link),
                 )
             ]
     if outside:
@@ -205,12 +215,15 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
                 source.rel,
                 line,
                 "link",
-                f"`{target}` points outside the site",
+                say("`{target}` points outside the site", target=target),
                 did_you_mean(
                     _closest_link(site, source, path, anchor, pages)
                     if path.endswith(".md")
                     else [],
-                    "link to a page of the site with a relative path, or use a full https:// address",
+                    say(
+                        "link to a page of the site with a relative path, or use a full https:// "
+                        "address"
+                    ),
                 ),
             )
         ]
@@ -220,8 +233,8 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
                 source.rel,
                 line,
                 "link",
-                f"`{target}` does not exist",
-                "check the path; files are linked relative to this page",
+                say("`{target}` does not exist", target=target),
+                say("check the path; files are linked relative to this page"),
             )
         ]
     key, _ = split_language(resolved)
@@ -234,10 +247,13 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
                 source.rel,
                 line,
                 "link",
-                f"the page `{target}` does not exist",
+                say("the page `{target}` does not exist", target=target),
                 did_you_mean(
                     _closest_link(site, source, path, anchor, pages),
-                    "check the file name and the ../ steps; link to the Italian file name (name.md)",
+                    say(
+                        "check the file name and the ../ steps; link to the Italian file name "
+                        "(name.md)"
+                    ),
                 ),
             )
         ]
@@ -247,14 +263,19 @@ def _check_link(site, source, line, target, own_ids, pages, files) -> list[Probl
                 source.rel,
                 line,
                 "anchor",
-                f"`#{anchor}` is not a section of {target_page.rel}",
+                say("`#{anchor}` is not a section of {page}", anchor=anchor, page=target_page.rel),
                 did_you_mean(
                     _ids(anchor, target_page.heading_ids),
-                    "use one of the {#id} written on that page's headings",
+                    say("use one of the {{#id}} written on that page's headings"),
                 ),
             )
         ]
     return []
+
+
+def _write_file(link: str) -> str:
+    """The fix that names the file behind an address (one wording for every kind of address)."""
+    return say("link to the page's file, relative to this one: `{link}`", link=link)
 
 
 def _closest_link(site, source, path, anchor, pages) -> list[str]:

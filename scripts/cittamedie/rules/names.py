@@ -13,6 +13,7 @@ import unicodedata
 
 from ..content.generated import NOT_FOUND_KEY, city_page, generated_files, generated_pages
 from ..content.languages import LANGUAGES, language_root, page_url
+from ..content.messages import say
 from ..content.model import Site, slugify
 from ..content.names import folded
 from ..content.problems import Problem
@@ -38,9 +39,13 @@ def _addresses(site: Site) -> list[Problem]:
         for lang in titles:
             for directory_urls in (True, False):
                 address = page_url(key, lang, directory_urls)
-                owners.setdefault(folded(address), {}).setdefault(address, f"the build's {key}")
+                owners.setdefault(folded(address), {}).setdefault(
+                    address, say("the build's {key}", key=key)
+                )
     for name in generated_files(site):
-        owners.setdefault(folded(name), {}).setdefault(name, f"the build's file {name}")
+        owners.setdefault(folded(name), {}).setdefault(
+            name, say("the build's file {name}", name=name)
+        )
     editors = {source.rel for source in site.sources}
     clashes: dict[tuple[str, str], tuple[str, str]] = {}  # (file, other) → (its address, other's)
     for addresses in owners.values():
@@ -53,11 +58,18 @@ def _addresses(site: Site) -> list[Problem]:
             owner,
             1,
             RULE,
-            f"this page's address /{address} and /{other} ({other_owner}) are one address on "
-            "Windows and macOS, where the site is unpacked: they differ only in capitals or in "
-            "how an accent is encoded",
-            "rename this page's file (or folder) so that its address differs in its letters; "
-            "names are lowercase",
+            say(
+                "this page's address /{address} and /{other} ({owner}) are one address on "
+                "Windows and macOS, where the site is unpacked: they differ only in capitals or in "
+                "how an accent is encoded",
+                address=address,
+                other=other,
+                owner=other_owner,
+            ),
+            say(
+                "rename this page's file (or folder) so that its address differs in its letters; "
+                "names are lowercase"
+            ),
         )
         for (owner, other_owner), (address, other) in sorted(clashes.items())
     ]
@@ -70,15 +82,21 @@ def _not_found(site: Site) -> list[Problem]:
     for source in site.sources:
         if source.key != NOT_FOUND_KEY:
             continue
-        places = " and ".join(f"{language_root(lang)}404.html" for lang in LANGUAGES)
+        places = f"{language_root(LANGUAGES[0])}404.html"
+        for lang in LANGUAGES[1:]:  # "a and b": the word said in the editor's language
+            page = f"{language_root(lang)}404.html"
+            places = say("{some} and {last}", some=places, last=page)
         problems.append(
             Problem(
                 source.rel,
                 1,
                 RULE,
-                f"this page would replace the offline copy's not-found page ({places}), which "
-                "the build writes",
-                "rename the page, e.g. pagina-non-trovata.md",
+                say(
+                    "this page would replace the offline copy's not-found page ({places}), which "
+                    "the build writes",
+                    places=places,
+                ),
+                say("rename the page, e.g. pagina-non-trovata.md"),
             )
         )
     return problems
@@ -102,9 +120,12 @@ def _cities(site: Site) -> list[Problem]:
                     Problem(
                         *where,
                         RULE,
-                        f"the city `{value}` has no letter or digit of the Latin alphabet to "
-                        "name its page",
-                        "write the city's Italian name",
+                        say(
+                            "the city `{city}` has no letter or digit of the Latin alphabet to "
+                            "name its page",
+                            city=value,
+                        ),
+                        say("write the city's Italian name"),
                         f"cities.{i}.name",
                     )
                 )
@@ -115,11 +136,20 @@ def _cities(site: Site) -> list[Problem]:
                     Problem(
                         *where,
                         RULE,
-                        f"the city `{value}` and `{first[2]}` ({first[0]}, line {first[1]}) "
-                        f"would have one page, {city_page(value).removesuffix('.md')}/: "
-                        + _difference(value, first[2]),
-                        "list each city once, spelt one way: remove this entry, or type its "
-                        "name again if it is another city",
+                        say(
+                            "the city `{city}` and `{other}` ({file}, line {line}) would have "
+                            "one page, {page}/: {difference}",
+                            city=value,
+                            other=first[2],
+                            file=first[0],
+                            line=first[1],
+                            page=city_page(value).removesuffix(".md"),
+                            difference=_difference(value, first[2]),
+                        ),
+                        say(
+                            "list each city once, spelt one way: remove this entry, or type its "
+                            "name again if it is another city"
+                        ),
                         f"cities.{i}.name",
                     )
                 )
@@ -129,7 +159,7 @@ def _cities(site: Site) -> list[Problem]:
 def _difference(name: str, other: str) -> str:
     """How two names with one slug differ, in the editor's words."""
     if unicodedata.normalize("NFC", name) == unicodedata.normalize("NFC", other):
-        return "they look the same, but one writes an accent as a letter and a separate mark"
+        return say("they look the same, but one writes an accent as a letter and a separate mark")
     if folded(name) == folded(other):
-        return "they differ only in capitals"
-    return "they differ only in accents or signs"
+        return say("they differ only in capitals")
+    return say("they differ only in accents or signs")

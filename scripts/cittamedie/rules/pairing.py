@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS, source_uri, split_language
+from ..content.messages import say
 from ..content.model import Site, field_value
 from ..content.problems import WARNING, Problem
 from .run import Run
@@ -36,8 +37,8 @@ def _pairs(site: Site, lang: str) -> list[Problem]:
                         en.rel,
                         1,
                         "pairing",
-                        "this English page has no Italian original",
-                        f"add {split_language(en.rel)[0]} or remove this file",
+                        say("this English page has no Italian original"),
+                        say("add {file} or remove this file", file=split_language(en.rel)[0]),
                     )
                 )
             continue
@@ -48,9 +49,12 @@ def _pairs(site: Site, lang: str) -> list[Problem]:
                     it.rel,
                     1,
                     "pairing",
-                    "the English translation is missing",
-                    f'add {source_uri(it.rel, lang)}, or add `untranslated: "reason"` '
-                    "to the front matter if it stays Italian only",
+                    say("the English translation is missing"),
+                    say(
+                        'add {file}, or add `untranslated: "reason"` to the front matter if it '
+                        "stays Italian only",
+                        file=source_uri(it.rel, lang),
+                    ),
                 )
             )
         if en is None or not (it.ok and en.ok):
@@ -61,8 +65,12 @@ def _pairs(site: Site, lang: str) -> list[Problem]:
                     en.rel,
                     en.line_of("id"),
                     "pairing",
-                    f"the id `{en.meta.get('id')}` differs from the Italian `{it.meta.get('id')}`",
-                    "use the same id in both languages",
+                    say(
+                        "the id `{id}` differs from the Italian `{italian}`",
+                        id=en.meta.get("id"),
+                        italian=it.meta.get("id"),
+                    ),
+                    say("use the same id in both languages"),
                     "id",
                 )
             )
@@ -73,14 +81,17 @@ def _pairs(site: Site, lang: str) -> list[Problem]:
 
 
 def _staleness(state: str, italian_rel: str, en) -> list[Problem]:
-    fix = f"check the translation, then run `cittamedie translations --mark-current {en.rel}`"
+    fix = say(
+        "check the translation, then run `cittamedie translations --mark-current {file}`",
+        file=en.rel,
+    )
     if state == "unmarked":
         return [
             Problem(
                 en.rel,
                 1,
                 "stale-translation",
-                "the translation does not say which Italian text it follows",
+                say("the translation does not say which Italian text it follows"),
                 fix,
                 "translated_from",
                 WARNING,
@@ -92,7 +103,7 @@ def _staleness(state: str, italian_rel: str, en) -> list[Problem]:
                 en.rel,
                 en.line_of("translated_from"),
                 "stale-translation",
-                f"the Italian page {italian_rel} changed after this translation",
+                say("the Italian page {page} changed after this translation", page=italian_rel),
                 fix,
                 "translated_from",
                 WARNING,
@@ -111,8 +122,10 @@ def _shared_facts(it, en) -> list[Problem]:
                     en.rel,
                     en.line_of(name),
                     "facts-mismatch",
-                    f"`{b}` differs from the Italian page's `{a}`",
-                    "facts are the same in both languages: copy the Italian value",
+                    say(
+                        "`{value}` differs from the Italian page's `{italian}`", value=b, italian=a
+                    ),
+                    say("facts are the same in both languages: copy the Italian value"),
                     name,
                 )
             )
@@ -127,8 +140,14 @@ def _shared_facts(it, en) -> list[Problem]:
                     en.rel,
                     en.line_of(name),
                     "facts-mismatch",
-                    f"the {name} differ from the Italian page's (values, years or addresses)",
-                    f"keep the same {name} in the same order; translate only the words",
+                    say(
+                        "the {field} differ from the Italian page's (values, years or addresses)",
+                        field=name,
+                    ),
+                    say(
+                        "keep the same {field} in the same order; translate only the words",
+                        field=name,
+                    ),
                     name,
                 )
             )

@@ -8,6 +8,7 @@ invisible control character. The build escapes them too; this says so to the edi
 
 from __future__ import annotations
 
+from ..content.messages import say
 from ..content.model import Site
 from ..content.problems import Problem
 from ..content.schema import line_of
@@ -49,8 +50,8 @@ def _walk(value, dotted: str, rel: str, lines: dict[str, int]) -> list[Problem]:
             rel,
             line_of(dotted, lines, 1),
             "plain-text",
-            f"the text contains {what}",
-            "write plain text: no <tags>, no &…; codes; type the character itself (é, «, ’)",
+            say("the text contains {what}", what=what),
+            say("write plain text: no <tags>, no &…; codes; type the character itself (é, «, ’)"),
             dotted,
         )
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..content.messages import say
 from ..content.model import Site
 from ..content.problems import WARNING, Problem
 from .run import Run
@@ -24,8 +25,8 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.rel,
                         source.line_of(name),
                         "review",
-                        f"the page was due for review on {value}",
-                        "check that the page is still right, then move review_by forward",
+                        say("the page was due for review on {date}", date=value),
+                        say("check that the page is still right, then move review_by forward"),
                         name,
                         WARNING,
                     )
@@ -36,8 +37,8 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.rel,
                         source.line_of(name),
                         "date",
-                        f"the update date {value} is in the future",
-                        "write the date of the change, not a later one",
+                        say("the update date {date} is in the future", date=value),
+                        say("write the date of the change, not a later one"),
                         name,
                     )
                 )

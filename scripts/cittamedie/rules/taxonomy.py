@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..content.languages import SOURCE_LANGUAGE
 from ..content.markers import MARKER, marker_problem
+from ..content.messages import say
 from ..content.model import Site
 from ..content.problems import Problem
 from ..content.suggest import data_ids, did_you_mean
@@ -27,10 +28,10 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.rel,
                         source.line_of(f"themes.{i}"),
                         "taxonomy",
-                        f"`{theme}` is not a theme",
+                        say("`{theme}` is not a theme", theme=theme),
                         did_you_mean(
                             data_ids(site, "themes", theme, source.lang),
-                            f"use one of: {', '.join(sorted(themes))}",
+                            say("use one of: {themes}", themes=", ".join(sorted(themes))),
                         ),
                         "themes",
                     )
@@ -43,10 +44,13 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.rel,
                         source.line_of("programme"),
                         "taxonomy",
-                        f"`{meta.get('programme')}` is not a programme",
+                        say("`{programme}` is not a programme", programme=meta.get("programme")),
                         did_you_mean(
                             data_ids(site, "programmes", meta.get("programme"), source.lang),
-                            f"use one of: {', '.join(sorted(programmes))} (data/programmes.yml)",
+                            say(
+                                "use one of: {programmes} (data/programmes.yml)",
+                                programmes=", ".join(sorted(programmes)),
+                            ),
                         ),
                         "programme",
                     )
@@ -58,8 +62,12 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.rel,
                         source.line_of("id"),
                         "id",
-                        f"the id `{source.id}` differs from the file name `{expected}`",
-                        f"use id: {expected}, or rename the file",
+                        say(
+                            "the id `{id}` differs from the file name `{name}`",
+                            id=source.id,
+                            name=expected,
+                        ),
+                        say("use id: {name}, or rename the file", name=expected),
                         "id",
                     )
                 )
@@ -71,8 +79,8 @@ def check(site: Site, run: Run) -> list[Problem]:
                         source.rel,
                         source.line_of("id"),
                         "id",
-                        f"the id `{source.id}` is already used by {other}",
-                        "give this page an id of its own",
+                        say("the id `{id}` is already used by {file}", id=source.id, file=other),
+                        say("give this page an id of its own"),
                         "id",
                     )
                 )
@@ -97,8 +105,12 @@ def _documents(site: Site) -> list[Problem]:
                         doc.rel,
                         doc.lines.get(f"chapters.{i}", 1),
                         "document",
-                        f"the chapter `{_name(key)}` has no file",
-                        f"add {doc.rel.rpartition('/')[0]}/{_name(key)}.md or remove it from chapters",
+                        say("the chapter `{name}` has no file", name=_name(key)),
+                        say(
+                            "add {folder}/{name}.md or remove it from chapters",
+                            folder=doc.rel.rpartition("/")[0],
+                            name=_name(key),
+                        ),
                         "chapters",
                     )
                 )
@@ -110,8 +122,12 @@ def _documents(site: Site) -> list[Problem]:
                         source.rel,
                         1,
                         "document",
-                        "this chapter is not in the document's list",
-                        f"add `{name}` to `chapters:` in {doc.rel}, in reading order",
+                        say("this chapter is not in the document's list"),
+                        say(
+                            "add `{name}` to `chapters:` in {file}, in reading order",
+                            name=name,
+                            file=doc.rel,
+                        ),
                     )
                 )
     return problems

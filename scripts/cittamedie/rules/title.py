@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..content.messages import say
 from ..content.model import Site, Source, outside_fences, slugify
 from ..content.problems import Problem
 from ..markup.render import Renderer, RenderTimeout
@@ -25,16 +26,16 @@ UNDERLINE = re.compile(r"=+[ ]*$")  # Python-Markdown's setext heading 1: = from
 SHOWN = 80  # characters of the line quoted in the message
 CONTAINER = " \t>"  # indentation (boxes, lists) and quotes, before a heading inside them
 
-# Every sentence of the rule, in one place.
+# Every sentence of the rule, in one place: what each kind of line is, given the line.
 MESSAGES = {
-    "atx": "“{line}” is a heading 1",
-    "setext": "“{line}”, underlined with =, is a heading 1",
-    "html": "the <h1> element is a heading 1",
-    "why": "{what}: only the page's title may be one (the site prints it, from `title:` in "
-    "the front matter, above the parts it adds)",
-    "fix": "delete it if it repeats the title (write the title in the front matter), or make it "
-    "a section: ## Title {#id}",
+    "atx": lambda line: say("“{line}” is a heading 1", line=line),
+    "setext": lambda line: say("“{line}”, underlined with =, is a heading 1", line=line),
+    "html": lambda line: say("the <h1> element is a heading 1"),
 }
+FIX = say(
+    "delete it if it repeats the title (write the title in the front matter), or make it "
+    "a section: ## Title {{#id}}"
+)
 
 
 def check(site: Site, run: Run) -> list[Problem]:
@@ -95,5 +96,9 @@ def _writes(line: str, heading: str) -> bool:
 
 def _problem(source: Source, line: int, kind: str, text: str) -> Problem:
     shown = text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
-    what = MESSAGES[kind].format(line=shown)
-    return Problem(source.rel, line, RULE, MESSAGES["why"].format(what=what), MESSAGES["fix"])
+    why = say(
+        "{what}: only the page's title may be one (the site prints it, from `title:` in the front "
+        "matter, above the parts it adds)",
+        what=MESSAGES[kind](shown),
+    )
+    return Problem(source.rel, line, RULE, why, FIX)

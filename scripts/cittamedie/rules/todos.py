@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS
+from ..content.messages import say
 from ..content.model import Site, Source, field_value, parse_heading
 from ..content.problems import Problem
 from ..markup.plaintext import strings_of
@@ -22,14 +23,20 @@ RULE = "todo"
 # Fields whose value is chosen from a list of data/ (the fix names the ids there).
 CHOICES = {"themes": "themes", "programme": "programmes"}
 
-# Every sentence of the rule, in one place.
+# Every sentence of the rule, in one place (each given its values).
 MESSAGES = {
-    "field": "a TODO is still to be filled in",
-    "section": "a TODO is still to be filled in, in the section #{section}",
-    "introduction": "a TODO is still to be filled in, before the first heading",
-    "fix": "replace TODO with the real text",
-    "choose": "write in place of TODO what you choose from data/{data}.yml ({ids})",
-    "also": "{fix}, here and on line {line} of {rel}",
+    "field": lambda: say("a TODO is still to be filled in"),
+    "section": lambda section: say(
+        "a TODO is still to be filled in, in the section #{section}", section=section
+    ),
+    "introduction": lambda: say("a TODO is still to be filled in, before the first heading"),
+    "fix": lambda: say("replace TODO with the real text"),
+    "choose": lambda data, ids: say(
+        "write in place of TODO what you choose from data/{data}.yml ({ids})", data=data, ids=ids
+    ),
+    "also": lambda fix, line, rel: say(
+        "{fix}, here and on line {line} of {rel}", fix=fix, line=line, rel=rel
+    ),
 }
 
 
@@ -96,7 +103,7 @@ def _lines(site: Site, source: Source, found: list[Todo], also) -> list[Problem]
             lines = sorted({t.line for t in theirs if t.place in places})
             if lines:
                 shown = ", ".join(map(str, lines))
-                fix = MESSAGES["also"].format(fix=fix, line=shown, rel=other.rel)
+                fix = MESSAGES["also"](fix, shown, other.rel)
         problems.append(Problem(source.rel, line, RULE, _message(here), fix, ", ".join(fields)))
     return problems
 
@@ -104,10 +111,8 @@ def _lines(site: Site, source: Source, found: list[Todo], also) -> list[Problem]
 def _message(here: list[Todo]) -> str:
     sections = [t.place[0] for t in here if not isinstance(t.place, str)]
     if not sections:
-        return MESSAGES["field"]
-    return (
-        MESSAGES["section"].format(section=sections[0]) if sections[0] else MESSAGES["introduction"]
-    )
+        return MESSAGES["field"]()
+    return MESSAGES["section"](sections[0]) if sections[0] else MESSAGES["introduction"]()
 
 
 def _fix(site: Site, fields: list[str]) -> str:
@@ -115,5 +120,5 @@ def _fix(site: Site, fields: list[str]) -> str:
         data = CHOICES.get(field.split(".")[0])
         ids = [str(item.get("id")) for item in site.items(data)] if data else []
         if ids:
-            return MESSAGES["choose"].format(data=data, ids=", ".join(ids))
-    return MESSAGES["fix"]
+            return MESSAGES["choose"](data, ", ".join(ids))
+    return MESSAGES["fix"]()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..content.generated import generated_files, generated_pages, written_at
 from ..content.languages import page_url
+from ..content.messages import say
 from ..content.model import Site
 from ..content.problems import Problem
 from .run import Run
@@ -28,8 +29,12 @@ def check(site: Site, run: Run) -> list[Problem]:
                     source.rel,
                     1,
                     "url",
-                    f"this page and {other.rel} would both be published at {url}",
-                    "rename one of them",
+                    say(
+                        "this page and {other} would both be published at {url}",
+                        other=other.rel,
+                        url=url,
+                    ),
+                    say("rename one of them"),
                 )
                 for other in sources
                 if other is not source
@@ -42,8 +47,12 @@ def check(site: Site, run: Run) -> list[Problem]:
                     source.rel,
                     1,
                     "url",
-                    f"this page and the generated page {key} would both be published at {url}",
-                    "rename this page",
+                    say(
+                        "this page and the generated page {key} would both be published at {url}",
+                        key=key,
+                        url=url,
+                    ),
+                    say("rename this page"),
                 )
                 for source in owners.get(url, ())
             )
@@ -55,8 +64,12 @@ def check(site: Site, run: Run) -> list[Problem]:
                 source.rel,
                 1,
                 "reserved",
-                f"this page would be published at {url}, where the build writes {written}",
-                "rename this page",
+                say(
+                    "this page would be published at {url}, where the build writes {written}",
+                    url=url,
+                    written=written,
+                ),
+                say("rename this page"),
             )
             for source in sources
             if written

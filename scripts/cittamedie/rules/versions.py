@@ -8,6 +8,7 @@ import datetime as dt
 import posixpath
 
 from ..content.generated import VERSIONS_PAGE
+from ..content.messages import say
 from ..content.model import Document, Site
 from ..content.problems import Problem
 from ..history.git import Repository
@@ -47,9 +48,11 @@ def _reserved_name(doc: Document) -> list[Problem]:
         _problem(
             doc,
             f"chapters.{n}",
-            f"`{VERSIONS_PAGE}` is the name of the document's versions page, "
-            "which the build writes",
-            "give the chapter another name (its files and its `chapters:` entry)",
+            say(
+                "`{name}` is the name of the document's versions page, which the build writes",
+                name=VERSIONS_PAGE,
+            ),
+            say("give the chapter another name (its files and its `chapters:` entry)"),
         )
         for n, name in enumerate(doc.meta["chapters"])
         if name == VERSIONS_PAGE
@@ -65,9 +68,15 @@ def _order(doc: Document, versions: list[dict], today: dt.date) -> list[Problem]
                 _problem(
                     doc,
                     f"versions.{n}.version",
-                    f"version {version} follows version {versions[n - 1]['version']} but is not a higher number",
-                    "list the versions oldest first, each with a higher number than the one before "
-                    "(0.1, 0.2, 1.0)",
+                    say(
+                        "version {version} follows version {previous} but is not a higher number",
+                        version=version,
+                        previous=versions[n - 1]["version"],
+                    ),
+                    say(
+                        "list the versions oldest first, each with a higher number than the one "
+                        "before (0.1, 0.2, 1.0)"
+                    ),
                 )
             )
         if n and date < versions[n - 1]["date"]:
@@ -75,9 +84,15 @@ def _order(doc: Document, versions: list[dict], today: dt.date) -> list[Problem]
                 _problem(
                     doc,
                     f"versions.{n}.date",
-                    f"version {version} is dated {date}, before version "
-                    f"{versions[n - 1]['version']} ({versions[n - 1]['date']})",
-                    "list the versions oldest first, each with the date it was published",
+                    say(
+                        "version {version} is dated {date}, before version {previous} "
+                        "({previous_date})",
+                        version=version,
+                        date=date,
+                        previous=versions[n - 1]["version"],
+                        previous_date=versions[n - 1]["date"],
+                    ),
+                    say("list the versions oldest first, each with the date it was published"),
                 )
             )
         if dt.date.fromisoformat(date) > today:
@@ -85,8 +100,12 @@ def _order(doc: Document, versions: list[dict], today: dt.date) -> list[Problem]
                 _problem(
                     doc,
                     f"versions.{n}.date",
-                    f"version {version} is dated {date}, in the future",
-                    "write the date the version was published; add the entry once it is",
+                    say(
+                        "version {version} is dated {date}, in the future",
+                        version=version,
+                        date=date,
+                    ),
+                    say("write the date the version was published; add the entry once it is"),
                 )
             )
     return problems
@@ -100,10 +119,17 @@ def _current(doc: Document, versions: list[dict]) -> list[Problem]:
             _problem(
                 doc,
                 "version",
-                f"the document says version {meta['version']}, but the last entry "
-                f"of `versions:` is {last['version']}",
-                "the current version is the last entry: append the new version at the end of "
-                f'`versions:`, or set `version: "{last["version"]}"`',
+                say(
+                    "the document says version {version}, but the last entry of `versions:` is "
+                    "{last}",
+                    version=meta["version"],
+                    last=last["version"],
+                ),
+                say(
+                    "the current version is the last entry: append the new version at the end of "
+                    '`versions:`, or set `version: "{last}"`',
+                    last=last["version"],
+                ),
             )
         )
     if meta["status"] != last["status"]:
@@ -111,10 +137,18 @@ def _current(doc: Document, versions: list[dict]) -> list[Problem]:
             _problem(
                 doc,
                 "status",
-                f"the document's status is {meta['status']}, but version "
-                f"{last['version']} was published as {last['status']}",
-                "a new status is a new version: append an entry to `versions:` with it, or "
-                f"set `status: {last['status']}`",
+                say(
+                    "the document's status is {status}, but version {version} was published as "
+                    "{published}",
+                    status=meta["status"],
+                    version=last["version"],
+                    published=last["status"],
+                ),
+                say(
+                    "a new status is a new version: append an entry to `versions:` with it, or "
+                    "set `status: {status}`",
+                    status=last["status"],
+                ),
             )
         )
     if meta["updated"] < last["date"]:
@@ -122,9 +156,17 @@ def _current(doc: Document, versions: list[dict]) -> list[Problem]:
             _problem(
                 doc,
                 "updated",
-                f"the document was updated on {meta['updated']}, before its "
-                f"version {last['version']} was published ({last['date']})",
-                f"set `updated:` to the date of the last change, {last['date']} or later",
+                say(
+                    "the document was updated on {updated}, before its version {version} was "
+                    "published ({date})",
+                    updated=meta["updated"],
+                    version=last["version"],
+                    date=last["date"],
+                ),
+                say(
+                    "set `updated:` to the date of the last change, {date} or later",
+                    date=last["date"],
+                ),
             )
         )
     return problems
@@ -151,8 +193,15 @@ def _revisions(git: Repository, doc: Document, versions: list[dict]) -> list[Pro
                 _problem(
                     doc,
                     field,
-                    f"revision {revision} is not in the history of the branch being built",
-                    f"use the hash of a commit of main at which this version was published ({log})",
+                    say(
+                        "revision {revision} is not in the history of the branch being built",
+                        revision=revision,
+                    ),
+                    say(
+                        "use the hash of a commit of main at which this version was published "
+                        "({log})",
+                        log=log,
+                    ),
                 )
             )
         elif git.text_at(revision, f"{folder}/document.yml") is None:
@@ -160,8 +209,12 @@ def _revisions(git: Repository, doc: Document, versions: list[dict]) -> list[Pro
                 _problem(
                     doc,
                     field,
-                    f"revision {revision} has no {folder}/document.yml",
-                    f"use the commit at which this version was published ({log})",
+                    say(
+                        "revision {revision} has no {folder}/document.yml",
+                        revision=revision,
+                        folder=folder,
+                    ),
+                    say("use the commit at which this version was published ({log})", log=log),
                 )
             )
         elif previous and (previous == revision or not git.is_ancestor(previous, revision)):
@@ -169,9 +222,16 @@ def _revisions(git: Repository, doc: Document, versions: list[dict]) -> list[Pro
                 _problem(
                     doc,
                     field,
-                    f"the revision of version {entry['version']} is not a later commit "
-                    f"than that of version {versions[n - 1]['version']}",
-                    f"each version is published at a later commit than the one before ({log})",
+                    say(
+                        "the revision of version {version} is not a later commit than that of "
+                        "version {previous}",
+                        version=entry["version"],
+                        previous=versions[n - 1]["version"],
+                    ),
+                    say(
+                        "each version is published at a later commit than the one before ({log})",
+                        log=log,
+                    ),
                 )
             )
         else:
@@ -192,9 +252,19 @@ def _dated_after_commit(
         _problem(
             doc,
             f"versions.{n}.date",
-            f"version {entry['version']} is dated {entry['date']}, before its revision "
-            f"{entry['revision']} was committed ({committed})",
-            f"a version is published at its commit or later: write the date it was published "
-            f"({committed} or later), or the revision it was published at ({log})",
+            say(
+                "version {version} is dated {date}, before its revision {revision} was committed "
+                "({committed})",
+                version=entry["version"],
+                date=entry["date"],
+                revision=entry["revision"],
+                committed=committed,
+            ),
+            say(
+                "a version is published at its commit or later: write the date it was published "
+                "({committed} or later), or the revision it was published at ({log})",
+                committed=committed,
+                log=log,
+            ),
         )
     ]
