@@ -49,8 +49,8 @@ def pages_with_mistakes(valid_tree: Path) -> Path:
             [
                 "docs/index.md:11: anchor: `#obiettiv` non è una sezione di "
                 "guidelines/guida/capitolo.md — forse intendevi `#obiettivi`? Altrimenti usa uno "
-                "degli {#id} scritti nei titoli di quella pagina",
-                "docs/index.md:13: heading-id: il titolo “Senza id” non ha un id esplicito — "
+                "degli {#id} scritti nei titoli di sezione di quella pagina",
+                "docs/index.md:13: heading-id: il titolo di sezione “Senza id” non ha un id esplicito — "
                 "termina la riga con {#senza-id}, lo stesso id in entrambe le lingue",
                 "docs/index.md:4: date: la data di aggiornamento 2099-01-10 è nel futuro (updated) "
                 "— scrivi la data della modifica, non una successiva",

@@ -26,7 +26,8 @@ UNDERLINE = re.compile(r"=+[ ]*$")  # Python-Markdown's setext heading 1: = from
 SHOWN = 80  # characters of the line quoted in the message
 CONTAINER = " \t>"  # indentation (boxes, lists) and quotes, before a heading inside them
 
-# Every sentence of the rule, in one place: what each kind of line is, given the line.
+# What each kind of line is, given the line (the sentence around it is _problem's: a say() template
+# has to be written where its values are known).
 MESSAGES = {
     "atx": lambda line: say("“{line}” is a heading 1", line=line),
     "setext": lambda line: say("“{line}”, underlined with =, is a heading 1", line=line),
