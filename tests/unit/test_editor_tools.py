@@ -1,6 +1,7 @@
 """What editors use besides `make validate`: the schemas read from disk by a JSON Schema tool (as an
 editor's YAML extension reads them), their published copies with a stable `$id`, and the
-validator's messages quoted in CONTRIBUTING.md, which must be the validator's real words."""
+validator's messages quoted in the English guide (CONTRIBUTING.en.md), which must be the validator's
+real words; the Italian guide (CONTRIBUTING.md) has the same settings and addresses."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ SETTINGS = re.compile(r'"\./(scripts/cittamedie/content/schemas/[a-z-]+\.schema\
 
 
 def contributing() -> str:
+    """The English guide, whose quotes are the validator's English words (the suite reads English)."""
+    return (REPO / "CONTRIBUTING.en.md").read_text("utf-8")
+
+
+def contributing_it() -> str:
     return (REPO / "CONTRIBUTING.md").read_text("utf-8")
 
 
@@ -42,7 +48,7 @@ def check_jsonschema(*args: str) -> subprocess.CompletedProcess:
 
 def test_the_editor_settings_cover_every_yaml_file_and_each_validates_from_disk():
     pairs = SETTINGS.findall(contributing())
-    assert len(pairs) == 8
+    assert len(pairs) == 8 and SETTINGS.findall(contributing_it()) == pairs
     covered = set()
     for schema, pattern in pairs:
         files = sorted(REPO.glob(pattern))
@@ -74,7 +80,8 @@ def test_published_schemas_carry_their_address_as_id():
             and schema["$id"] == f"https://cittamedie.example.org/schemas/{name}"
         )
         assert "$id" not in json.loads(schema_files()[name])  # on disk: resolved beside the file
-    assert "https://cittamedie.example.org/schemas/page.schema.json" in contributing()
+    for guide in (contributing(), contributing_it()):
+        assert "https://cittamedie.example.org/schemas/page.schema.json" in guide
 
 
 @pytest.fixture(scope="module")
@@ -105,5 +112,5 @@ def test_every_message_quoted_in_contributing_is_the_validators_own(fixture_mess
     produced = set(fixture_messages.splitlines())
     for line in quoted:
         assert line in produced, (
-            f"CONTRIBUTING.md quotes a message the validator does not print:\n{line}"
+            f"CONTRIBUTING.en.md quotes a message the validator does not print:\n{line}"
         )
