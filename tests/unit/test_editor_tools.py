@@ -114,3 +114,39 @@ def test_every_message_quoted_in_contributing_is_the_validators_own(fixture_mess
         assert line in produced, (
             f"CONTRIBUTING.en.md quotes a message the validator does not print:\n{line}"
         )
+
+
+FENCE = re.compile(r"^( *)```(\w*)\n(.*?)^ *```", re.S | re.M)
+MESSAGE = re.compile(r"^\S+?(?::\d+)?: [a-z-]+: ")  # path:line: rule:
+
+
+def test_the_italian_guide_and_the_english_one_read_side_by_side():
+    """CONTRIBUTING.md (Italian, the editors' own) and CONTRIBUTING.en.md (English) point to each
+    other and have the same headings' levels in the same order and the same code blocks in the same
+    places: the same commands, settings and YAML (comments aside), and each quoted message on the
+    same file, line and rule, with the same `…` in it (the words are each language's)."""
+    italian, english = contributing_it(), contributing()
+    assert "(CONTRIBUTING.en.md)" in italian.splitlines()[0]
+    assert "(CONTRIBUTING.md)" in english.splitlines()[0]
+
+    def headings(text: str) -> list[str]:
+        prose = FENCE.sub("", text)
+        return [line.split(" ", 1)[0] for line in prose.splitlines() if re.match(r"#+ ", line)]
+
+    assert headings(italian) == headings(english)
+    assert len(headings(english)) >= 20
+    it_blocks, en_blocks = FENCE.findall(italian), FENCE.findall(english)
+    assert [kind for _, kind, _ in it_blocks] == [kind for _, kind, _ in en_blocks]
+    for (_, kind, it_block), (_, _, en_block) in zip(it_blocks, en_blocks, strict=True):
+        it_lines, en_lines = it_block.splitlines(), en_block.splitlines()
+        assert len(it_lines) == len(en_lines), f"{en_block}\n≠\n{it_block}"
+        for it_line, en_line in zip(it_lines, en_lines, strict=True):
+            if kind == "yaml":  # the comments are translated, the YAML is not
+                it_line, en_line = it_line.split(" #")[0].rstrip(), en_line.split(" #")[0].rstrip()
+            if kind:
+                assert it_line == en_line
+                continue
+            prefix = MESSAGE.match(en_line)
+            assert (MESSAGE.match(it_line) or [None])[0] == (prefix[0] if prefix else None), it_line
+            spans = re.compile(r"`[^`]*`")
+            assert sorted(spans.findall(it_line)) == sorted(spans.findall(en_line)), it_line
