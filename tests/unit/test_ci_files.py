@@ -1,5 +1,6 @@
 """The repository's automation files: GitHub workflows valid against the schema check-jsonschema
-ships (no network), doing what CONTRIBUTING.md says; the pre-commit hook; publiccode.yml."""
+ships (no network), doing what the editors' guide says (CONTRIBUTING.md, in Italian, and
+CONTRIBUTING.en.md, in English); the pre-commit hook; publiccode.yml."""
 
 from __future__ import annotations
 
@@ -227,9 +228,12 @@ def test_ruff_runs_before_a_commit_in_ci_and_in_make_test():
 # ---------------------------------------------------------------- Review: CODEOWNERS, the PR template
 
 
-def contributing_section(title: str) -> str:
-    guide = (REPO / "CONTRIBUTING.md").read_text("utf-8")
-    assert f"\n{title}\n" in guide, f"CONTRIBUTING.md has no section {title!r}"
+GUIDES = ("CONTRIBUTING.md", "CONTRIBUTING.en.md")  # the editors' guide in Italian, and in English
+
+
+def contributing_section(title: str, name: str = "CONTRIBUTING.en.md") -> str:
+    guide = (REPO / name).read_text("utf-8")
+    assert f"\n{title}\n" in guide, f"{name} has no section {title!r}"
     return guide.split(f"\n{title}\n", 1)[1].split("\n## ", 1)[0]
 
 
@@ -253,13 +257,17 @@ def matches(pattern: str) -> list[Path]:
 def test_codeowners_names_existing_paths_and_the_placeholder_teams_the_guide_documents():
     rules = codeowners()
     assert rules[0] == ("*", ["@ORGANIZZAZIONE/sviluppo"])  # a reviewer for everything
-    documented = contributing_section("### Who reviews and merges")
+    documented = {
+        "CONTRIBUTING.md": contributing_section("### Chi rivede e unisce le modifiche", GUIDES[0]),
+        "CONTRIBUTING.en.md": contributing_section("### Who reviews and merges", GUIDES[1]),
+    }
     for pattern, owners in rules:
         assert matches(pattern), f"CODEOWNERS names {pattern}, which does not exist"
         assert owners, pattern
         for owner in owners:
             assert re.fullmatch(r"@[A-Za-z0-9-]+(/[a-z0-9-]+)?", owner), owner
-            assert f"`{owner}`" in documented, f"CONTRIBUTING.md does not say who {owner} is"
+            for name, section in documented.items():
+                assert f"`{owner}`" in section, f"{name} does not say who {owner} is"
     content = {"docs", "guidelines", "good-practices", "data"}  # every content folder has its team
     assert content <= {pattern.strip("/").split("/")[0] for pattern, _ in rules}
 
@@ -297,5 +305,7 @@ def test_the_pull_request_template_names_only_commands_files_and_steps_that_exis
                 assert next(found, None), quoted
             else:
                 assert quoted in shown, f"the pull-request template names `{quoted}`: what is it?"
-    guide = re.search(r'CONTRIBUTING\.md, "([^"]+)"', template)[1]
-    assert contributing_section(f"## {guide}")
+    cited = dict(re.findall(r'(CONTRIBUTING(?:\.en)?\.md), "([^"]+)"', template))
+    assert cited.keys() == set(GUIDES), cited  # the Italian guide, and the English beside it
+    for name, title in cited.items():
+        assert contributing_section(f"## {title}", name)

@@ -1,6 +1,7 @@
 """What editors use besides `make validate`: the schemas read from disk by a JSON Schema tool (as an
 editor's YAML extension reads them), their published copies with a stable `$id`, and the
-validator's messages quoted in CONTRIBUTING.md, which must be the validator's real words."""
+validator's messages quoted in the English guide (CONTRIBUTING.en.md), which must be the validator's
+real words; the Italian guide (CONTRIBUTING.md) has the same settings and addresses."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ SETTINGS = re.compile(r'"\./(scripts/cittamedie/content/schemas/[a-z-]+\.schema\
 
 
 def contributing() -> str:
+    """The English guide, whose quotes are the validator's English words (the suite reads English)."""
+    return (REPO / "CONTRIBUTING.en.md").read_text("utf-8")
+
+
+def contributing_it() -> str:
     return (REPO / "CONTRIBUTING.md").read_text("utf-8")
 
 
@@ -42,7 +48,7 @@ def check_jsonschema(*args: str) -> subprocess.CompletedProcess:
 
 def test_the_editor_settings_cover_every_yaml_file_and_each_validates_from_disk():
     pairs = SETTINGS.findall(contributing())
-    assert len(pairs) == 8
+    assert len(pairs) == 8 and SETTINGS.findall(contributing_it()) == pairs
     covered = set()
     for schema, pattern in pairs:
         files = sorted(REPO.glob(pattern))
@@ -74,7 +80,8 @@ def test_published_schemas_carry_their_address_as_id():
             and schema["$id"] == f"https://cittamedie.example.org/schemas/{name}"
         )
         assert "$id" not in json.loads(schema_files()[name])  # on disk: resolved beside the file
-    assert "https://cittamedie.example.org/schemas/page.schema.json" in contributing()
+    for guide in (contributing(), contributing_it()):
+        assert "https://cittamedie.example.org/schemas/page.schema.json" in guide
 
 
 @pytest.fixture(scope="module")
@@ -105,5 +112,41 @@ def test_every_message_quoted_in_contributing_is_the_validators_own(fixture_mess
     produced = set(fixture_messages.splitlines())
     for line in quoted:
         assert line in produced, (
-            f"CONTRIBUTING.md quotes a message the validator does not print:\n{line}"
+            f"CONTRIBUTING.en.md quotes a message the validator does not print:\n{line}"
         )
+
+
+FENCE = re.compile(r"^( *)```(\w*)\n(.*?)^ *```", re.S | re.M)
+MESSAGE = re.compile(r"^\S+?(?::\d+)?: [a-z-]+: ")  # path:line: rule:
+
+
+def test_the_italian_guide_and_the_english_one_read_side_by_side():
+    """CONTRIBUTING.md (Italian, the editors' own) and CONTRIBUTING.en.md (English) point to each
+    other and have the same headings' levels in the same order and the same code blocks in the same
+    places: the same commands, settings and YAML (comments aside), and each quoted message on the
+    same file, line and rule, with as many `…` in it (the words are each language's, and so are
+    placeholders such as YYYY-MM-DD, AAAA-MM-GG in Italian)."""
+    italian, english = contributing_it(), contributing()
+    assert "(CONTRIBUTING.en.md)" in italian.splitlines()[0]
+    assert "(CONTRIBUTING.md)" in english.splitlines()[0]
+
+    def headings(text: str) -> list[str]:
+        prose = FENCE.sub("", text)
+        return [line.split(" ", 1)[0] for line in prose.splitlines() if re.match(r"#+ ", line)]
+
+    assert headings(italian) == headings(english)
+    assert len(headings(english)) >= 20
+    it_blocks, en_blocks = FENCE.findall(italian), FENCE.findall(english)
+    assert [kind for _, kind, _ in it_blocks] == [kind for _, kind, _ in en_blocks]
+    for (_, kind, it_block), (_, _, en_block) in zip(it_blocks, en_blocks, strict=True):
+        it_lines, en_lines = it_block.splitlines(), en_block.splitlines()
+        assert len(it_lines) == len(en_lines), f"{en_block}\n≠\n{it_block}"
+        for it_line, en_line in zip(it_lines, en_lines, strict=True):
+            if kind == "yaml":  # the comments are translated, the YAML is not
+                it_line, en_line = it_line.split(" #")[0].rstrip(), en_line.split(" #")[0].rstrip()
+            if kind:
+                assert it_line == en_line
+                continue
+            prefix = MESSAGE.match(en_line)
+            assert (MESSAGE.match(it_line) or [None])[0] == (prefix[0] if prefix else None), it_line
+            assert it_line.count("`") == en_line.count("`"), it_line

@@ -331,8 +331,9 @@ def test_every_element_the_parts_may_hide_is_left_out_of_search():
 
 
 def test_the_messages_contributing_quotes_are_the_validators_own(tmp_path, capsys):
-    """CONTRIBUTING's section on the site's furniture quotes the validator's real words."""
-    section = (REPO / "CONTRIBUTING.md").read_text("utf-8").split("## What belongs to the site")[1]
+    """The English guide's section on the site's furniture quotes the validator's real words."""
+    guide = (REPO / "CONTRIBUTING.en.md").read_text("utf-8")
+    section = guide.split("## What belongs to the site")[1]
     quoted = section.split("```\n", 2)[1].splitlines()
     tree = copy_tree(FIXTURES / "valid", tmp_path / "repo")
     (tree / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())

@@ -196,10 +196,13 @@ def real_content(tmp_path):
 
 
 def test_the_guides_examples_of_new_do_what_they_say(tmp_path, capsys):
-    """CONTRIBUTING's commands write the files their comments name, and README's example is the
-    first one's: on the real content, neither makes a duplicate."""
-    section = (REPO / "CONTRIBUTING.md").read_text("utf-8").split("## Starting a new page")[1]
+    """The guide's commands (the same in its Italian and English text) write the files their
+    comments name, and README's example is the first one's: on the real content, neither makes a
+    duplicate."""
+    section = (REPO / "CONTRIBUTING.en.md").read_text("utf-8").split("## Starting a new page")[1]
     block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    guide_it = (REPO / "CONTRIBUTING.md").read_text("utf-8").split("## Creare una nuova pagina")[1]
+    assert guide_it.split("```sh\n", 1)[1].split("```", 1)[0] == block
     readme = (REPO / "README.md").read_text("utf-8")
     tree = real_content(tmp_path)
     for line in block.splitlines():

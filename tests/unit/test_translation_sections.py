@@ -235,7 +235,7 @@ def test_the_translators_loop_in_contributing_quotes_the_commands_own_words(
         re.sub(r"commit [0-9a-f]{12} \(\d{4}-\d\d-\d\d,", "commit 42dbc1f58168 (2026-12-05,", line)
         for line in (listed + refused.removeprefix("ERROR ")).splitlines()
     }
-    guide = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    guide = (REPO / "CONTRIBUTING.en.md").read_text("utf-8")  # the English quotes
     section = guide.split("\n## Translations\n", 1)[1].split("\n## ", 1)[0]
     quoted = [
         line.removeprefix(indent)
@@ -244,7 +244,9 @@ def test_the_translators_loop_in_contributing_quotes_the_commands_own_words(
     ]
     assert len(quoted) == 8
     for line in quoted:
-        assert line in produced, f"CONTRIBUTING.md quotes what the command does not print:\n{line}"
+        assert line in produced, (
+            f"CONTRIBUTING.en.md quotes what the command does not print:\n{line}"
+        )
 
 
 def test_the_base_is_the_commit_that_introduced_the_translated_text(valid_tree, monkeypatch):
