@@ -58,7 +58,11 @@ def in_language(text: str, lang: str) -> str:
     if not isinstance(text, Say) or lang == SOURCE:
         return str(text)
     template = catalogue(lang).get(text.template) or text.template
-    values = {name: in_language(value, lang) for name, value in text.values.items()}
+    # only a sentence is said again; a number keeps its type for a format spec (`{count:,}`)
+    values = {
+        name: in_language(value, lang) if isinstance(value, Say) else value
+        for name, value in text.values.items()
+    }
     return template.format(**values)
 
 
