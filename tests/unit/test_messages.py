@@ -86,6 +86,13 @@ def test_a_sentence_is_english_as_a_string_and_said_again_in_italian():
     assert isinstance(pickle.loads(pickle.dumps(said)), Say)
 
 
+def test_numbers_are_grouped_as_each_language_groups_them(monkeypatch):
+    monkeypatch.setattr(messages, "catalogue", lambda lang: {"{n:,} pixels": "{n:,} pixel"})
+    said = say("{n:,} pixels", n=144_000_000)
+    assert said == "144,000,000 pixels"
+    assert in_language(said, "it") == "144.000.000 pixel"
+
+
 def test_a_sentence_without_its_italian_is_said_in_english(monkeypatch):
     monkeypatch.setattr(messages, "catalogue", lambda lang: {})
     assert in_language(say("warning: "), "it") == "warning: "

@@ -110,7 +110,7 @@ def test_counted_shapes_keep_their_numbers_in_both_languages(valid_tree):
     _edit(valid_tree, "## Benvenuti", "## Benvenuti", "\n" + long_line + "\n" + long_line)
     italian, english = _report(valid_tree, "it"), _report(valid_tree, "en")
     assert (
-        "docs/index.md:13: size: questa riga ha 10,001 caratteri, oltre 10,000 (e altre righe "
+        "docs/index.md:13: size: questa riga ha 10.001 caratteri, oltre 10.000 (e altre righe "
         "simili: 1) — dividila in paragrafi, oppure togli ciò che è stato incollato per errore"
     ) in italian
     assert (

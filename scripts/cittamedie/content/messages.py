@@ -20,11 +20,13 @@ are Italian civil servants.
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 EDITOR_LANGUAGES = ("it", "en")
 SOURCE = "en"  # the language the templates are written in
@@ -58,12 +60,11 @@ def in_language(text: str, lang: str) -> str:
     if not isinstance(text, Say) or lang == SOURCE:
         return str(text)
     template = catalogue(lang).get(text.template) or text.template
-    # only a sentence is said again; a number keeps its type for a format spec (`{count:,}`)
     values = {
         name: in_language(value, lang) if isinstance(value, Say) else value
         for name, value in text.values.items()
     }
-    return template.format(**values)
+    return _NumbersOf(lang).vformat(template, (), values)
 
 
 def editor_language(asked: str | None = None, environ: Mapping[str, str] = os.environ) -> str:
@@ -78,6 +79,20 @@ def editor_language(asked: str | None = None, environ: Mapping[str, str] = os.en
             first = value.split(":")[0].split(".")[0].split("_")[0].lower()
             return first if first in EDITOR_LANGUAGES else DEFAULT
     return DEFAULT
+
+
+class _NumbersOf(string.Formatter):
+    """str.format, but a number written with grouping (`{count:,}`) grouped as the language does:
+    12.000 in Italian where English writes 12,000."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec == "," and isinstance(value, int | float) and not isinstance(value, bool):
+            return format_decimal(value, locale=self.lang)
+        return super().format_field(value, format_spec)
 
 
 @cache
