@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .messages import say
 from .problems import ContentError, Problem
 
 CONFIG_FILE = "mkdocs.yml"
@@ -80,8 +81,8 @@ def read_config(path: Path) -> Config:
                     path.name,
                     0,
                     RULE,
-                    f"{path} cannot be read ({exc.strerror})",
-                    "run the command from the repository folder, or pass --root",
+                    say("{path} cannot be read ({reason})", path=str(path), reason=exc.strerror),
+                    say("run the command from the repository folder, or pass --root"),
                 )
             ]
         ) from None
@@ -93,8 +94,11 @@ def read_config(path: Path) -> Config:
                     path.name,
                     mark.line + 1 if mark else 1,
                     RULE,
-                    f"mkdocs.yml cannot be read as YAML ({getattr(exc, 'problem', None) or exc})",
-                    "fix that line: `mkdocs build` shows the same problem",
+                    say(
+                        "mkdocs.yml cannot be read as YAML ({reason})",
+                        reason=str(getattr(exc, "problem", None) or exc),
+                    ),
+                    say("fix that line: `mkdocs build` shows the same problem"),
                 )
             ]
         ) from None

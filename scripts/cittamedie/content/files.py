@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import say
 from .problems import Problem
 from .yamlsafe import parse_yaml
 
@@ -36,8 +37,8 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                 shown,
                 0,
                 "file",
-                f"the file cannot be opened ({exc.strerror})",
-                "check that it is not a broken link or a link that points to itself",
+                say("the file cannot be opened ({reason})", reason=exc.strerror),
+                say("check that it is not a broken link or a link that points to itself"),
             )
         ]
     if size > MAX_BYTES:
@@ -46,8 +47,12 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                 shown,
                 0,
                 "file",
-                f"the file is {size:,} bytes, over the {MAX_BYTES:,} limit",
-                "split it into several pages, or remove what was pasted by mistake",
+                say(
+                    "the file is {size:,} bytes, over the {limit:,} limit",
+                    size=size,
+                    limit=MAX_BYTES,
+                ),
+                say("split it into several pages, or remove what was pasted by mistake"),
             )
         ]
     try:
@@ -58,13 +63,15 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                 shown,
                 0,
                 "file",
-                f"the file cannot be read ({exc.strerror})",
-                "check its permissions, or whether it is a link to a missing file",
+                say("the file cannot be read ({reason})", reason=exc.strerror),
+                say("check its permissions, or whether it is a link to a missing file"),
             )
         ]
     if _is_utf16(raw):
         return None, [
-            Problem(shown, 0, "encoding", "the file is saved as UTF-16, not UTF-8", _SAVE_AS_UTF8)
+            Problem(
+                shown, 0, "encoding", say("the file is saved as UTF-16, not UTF-8"), _SAVE_AS_UTF8
+            )
         ]
     if b"\x00" in raw:
         return None, [
@@ -72,15 +79,16 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                 shown,
                 0,
                 "encoding",
-                "the file is binary, not text",
-                "a page must be a Markdown text file; move images to a media/ folder",
+                say("the file is binary, not text"),
+                say("a page must be a Markdown text file; move images to a media/ folder"),
             )
         ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(shown, line, "encoding", "the file is not UTF-8 text", _SAVE_AS_UTF8)]
+        not_utf8 = say("the file is not UTF-8 text")
+        return None, [Problem(shown, line, "encoding", not_utf8, _SAVE_AS_UTF8)]
     return normalize(text), []
 
 
@@ -90,7 +98,7 @@ def normalize(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-_SAVE_AS_UTF8 = "save it as UTF-8 in your editor (File → Save with encoding → UTF-8)"
+_SAVE_AS_UTF8 = say("save it as UTF-8 in your editor (File → Save with encoding → UTF-8)")
 
 
 def _is_utf16(raw: bytes) -> bool:
@@ -106,7 +114,7 @@ def _is_utf16(raw: bytes) -> bool:
     )
 
 
-NO_FRONT_MATTER = "the file has no front matter"
+NO_FRONT_MATTER = say("the file has no front matter")
 # The only delimiters MkDocs reads (mkdocs.utils.meta.YAML_RE): at the very start of a line, followed by
 # spaces or tabs only, then a new line. Any other form and MkDocs publishes the header as page text.
 _DELIMITER = re.compile(r"(?:---|\.\.\.)[ \t]*")
@@ -123,31 +131,31 @@ def front_matter_end(lines: list[str], shown: str) -> tuple[int, Problem | None]
             1,
             "front-matter",
             NO_FRONT_MATTER,
-            "put the --- header block (id, title, updated, sources…) on the very first line",
+            say("put the --- header block (id, title, updated, sources…) on the very first line"),
         )
     if not _DELIMITER.fullmatch(lines[0]):
-        return 0, _bad_delimiter(shown, 0, lines[0], "opening")
+        return 0, _bad_delimiter(shown, 0, lines[0], say("opening"))
     for i in range(1, len(lines)):
         mark = lines[i].strip()
         if mark not in ("---", "..."):
             continue
         if not _DELIMITER.fullmatch(lines[i]):
-            return i, _bad_delimiter(shown, i, lines[i], "closing")
+            return i, _bad_delimiter(shown, i, lines[i], say("closing"))
         if i == len(lines) - 1:  # MkDocs wants a new line after the closing ---
             return i, Problem(
                 shown,
                 i + 1,
                 "front-matter",
-                f"the file ends right after the closing {mark}",
-                f"press Enter after {mark}, so that the line ends",
+                say("the file ends right after the closing {mark}", mark=mark),
+                say("press Enter after {mark}, so that the line ends", mark=mark),
             )
         return i, None
     return 0, Problem(
         shown,
         1,
         "front-matter",
-        "the front matter is never closed",
-        "add a line with --- after the last header field",
+        say("the front matter is never closed"),
+        say("add a line with --- after the last header field"),
     )
 
 
@@ -158,15 +166,15 @@ def _bad_delimiter(shown: str, index: int, line: str, which: str) -> Problem:
             shown,
             index + 1,
             "front-matter",
-            f"the {which} {mark} has spaces before it",
-            f"start the line with {mark}",
+            say("the {which} {mark} has spaces before it", which=which, mark=mark),
+            say("start the line with {mark}", mark=mark),
         )
     return Problem(
         shown,
         index + 1,
         "front-matter",
-        f"the {which} {mark} is followed by an invisible character",
-        f"delete everything after {mark} on that line",
+        say("the {which} {mark} is followed by an invisible character", which=which, mark=mark),
+        say("delete everything after {mark} on that line", mark=mark),
     )
 
 
@@ -188,8 +196,8 @@ def parse_markdown(text: str, shown: str) -> Loaded:
                     shown,
                     1,
                     "front-matter",
-                    "the file is empty",
-                    "start it with a --- header block; see CONTRIBUTING.md",
+                    say("the file is empty"),
+                    say("start it with a --- header block; see CONTRIBUTING.md"),
                 )
             ],
             ok=False,
@@ -211,14 +219,18 @@ def parse_markdown(text: str, shown: str) -> Loaded:
     if problems:
         loaded.ok = False
     elif not isinstance(data, dict):
-        kind = "empty" if data is None else f"a {type(data).__name__}, not a list of fields"
+        kind = (
+            say("empty")
+            if data is None
+            else say("a {type}, not a list of fields", type=type(data).__name__)
+        )
         loaded.problems.append(
             Problem(
                 shown,
                 2,
                 "front-matter",
-                f"the front matter is {kind}",
-                "write one `field: value` per line between the --- lines",
+                say("the front matter is {kind}", kind=kind),
+                say("write one `field: value` per line between the --- lines"),
             )
         )
         loaded.ok = False
@@ -242,8 +254,8 @@ def load_yaml_file(path: Path, shown: str) -> Loaded:
                     shown,
                     1,
                     "yaml",
-                    "the file must hold `field: value` lines at the top",
-                    "compare it with CONTRIBUTING.md",
+                    say("the file must hold `field: value` lines at the top"),
+                    say("compare it with CONTRIBUTING.md"),
                 )
             ],
             ok=False,

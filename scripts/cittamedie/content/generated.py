@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .languages import LANGUAGES, language_of_url, language_root, source_uri
+from .messages import say
 from .model import Document, Site, Source, slugify
 from .schema import SCHEMA_FOLDER, schema_files
 from .strings import t
@@ -213,14 +214,14 @@ def written_at(url: str, files: set[str]) -> str | None:
     rest = url.removeprefix(language_root(language_of_url(url))).casefold()
     first = rest.split("/", 1)[0]
     if first in SITE_FOLDERS:
-        return f"the folder {first}/"
+        return say("the folder {name}/", name=first)
     if first in SITE_FILES:
-        return f"the file {first}"
+        return say("the file {name}", name=first)
     if url.casefold() != rest:  # the generated files are at the top of the site only
         return None
     return next(
         (
-            f"the file {name}"
+            say("the file {name}", name=name)
             for name in sorted(files)
             if (rest + "/").startswith(name.casefold() + "/")
         ),

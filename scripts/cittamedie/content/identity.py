@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .config import CONFIG_FILE, Config, read_config
+from .messages import say
 from .problems import ContentError, Problem
 from .schema import check
 from .strings import t
@@ -112,8 +113,8 @@ def from_config(config: Config) -> Identity:
             config.shown,
             config.lines.get(f"/{name}", 1),
             RULE,
-            f"`{name}` is set by hand",
-            "remove it: the author and the footer come from extra.identity",
+            say("`{name}` is set by hand", name=name),
+            say("remove it: the author and the footer come from extra.identity"),
             name,
         )
         for name in found
@@ -140,8 +141,8 @@ def from_extra(
                     shown,
                     lines.get("", 1),
                     RULE,
-                    "mkdocs.yml has no `extra.identity` block",
-                    "add it (see the comments in mkdocs.yml and CONTRIBUTING.md)",
+                    say("mkdocs.yml has no `extra.identity` block"),
+                    say("add it (see the comments in mkdocs.yml and CONTRIBUTING.md)"),
                     "extra.identity",
                 )
             ]

@@ -19,6 +19,8 @@ from pathlib import Path
 import yaml
 from PIL import Image, UnidentifiedImageError
 
+from .messages import say
+
 # The bytes each published kind of image starts with: a page's HTML renamed .png is not published.
 MAGIC = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
@@ -63,8 +65,8 @@ def image_refusal(path: Path, name: str = "") -> Refusal | None:
     kind = FORMATS.get(extension)
     if kind is None:
         return Refusal(
-            f"`{short(name or path.name)}` is not a PNG, JPEG, GIF or WebP image",
-            "save the image as PNG, JPEG, GIF or WebP in a media/ folder",
+            say("`{name}` is not a PNG, JPEG, GIF or WebP image", name=short(name or path.name)),
+            say("save the image as PNG, JPEG, GIF or WebP in a media/ folder"),
         )
     try:
         with open(path, "rb") as handle:
@@ -74,21 +76,32 @@ def image_refusal(path: Path, name: str = "") -> Refusal | None:
                 head.startswith(MAGIC[extension]) and (kind != "WEBP" or head[8:12] == b"WEBP")
             ):
                 return Refusal(
-                    f"the file is named {extension} but is not a {kind} image",
-                    f"export the image again as {kind}, or give the file the extension of its "
-                    "real type",
+                    say(
+                        "the file is named {extension} but is not a {kind} image",
+                        extension=extension,
+                        kind=kind,
+                    ),
+                    say(
+                        "export the image again as {kind}, or give the file the extension of its "
+                        "real type",
+                        kind=kind,
+                    ),
                 )
             if size > limits().max_bytes:
                 return Refusal(
-                    f"the image is {size:,} bytes, over the {limits().max_bytes:,} limit",
+                    say(
+                        "the image is {size:,} bytes, over the {limit:,} limit",
+                        size=size,
+                        limit=limits().max_bytes,
+                    ),
                     _SMALLER,
                 )
             handle.seek(0)
             return _cost(handle, kind)
     except OSError as exc:
         return Refusal(
-            f"the file cannot be read ({exc.strerror or exc})",
-            "check its permissions, or whether it is a link to a missing file",
+            say("the file cannot be read ({reason})", reason=exc.strerror or str(exc)),
+            say("check its permissions, or whether it is a link to a missing file"),
         )
 
 
@@ -102,12 +115,16 @@ def _cost(handle, kind: str) -> Refusal | None:
                 frames = getattr(image, "n_frames", 1)
         except Image.DecompressionBombError:  # Pillow's own ceiling, far above ours
             return Refusal(
-                f"the image declares more than {2 * Image.MAX_IMAGE_PIXELS:,} pixels", _SMALLER
+                say(
+                    "the image declares more than {count:,} pixels",
+                    count=2 * Image.MAX_IMAGE_PIXELS,
+                ),
+                _SMALLER,
             )
         except (UnidentifiedImageError, SyntaxError, ValueError, EOFError, OSError):
             return Refusal(
-                f"the {kind} image cannot be read: its header is damaged",
-                f"open it in an image editor and export it again as {kind}",
+                say("the {kind} image cannot be read: its header is damaged", kind=kind),
+                say("open it in an image editor and export it again as {kind}", kind=kind),
             )
     return cost_refusal(width, height, frames)
 
@@ -117,25 +134,46 @@ def cost_refusal(width: int, height: int, frames: int) -> Refusal | None:
     top = limits()
     if max(width, height) > top.max_side:
         return Refusal(
-            f"the image is {width:,} × {height:,} pixels, over {top.max_side:,} on a side", _SMALLER
+            say(
+                "the image is {width:,} × {height:,} pixels, over {limit:,} on a side",
+                width=width,
+                height=height,
+                limit=top.max_side,
+            ),
+            _SMALLER,
         )
     if width * height > top.max_pixels:
         return Refusal(
-            f"the image is {width:,} × {height:,} pixels ({width * height:,}), over the "
-            f"{top.max_pixels:,} limit",
+            say(
+                "the image is {width:,} × {height:,} pixels ({pixels:,}), over the {limit:,} limit",
+                width=width,
+                height=height,
+                pixels=width * height,
+                limit=top.max_pixels,
+            ),
             _SMALLER,
         )
     if frames > top.max_frames:
         return Refusal(
-            f"the animation has {frames:,} frames, over the {top.max_frames:,} limit",
-            "cut the animation, or publish a video elsewhere and link it",
+            say(
+                "the animation has {frames:,} frames, over the {limit:,} limit",
+                frames=frames,
+                limit=top.max_frames,
+            ),
+            say("cut the animation, or publish a video elsewhere and link it"),
         )
     if width * height * frames > top.max_total_pixels:
         return Refusal(
-            f"the animation is {frames:,} frames of {width:,} × {height:,} pixels, "
-            f"{width * height * frames * BYTES_PER_PIXEL // 1_000_000:,} MB once decoded, over "
-            f"{top.max_total_pixels * BYTES_PER_PIXEL // 1_000_000:,} MB",
-            "make it smaller or shorter",
+            say(
+                "the animation is {frames:,} frames of {width:,} × {height:,} pixels, "
+                "{megabytes:,} MB once decoded, over {limit:,} MB",
+                frames=frames,
+                width=width,
+                height=height,
+                megabytes=width * height * frames * BYTES_PER_PIXEL // 1_000_000,
+                limit=top.max_total_pixels * BYTES_PER_PIXEL // 1_000_000,
+            ),
+            say("make it smaller or shorter"),
         )
     return None
 
@@ -146,4 +184,4 @@ def short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-_SMALLER = "resize the image (a page needs at most 2,000 pixels across) and export it again"
+_SMALLER = say("resize the image (a page needs at most 2,000 pixels across) and export it again")

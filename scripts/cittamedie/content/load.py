@@ -12,6 +12,7 @@ from pathlib import Path
 from . import schema
 from .files import load_markdown, load_yaml_file
 from .languages import split_language
+from .messages import say
 from .model import DATA_FILES, Document, Site, Source, headings_in
 from .problems import Problem, relative
 from .tree import outside_problem, same_names, walk_docs
@@ -122,14 +123,16 @@ def _load_documents(
             continue
         doc_id = loaded.meta.get("id") if isinstance(loaded.meta.get("id"), str) else folder
         if doc_id in documents:
-            message = f"the id `{doc_id}` is already used by {documents[doc_id].rel}"
+            message = say(
+                "the id `{id}` is already used by {other}", id=doc_id, other=documents[doc_id].rel
+            )
             problems.append(
                 Problem(
                     rel,
                     loaded.lines.get("id", 1),
                     "document",
                     message,
-                    "give each document an id of its own",
+                    say("give each document an id of its own"),
                     "id",
                 )
             )
@@ -152,8 +155,8 @@ def _load_data(
                     rel,
                     0,
                     "data",
-                    "the data file is missing",
-                    f"restore {rel} from the repository history",
+                    say("the data file is missing"),
+                    say("restore {path} from the repository history", path=rel),
                 )
             )
             continue

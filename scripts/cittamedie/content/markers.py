@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .messages import say
 from .model import Site, slugify
 from .suggest import closest, data_ids, did_you_mean, shown
 
@@ -41,20 +42,20 @@ def marker_problem(line: str, site: Site, lang: str) -> tuple[str, str] | None:
     name, args = match[1], arguments(match[2])
     if name not in NAMES:
         return (
-            f"unknown marker `{name}`",
+            say("unknown marker `{name}`", name=name),
             did_you_mean(
                 [shown(near) for near in closest(name, sorted(NAMES))],
-                f"use one of: {', '.join(sorted(NAMES))} (CONTRIBUTING.md)",
+                say("use one of: {names} (CONTRIBUTING.md)", names=", ".join(sorted(NAMES))),
             ),
         )
     if name == "practices":
         themes = {theme["id"] for theme in site.items("themes")}
         if args.get("theme") not in themes:
             return (
-                f"`theme={args.get('theme')}` is not a theme",
+                say("`theme={value}` is not a theme", value=args.get("theme")),
                 did_you_mean(
                     data_ids(site, "themes", args.get("theme") or "", lang, "theme="),
-                    f"write theme= with one of: {', '.join(sorted(themes))}",
+                    say("write theme= with one of: {themes}", themes=", ".join(sorted(themes))),
                 ),
             )
     return None
@@ -65,12 +66,16 @@ def block_ids(site: Site, name: str) -> dict[str, str]:
     ids the build always writes are in markup/furniture.yml)."""
     if name == "glossary":
         return {
-            glossary_id(term): f"the glossary's term {term['abbr']} (data/glossary.yml)"
+            glossary_id(term): say(
+                "the glossary's term {term} (data/glossary.yml)", term=term["abbr"]
+            )
             for term in site.items("glossary")
         }
     if name == "catalogue":
         return {
-            theme["id"]: f"the catalogue's group of the theme {theme['id']} (data/themes.yml)"
+            theme["id"]: say(
+                "the catalogue's group of the theme {theme} (data/themes.yml)", theme=theme["id"]
+            )
             for theme in site.items("themes")
         }
     return {}

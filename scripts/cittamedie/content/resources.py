@@ -18,9 +18,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .images import PUBLISHED_IMAGES, Refusal, image_refusal, short
+from .messages import say
 from .tree import publishable
 
-FIX = (
+FIX = say(
     "save the image in a media/ folder beside the page and write its address relative to the "
     "page, e.g. media/mappa.png"
 )
@@ -42,25 +43,31 @@ def resolve(address: str, folder: str) -> str | Refused:
     shown = short(address)
     value = address.strip()
     if not value:
-        return Refused("an image has no address", FIX)
+        return Refused(say("an image has no address"), FIX)
     head = value.split("/", 1)[0]
     if value.startswith("//") or ":" in head:
-        return Refused(f"the image `{shown}` is not a file of the site", FIX)
+        return Refused(say("the image `{address}` is not a file of the site", address=shown), FIX)
     path = unquote(value.split("#", 1)[0].split("?", 1)[0])  # %2e%2e is `..` once read
     if "\\" in path or any(ord(c) < 32 for c in path):
         return Refused(
-            f"the address `{shown}` of an image contains `\\` or a control character",
-            "write / between folders, e.g. media/mappa.png",
+            say(
+                "the address `{address}` of an image contains `\\` or a control character",
+                address=shown,
+            ),
+            say("write / between folders, e.g. media/mappa.png"),
         )
     if path.startswith("/"):
         return Refused(
-            f"the image `{shown}` is an absolute path, which would be read from the disk of the "
-            "machine that builds the site",
+            say(
+                "the image `{address}` is an absolute path, which would be read from the disk of "
+                "the machine that builds the site",
+                address=shown,
+            ),
             FIX,
         )
     joined = posixpath.normpath(posixpath.join(folder, path))
     if joined == "." or joined == ".." or joined.startswith("../"):
-        return Refused(f"the image `{shown}` points outside the site", FIX)
+        return Refused(say("the image `{address}` points outside the site", address=shown), FIX)
     return joined
 
 
@@ -80,17 +87,22 @@ def local_image(tree: Path, folder: str, address: str, inside: Path) -> Path | R
     real = Path(os.path.realpath(tree / rel))
     if not real.is_relative_to(inside.resolve()):
         return Refused(
-            f"the image `{shown}` leads outside the repository through a link (to "
-            f"{real.as_posix()})",
-            "remove the link; copy the image into a media/ folder instead",
+            say(
+                "the image `{address}` leads outside the repository through a link (to {target})",
+                address=shown,
+                target=real.as_posix(),
+            ),
+            say("remove the link; copy the image into a media/ folder instead"),
             "file",
         )
     if not published_image(rel):
-        return Refused(f"`{shown}` is not an image in a media/ folder", FIX, "file")
+        return Refused(
+            say("`{address}` is not an image in a media/ folder", address=shown), FIX, "file"
+        )
     if not real.is_file():
         return Refused(
-            f"the image `{shown}` does not exist",
-            "check the file name and the ../ steps",
+            say("the image `{address}` does not exist", address=shown),
+            say("check the file name and the ../ steps"),
             "missing",
         )
     refusal = image_refusal(real, rel)

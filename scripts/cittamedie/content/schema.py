@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from .messages import say
 from .problems import Problem
 from .suggest import closest, did_you_mean, shown
 
@@ -152,7 +153,7 @@ def _explain(
                 path,
                 line,
                 rule,
-                f"required field `{m}` is missing",
+                say("required field `{name}` is missing", name=m),
                 _tip_required(m),
                 field=_join(field, m),
             )
@@ -166,8 +167,8 @@ def _explain(
                 path,
                 line_of(_join(field, x), lines, line),
                 rule,
-                f"unknown field `{x}`",
-                f"check the spelling; the fields allowed here are: {known}",
+                say("unknown field `{name}`", name=x),
+                say("check the spelling; the fields allowed here are: {known}", known=known),
                 field=_join(field, x),
             )
             for x in extra
@@ -182,39 +183,57 @@ def _words(error: ValidationError) -> tuple[str, str]:
     if v == "enum":
         allowed = ", ".join(map(str, bound))
         near = [shown(name) for name in closest(str(value), map(str, bound))]
-        return f"`{value}` is not an allowed value", did_you_mean(near, f"use one of: {allowed}")
+        return say("`{value}` is not an allowed value", value=value), did_you_mean(
+            near, say("use one of: {allowed}", allowed=allowed)
+        )
     if v == "format" and bound == "date":
-        fix = "write a date that exists, as YYYY-MM-DD (e.g. 2026-11-27)"
-        return f"`{value}` is not a real date", fix
+        fix = say("write a date that exists, as YYYY-MM-DD (e.g. 2026-11-27)")
+        return say("`{value}` is not a real date", value=value), fix
     if v == "type":
         want = " or ".join(bound) if isinstance(bound, list) else bound
-        return f"`{_short(value)}` should be a {want}", _tip_type(want)
+        return say("`{value}` should be a {want}", value=_short(value), want=want), _tip_type(want)
     if v == "pattern":
-        fix = error.schema.get("description", f"it must match {bound}")
-        return f"`{_short(value)}` has the wrong form", fix
+        # The schema's own description (English, in the schema file) when it has one.
+        fix = error.schema.get("description") or say("it must match {pattern}", pattern=bound)
+        return say("`{value}` has the wrong form", value=_short(value)), fix
     if v == "not" and isinstance(value, str):  # common.schema.json's line-break, used as "not"
         found = re.search(bound.get("pattern", "^$"), value)
         char = found[0][0] if found else "\0"
         name = _CONTROLS.get(ord(char)) or unicodedata.name(char, "a control character")
         return (
-            f"the text contains U+{ord(char):04X} ({name}), which breaks the line",
-            "write this field on one line: remove the line break or control character "
-            "(in YAML, `>` and `|` keep line ends: use a quoted string)",
+            say(
+                "the text contains U+{code:04X} ({name}), which breaks the line",
+                code=ord(char),
+                name=name,
+            ),
+            say(
+                "write this field on one line: remove the line break or control character "
+                "(in YAML, `>` and `|` keep line ends: use a quoted string)"
+            ),
         )
     if v in ("maximum", "minimum"):
-        side = "more" if v == "maximum" else "less"
-        fix = error.schema.get("description", f"write a number no {side} than {bound:,}")
-        return f"`{_short(value)}` is {side} than {bound:,}", fix
+        shown_value = _short(value)
+        if v == "maximum":
+            default = say("write a number no more than {bound:,}", bound=bound)
+            what = say("`{value}` is more than {bound:,}", value=shown_value, bound=bound)
+        else:
+            default = say("write a number no less than {bound:,}", bound=bound)
+            what = say("`{value}` is less than {bound:,}", value=shown_value, bound=bound)
+        return what, error.schema.get("description") or default
     if v == "maxItems":
-        fix = "remove what was pasted by mistake; a longer list needs a maintainer's review"
-        return f"the list has {len(value):,} items, over {bound:,}", fix
+        fix = say("remove what was pasted by mistake; a longer list needs a maintainer's review")
+        return say(
+            "the list has {count:,} items, over {bound:,}", count=len(value), bound=bound
+        ), fix
     if v in ("minItems", "minLength"):
-        return "this field is empty", "fill it in; see CONTRIBUTING.md"
+        return say("this field is empty"), say("fill it in; see CONTRIBUTING.md")
     if v == "uniqueItems":
-        return "the list repeats an item", "remove the repeated item"
+        return say("the list repeats an item"), say("remove the repeated item")
     if v == "const":
-        return f"`{_short(value)}` is not allowed here", f"use {bound}"
-    return error.message, "compare the field with CONTRIBUTING.md"
+        return say("`{value}` is not allowed here", value=_short(value)), say(
+            "use {value}", value=bound
+        )
+    return error.message, say("compare the field with CONTRIBUTING.md")
 
 
 def _join(a: str, b: str) -> str:
@@ -243,23 +262,26 @@ def _short(value) -> str:
 
 def _tip_required(name: str) -> str:
     examples = {
-        "id": "add `id: some-name` (lowercase, dashes)",
-        "title": "add `title: …`",
-        "updated": "add `updated: YYYY-MM-DD`, the date of this change",
-        "sources": "add `sources:` with at least one `- {title: …, url: https://…}`",
-        "act": 'an approved document names its act: add `act: {title: "Decreto n. …", date: YYYY-MM-DD}`',
-        "budget_eur": "add `budget_eur: 120000`, or `budget_eur: null` when unknown",
+        "id": say("add `id: some-name` (lowercase, dashes)"),
+        "title": say("add `title: …`"),
+        "updated": say("add `updated: YYYY-MM-DD`, the date of this change"),
+        "sources": say("add `sources:` with at least one `- {{title: …, url: https://…}}`"),
+        "act": say(
+            "an approved document names its act: "
+            'add `act: {{title: "Decreto n. …", date: YYYY-MM-DD}}`'
+        ),
+        "budget_eur": say("add `budget_eur: 120000`, or `budget_eur: null` when unknown"),
     }
-    return examples.get(name, f"add `{name}:`; see CONTRIBUTING.md for its form")
+    return examples.get(name) or say("add `{name}:`; see CONTRIBUTING.md for its form", name=name)
 
 
 def _tip_type(want: str) -> str:
     if "array" in want:
-        return "write a list: one `- item` per line, or [a, b]"
+        return say("write a list: one `- item` per line, or [a, b]")
     if "object" in want:
-        return "write `key: value` pairs indented under the field"
+        return say("write `key: value` pairs indented under the field")
     if "integer" in want or "number" in want:
-        return "write a plain number without quotes, dots or currency (e.g. 1400000)"
+        return say("write a plain number without quotes, dots or currency (e.g. 1400000)")
     if "boolean" in want:
-        return "write true or false, without quotes"
-    return "put the value between double quotes"
+        return say("write true or false, without quotes")
+    return say("put the value between double quotes")

@@ -18,6 +18,7 @@ from pathlib import Path
 from .generated import GENERATED_FOLDERS, is_versions_page
 from .images import PUBLISHED_IMAGES, image_refusal
 from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .messages import say
 from .names import folded, kept_names, reserved_in
 from .problems import Problem, relative
 
@@ -56,9 +57,11 @@ def file_problems(path: Path, uri: str, shown: str) -> list[Problem]:
                 shown,
                 0,
                 "file",
-                "this file would be published as it is, but the site only publishes "
-                "pages, document.yml and images in media/",
-                "remove it, or ask a developer",
+                say(
+                    "this file would be published as it is, but the site only publishes "
+                    "pages, document.yml and images in media/"
+                ),
+                say("remove it, or ask a developer"),
             )
         ]
     refusal = image_refusal(path, uri) if uri.lower().endswith(PUBLISHED_IMAGES) else None
@@ -87,8 +90,11 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
                     shown,
                     0,
                     "file",
-                    f"this link leads to a folder that is published already, as {seen[real]}",
-                    "remove the link: each folder is published once",
+                    say(
+                        "this link leads to a folder that is published already, as {other}",
+                        other=seen[real],
+                    ),
+                    say("remove the link: each folder is published once"),
                 )
             )
             return
@@ -110,9 +116,11 @@ def walk_docs(docs_dir: Path, root: Path) -> Tree:
                         here,
                         0,
                         "file",
-                        f"the name `{entry.name}` cannot be part of a web address",
-                        "rename it with lowercase letters, digits and dashes, starting with a "
-                        "letter or a digit, e.g. bari-urbis.md",
+                        say("the name `{name}` cannot be part of a web address", name=entry.name),
+                        say(
+                            "rename it with lowercase letters, digits and dashes, starting with a "
+                            "letter or a digit, e.g. bari-urbis.md"
+                        ),
                     )
                 )
                 continue
@@ -161,15 +169,15 @@ def language_problem(uri: str, shown: str) -> Problem | None:
             shown,
             0,
             "language",
-            "Italian pages have no language suffix",
-            f"rename it to {base.rpartition('/')[2]}.md",
+            say("Italian pages have no language suffix"),
+            say("rename it to {name}.md", name=base.rpartition("/")[2]),
         )
     return Problem(
         shown,
         0,
         "language",
-        f"`{suffix}` is not a language of this site",
-        "only Italian (name.md) and English (name.en.md) pages are built",
+        say("`{suffix}` is not a language of this site", suffix=suffix),
+        say("only Italian (name.md) and English (name.en.md) pages are built"),
     )
 
 
@@ -199,15 +207,32 @@ def same_names(folder: Path, root: Path) -> list[Problem]:
 
 
 def _same_name(shown: str, name: str, other: str, the_builds: bool) -> Problem:
-    whose = "the build's" if the_builds else "the"
+    # two sentences, not a "the build's"/"the" piece: Italian puts the owner after the name
+    if the_builds:
+        same = say(
+            "`{name}` is the same name as the build's `{other}` beside it on Windows and macOS and "
+            "in an unpacked copy of the site: they differ only in capitals or in how an accent is "
+            "encoded",
+            name=name,
+            other=other,
+        )
+    else:
+        same = say(
+            "`{name}` is the same name as the `{other}` beside it on Windows and macOS and in an "
+            "unpacked copy of the site: they differ only in capitals or in how an accent is encoded",
+            name=name,
+            other=other,
+        )
     return Problem(
         shown,
         0,
         "name",
-        f"`{name}` is the same name as {whose} `{other}` beside it on Windows and macOS and in "
-        "an unpacked copy of the site: they differ only in capitals or in how an accent is encoded",
-        f"rename or remove `{name}`: names are lowercase, and each differs from the others in "
-        "its letters",
+        same,
+        say(
+            "rename or remove `{name}`: names are lowercase, and each differs from the others in "
+            "its letters",
+            name=name,
+        ),
     )
 
 
@@ -216,8 +241,8 @@ def _broken(shown: str) -> Problem:
         shown,
         0,
         "file",
-        "this link points to itself or to nothing",
-        "remove the link, or point it to a real folder",
+        say("this link points to itself or to nothing"),
+        say("remove the link, or point it to a real folder"),
     )
 
 
@@ -227,6 +252,6 @@ def outside_link(shown: str, target: Path) -> Problem:
         shown,
         0,
         "link-outside",
-        f"this link points outside the repository (to {target.as_posix()})",
-        "remove the link; copy the file into the repository instead",
+        say("this link points outside the repository (to {target})", target=target.as_posix()),
+        say("remove the link; copy the file into the repository instead"),
     )

@@ -10,6 +10,7 @@ import re
 
 import yaml
 
+from .messages import Say, say
 from .problems import Problem
 
 MAX_NODES = 20_000  # the largest real front matter has ~400 values; bounds alias bombs
@@ -35,7 +36,7 @@ def _expanded_size(node, memo: dict, open_nodes: set) -> int:
     if key in memo:
         return memo[key]
     if key in open_nodes:
-        raise yaml.YAMLError("an alias (*name) refers to its own anchor")
+        raise yaml.YAMLError(say("an alias (*name) refers to its own anchor"))
     open_nodes.add(key)
     children = (
         node.value
@@ -51,7 +52,7 @@ def _expanded_size(node, memo: dict, open_nodes: set) -> int:
     memo[key] = size
     if size > MAX_NODES:
         raise yaml.YAMLError(
-            f"more than {MAX_NODES:,} values once the aliases (*name) are expanded"
+            say("more than {count:,} values once the aliases (*name) are expanded", count=MAX_NODES)
         )
     return size
 
@@ -60,8 +61,8 @@ _CORE = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP = (
     _CORE + name for name in ("str", "int", "float", "bool", "null", "seq", "map")
 )
-_READ_AS = {_INT: "a whole number", _FLOAT: "a number", _BOOL: "true or false"}
-_RETYPE = "remove the tag and write the value as plain text"
+_READ_AS = {_INT: say("a whole number"), _FLOAT: say("a number"), _BOOL: say("true or false")}
+_RETYPE = say("remove the tag and write the value as plain text")
 
 
 class _Builder:
@@ -86,7 +87,10 @@ class _Builder:
     def _tag(self, node, field: str) -> None:
         self._problem(
             node,
-            f"the value uses the YAML tag `{_shown(node.tag)}`, which the site does not read",
+            say(
+                "the value uses the YAML tag `{tag}`, which the site does not read",
+                tag=_shown(node.tag),
+            ),
             _RETYPE,
             field,
         )
@@ -111,16 +115,16 @@ class _Builder:
             if key.tag == _CORE + "merge":
                 self._problem(
                     key,
-                    "the value uses the YAML merge key `<<`, which the site does not read",
-                    "write the fields out instead of `<<: *name`",
+                    say("the value uses the YAML merge key `<<`, which the site does not read"),
+                    say("write the fields out instead of `<<: *name`"),
                     prefix,
                 )
                 continue
             if not isinstance(key, yaml.ScalarNode):
                 self._problem(
                     key,
-                    "a field name is a list or a group",
-                    "write the field name as a plain word",
+                    say("a field name is a list or a group"),
+                    say("write the field name as a plain word"),
                     prefix,
                 )
                 continue
@@ -133,8 +137,12 @@ class _Builder:
             if name in first:  # PyYAML keeps the last value silently; MkDocs would too
                 self._problem(
                     key,
-                    f"the field `{name}` is written twice (first on line {first[name]})",
-                    "keep one of the two",
+                    say(
+                        "the field `{name}` is written twice (first on line {line})",
+                        name=name,
+                        line=first[name],
+                    ),
+                    say("keep one of the two"),
                     dotted,
                 )
                 continue
@@ -168,8 +176,12 @@ class _Builder:
         ):  # `!!bool maybe`, 5,000 digits
             return self._problem(
                 node,
-                f"`{_short(node.value)}` cannot be read as {_READ_AS[tag]}",
-                "write a plain number, or put the value between quotes to keep it as text",
+                say(
+                    "`{value}` cannot be read as {kind}",
+                    value=_short(node.value),
+                    kind=_READ_AS[tag],
+                ),
+                say("write a plain number, or put the value between quotes to keep it as text"),
                 field,
             )
         if tag == _FLOAT and not math.isfinite(
@@ -177,8 +189,8 @@ class _Builder:
         ):  # JSON, the schemas and the open data have no .inf
             return self._problem(
                 node,
-                f"`{_short(node.value)}` is not a finite number",
-                "write the number out, or null when unknown",
+                say("`{value}` is not a finite number", value=_short(node.value)),
+                say("write the number out, or null when unknown"),
                 field,
             )
         return value
@@ -219,55 +231,65 @@ def parse_yaml(
     except RecursionError:  # the pure-Python parser, or our walk, on ~1,000 nested levels
         return _unreadable(path, first_line, *_TOO_DEEP)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        fix = "remove anchors (&name) and aliases (*name); write the values out"
-        return _unreadable(path, first_line, str(exc), fix)
+        fix = say("remove anchors (&name) and aliases (*name); write the values out")
+        # our own guards raise a sentence (a Say), which str() would turn into plain English
+        said = exc.args[0] if exc.args and isinstance(exc.args[0], Say) else str(exc)
+        return _unreadable(path, first_line, said, fix)
     finally:
         loader.dispose()
 
 
 def _unreadable(path: str, line: int, message: str, fix: str) -> tuple[None, dict, list[Problem]]:
-    return None, {}, [Problem(path, line, "yaml", f"the YAML cannot be read: {message}", fix)]
+    return (
+        None,
+        {},
+        [
+            Problem(
+                path, line, "yaml", say("the YAML cannot be read: {reason}", reason=message), fix
+            )
+        ],
+    )
 
 
 # Parser messages (PyYAML's or LibYAML's wording) → what went wrong and how to fix it, in plain words.
-_TAB = ("a tab is used for indentation", "indent with spaces, not tabs")
+_TAB = (say("a tab is used for indentation"), say("indent with spaces, not tabs"))
 _TAB_INDENT = re.compile(r"^ *\t")  # anchored: searching for it unanchored is quadratic
 _TOO_DEEP = (
-    "the values are nested too deeply",
-    "write the lists and groups with fewer levels inside each other",
+    say("the values are nested too deeply"),
+    say("write the lists and groups with fewer levels inside each other"),
 )
 _PLAIN_WORDS = (
     (
         ("mapping values are not allowed",),
-        "a value contains “: ” but is not between quotes",
-        'put text that contains ": " between double quotes, e.g. title: "Bari: un caso"',
+        say("a value contains “: ” but is not between quotes"),
+        say('put text that contains ": " between double quotes, e.g. title: "Bari: un caso"'),
     ),
     (("found character '\\t'", "found a tab character", "tab character"), *_TAB),
     (("exceeded maximum nesting depth",), *_TOO_DEEP),
     (
         ("expected a single document",),
-        "the file holds a second YAML document after a --- line",
-        "remove that --- line, or the text after it",
+        say("the file holds a second YAML document after a --- line"),
+        say("remove that --- line, or the text after it"),
     ),
     (
         ("found undefined alias",),
-        "an alias (*name) has no matching anchor (&name)",
-        "remove the *alias, or write the value out",
+        say("an alias (*name) has no matching anchor (&name)"),
+        say("remove the *alias, or write the value out"),
     ),
     (
         ("while scanning a quoted scalar", "found unexpected end of stream"),
-        "a quote is opened and never closed",
-        "close the quote on the same line",
+        say("a quote is opened and never closed"),
+        say("close the quote on the same line"),
     ),
     (
         ("could not find expected ':'", "while scanning a simple key"),
-        "a line is not of the form `field: value`",
-        "check that line and the one before for a missing colon or an unclosed quote",
+        say("a line is not of the form `field: value`"),
+        say("check that line and the one before for a missing colon or an unclosed quote"),
     ),
     (
         ("did not find expected ',' or ']'", "did not find expected ',' or '}'"),
-        "a list in [ ] or a group in { } is not closed",
-        "close the bracket, and separate the items with commas",
+        say("a list in [ ] or a group in {{ }} is not closed"),
+        say("close the bracket, and separate the items with commas"),
     ),
     (
         (
@@ -275,8 +297,8 @@ _PLAIN_WORDS = (
             "expected <block end>",
             "did not find expected '-' indicator",
         ),
-        "the indentation is not consistent",
-        "align the fields of a list or group with the same number of spaces",
+        say("the indentation is not consistent"),
+        say("align the fields of a list or group with the same number of spaces"),
     ),
 )
 
@@ -289,4 +311,4 @@ def _in_plain_words(what: str, line: str) -> tuple[str, str]:
     for needles, message, fix in _PLAIN_WORDS:
         if any(needle in what for needle in needles):
             return message, fix
-    return what, "check quotes, colons and indentation on that line and the one before"
+    return what, say("check quotes, colons and indentation on that line and the one before")

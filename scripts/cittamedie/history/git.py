@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.files import MAX_BYTES, Loaded, normalize, parse_markdown
+from ..content.messages import say
 from ..content.problems import Problem
+from . import git_words as words
 
 FULL_HASH = re.compile(r"[0-9a-f]{40}")
 TIMEOUT = 30  # seconds for one git call; a local repository answers in milliseconds
-FETCH_FIX = "fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout) and build again"
 
 
 # What text_at answers for a file over MAX_BYTES, which is never read: one string, as long as the
@@ -30,7 +31,12 @@ OVERSIZE = "\x00" * (MAX_BYTES + 1)
 
 
 class HistoryError(Exception):
-    """Git cannot give what the content names; str() is the editor's sentence with its fix."""
+    """Git cannot give what the content names; str() is the editor's sentence with its fix, in
+    English; `said` is that sentence as git_words.because() made it (reason_and_fix splits it)."""
+
+    @property
+    def said(self) -> str:
+        return self.args[0] if self.args else ""
 
 
 @dataclass(frozen=True)
@@ -119,21 +125,12 @@ class Repository:
     def missing_revision(self, revision: str) -> str:
         """Why a revision cannot be read, and the fix (for messages)."""
         if not FULL_HASH.fullmatch(revision):
-            return (
-                f"`{revision}` is not a full commit hash — write the 40-character hash that "
-                "`git log --format=%H -1` prints"
-            )
+            return words.not_full_hash(revision)
         if not self.is_repository():
-            return (
-                f"revision {revision} cannot be read: this folder is not a git clone — build "
-                "from a clone of the repository"
-            )
+            return words.not_a_clone(revision)
         if self.is_shallow():
-            return f"revision {revision} is not in this shallow clone — {FETCH_FIX}"
-        return (
-            f"revision {revision} is not a commit of this repository — use the hash of a commit "
-            "of main (`git log --format=%H`)"
-        )
+            return words.not_in_shallow_clone(revision)
+        return words.not_a_commit(revision)
 
     def text_at(self, revision: str, path: str) -> str | None:
         """The file `path` (relative to root, where git keeps it, not through a docs/ link) as it
@@ -211,7 +208,8 @@ class Repository:
             return None
         if len(text) > MAX_BYTES:
             return Loaded(
-                problems=[Problem(path, 0, "file", "the file is over the size limit", "")], ok=False
+                problems=[Problem(path, 0, "file", say("the file is over the size limit"), "")],
+                ok=False,
             )
         return parse_markdown(normalize(text), path)
 
@@ -235,10 +233,7 @@ class Repository:
         shown = ("--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching")
         done = self._git("status", *shown, "--", path)
         if done.returncode != 0:
-            raise HistoryError(
-                f"git cannot say whether {path} is committed — check the repository with "
-                f"`git -C {self.root} status`"
-            )
+            raise HistoryError(words.state_unknown(path, self.root))
         code = done.stdout[:2].decode("ascii", "replace")
         if not code:
             return ""
@@ -299,10 +294,6 @@ class Repository:
                 env={"PATH": "/usr/bin:/bin", "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"},
             )
         except FileNotFoundError:
-            raise HistoryError(
-                "git is not installed, and the document history is read from git — install git (apt-get install git)"
-            ) from None
+            raise HistoryError(words.NO_GIT) from None
         except subprocess.TimeoutExpired:
-            raise HistoryError(
-                f"git did not answer within {TIMEOUT} s — check the repository with `git -C {self.root} status`"
-            ) from None
+            raise HistoryError(words.no_answer(TIMEOUT, self.root)) from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from ..content.messages import say
 from ..content.model import headings_in, slugify
 from .words import opcodes
 
@@ -96,7 +97,7 @@ def diff(change: Change, limit: int = MAX_DIFF_LINES) -> list[str]:
     if len(lines) == 2:
         return []
     if len(lines) > limit:
-        lines = lines[:limit] + [f"… {len(lines) - limit} more diff lines"]
+        lines = lines[:limit] + [say("… {count} more diff lines", count=len(lines) - limit)]
     return lines
 
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from ..content.files import MAX_BYTES, Loaded, front_matter_end, normalize
 from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS
+from ..content.messages import say
 from ..content.model import Site, Source, text_hash
-from .git import FETCH_FIX, Commit, HistoryError, Repository
+from .git import Commit, HistoryError, Repository
+from .git_words import FETCH_FIX, because
 from .sections import Change, compare
 
 # Commits of one Italian file read back for the text a translation follows, in one git process,
@@ -96,7 +98,7 @@ def find_base(
             if _body_hash(git.text_at(commit.revision, path), path) == fingerprint:
                 return commit, git.source_at(commit.revision, path), ""
     except HistoryError as exc:
-        return None, None, str(exc)
+        return None, None, exc.said
     cut = len(searched) < len(commits)
     return (
         None,
@@ -126,22 +128,52 @@ def _real_date(value) -> str:
 
 
 def _not_found(git: Repository, path: str, fingerprint: str, searched: int, limit: int) -> str:
+    # whole sentences, one per case: the part they share reads differently in another language
     if not git.is_repository():
-        return (
-            "this folder is not a git clone, and the text a translation follows is read from git — "
-            "run the command in a clone of the repository"
+        return because(
+            say(
+                "this folder is not a git clone, and the text a translation follows is read from git"
+            ),
+            say("run the command in a clone of the repository"),
         )
     if not searched:
-        return f"git has no commit of {path} — commit the Italian page, then compare again"
-    text = f"the Italian text this translation follows (translated_from: {fingerprint}) is in none of the "
-    if git.is_shallow():
-        return text + f"{searched} commit(s) of {path} in this shallow clone — {FETCH_FIX}"
-    if searched >= limit:
-        return text + (
-            f"last {searched} commits of {path} (the search stops there) — check the whole "
-            "translation, then mark it current"
+        return because(
+            say("git has no commit of {path}", path=path),
+            say("commit the Italian page, then compare again"),
         )
-    return text + (
-        f"{searched} commit(s) of {path}: it was marked on a text never committed, or the file was "
-        "moved — check the whole translation, then mark it current"
+    if git.is_shallow():
+        return because(
+            say(
+                "the Italian text this translation follows (translated_from: {fingerprint}) is in "
+                "none of the {count} commit(s) of {path} in this shallow clone",
+                fingerprint=fingerprint,
+                count=searched,
+                path=path,
+            ),
+            FETCH_FIX,
+        )
+    if searched >= limit:
+        return because(
+            say(
+                "the Italian text this translation follows (translated_from: {fingerprint}) is in "
+                "none of the last {count} commits of {path} (the search stops there)",
+                fingerprint=fingerprint,
+                count=searched,
+                path=path,
+            ),
+            _CHECK_WHOLE,
+        )
+    return because(
+        say(
+            "the Italian text this translation follows (translated_from: {fingerprint}) is in none "
+            "of the {count} commit(s) of {path}: it was marked on a text never committed, or the "
+            "file was moved",
+            fingerprint=fingerprint,
+            count=searched,
+            path=path,
+        ),
+        _CHECK_WHOLE,
     )
+
+
+_CHECK_WHOLE = say("check the whole translation, then mark it current")

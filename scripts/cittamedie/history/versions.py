@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from ..content.files import MAX_BYTES
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, source_uri
+from ..content.messages import say
 from ..content.model import Document, Site, text_hash
 from ..content.problems import ContentError, Problem
 from ..content.yamlsafe import parse_yaml
 from .git import HistoryError, Repository
+from .git_words import reason_and_fix
 
 CHAPTER_NAME = re.compile(r"[a-z0-9-]{1,100}")  # as document.schema.json's `chapters` items
 # The chapter texts of all of a document's versions that a build reads, and keeps (the versions
@@ -205,20 +207,32 @@ def _chapter_files(folder: str, entries: list[dict], metas: list[dict]) -> list[
 
 
 def _too_large(doc: Document, git: Repository, files: list[tuple[str, str]]) -> Problem | None:
-    listed = f"the {len(doc.meta['versions'])} versions listed"
+    listed = len(doc.meta["versions"])
     if len(files) > HISTORY_FILES:  # many small chapters: each is a line of the versions page
-        held = f"have {len(files):,} chapter files in all, over the {HISTORY_FILES:,}"
+        held = say(
+            "the {count} versions listed have {files:,} chapter files in all, over the {limit:,} "
+            "a build reads",
+            count=listed,
+            files=len(files),
+            limit=HISTORY_FILES,
+        )
     else:
         total = sum(size or 0 for size in git.sizes(files).values())
         if total <= HISTORY_BYTES:
             return None
-        held = f"hold {total / 1e6:.0f} MB of chapter texts, over the {HISTORY_BYTES / 1e6:.0f} MB"
+        held = say(
+            "the {count} versions listed hold {megabytes:.0f} MB of chapter texts, over the "
+            "{limit:.0f} MB a build reads",
+            count=listed,
+            megabytes=total / 1e6,
+            limit=HISTORY_BYTES / 1e6,
+        )
     return Problem(
         doc.rel,
         doc.lines.get("versions", 1),
         "versions",
-        f"{listed} {held} a build reads",
-        "list only the versions readers need: remove the oldest entries of `versions:`",
+        held,
+        say("list only the versions readers need: remove the oldest entries of `versions:`"),
         "versions",
     )
 
@@ -253,7 +267,7 @@ def _reported_at(doc: Document, number: int) -> Iterator[None]:
     try:
         yield
     except HistoryError as exc:
-        message, _, fix = str(exc).partition(" — ")
+        message, fix = reason_and_fix(exc)
         field = f"versions.{number}.revision"
         raise ContentError(
             [Problem(doc.rel, doc.lines.get(field, 1), "versions", message, fix, field)]

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import furniture_words as worded
+
 # ---------------------------------------------------------------- Public API
 
 
@@ -177,46 +179,18 @@ def _judge(what: str, text: str, href: str) -> list[Finding]:
     invisible = invisible_in(text)
     if invisible:
         char = next(c for c in text if invisible_in(c))
-        found.append(
-            Finding(
-                f"the {what} “{shown}” contains {invisible}, an invisible character",
-                "delete it (retype the words around it): invisible characters make different "
-                "texts look the same, and reorder what a reader sees",
-                (char, f"&#{ord(char)};", f"&#x{ord(char):x};"),
-            )
-        )
+        needles = (char, f"&#{ord(char)};", f"&#x{ord(char):x};")
+        found.append(Finding(*worded.invisible(what, shown, invisible), needles))
     status = claimed_status(text) if what == "box title" else ""
     if status:
-        found.append(
-            Finding(
-                f"the box title “{shown}” claims a status (“{status}”), which only the site's "
-                "banner of a document states",
-                "give the box a title that claims no status: a document's status is set in its "
-                "document.yml and shown by the site",
-                (text,),
-            )
-        )
+        found.append(Finding(*worded.status(shown, status), (text,)))
     host = _host_like(text) if what == "link text" else ""
     scripts = _scripts_mixed(host)
     if scripts:
-        found.append(
-            Finding(
-                f"the link text `{shown}` shows a host whose letters mix scripts "
-                f"({' and '.join(scripts)}): it looks like another host",
-                "write the host as its site writes it, in one script (a look-alike letter from "
-                "another alphabet makes a different address)",
-                (text, host),
-            )
-        )
+        found.append(Finding(*worded.mixed_scripts(shown, scripts), (text, host)))
     target = _host_of(href)
     if host and not scripts and target is not None and not _same_site(host, target):
-        found.append(
-            Finding(
-                f"the link text `{shown}` shows a host, but the link goes to `{target or href}`",
-                "write the link's own host as its text, or words that are not an address",
-                (text, host),
-            )
-        )
+        found.append(Finding(*worded.other_host(shown, target or href), (text, host)))
     return found
 
 

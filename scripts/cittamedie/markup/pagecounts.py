@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ..content.messages import say
 from ..content.problems import Problem
+from .furniture_words import listed
 
 # Each time below is the CPU time to render the slowest page found within the limit, on the
 # development machine (Python-Markdown 3.11 with the site's extensions), where a real page takes
@@ -42,10 +44,11 @@ MAX_ANGLE_READS = 5_000_000  # `<` × characters of the page (real: 31,312): 0.1
 # and rereading is counted as 2 × copies² × the page's signs × its longest paragraph.
 
 # (signs counted together, their name in the message, at most per page)
+EMPHASIS = say("* and _")  # the signs of emphasis, named in the editor's language
 _SIGNS = (
     (("&",), "&", MAX_PAGE_ENTITIES),
     (("[",), "[", MAX_PAGE_BRACKETS),
-    (("*", "_"), "* and _", MAX_PAGE_EMPHASIS),
+    (("*", "_"), EMPHASIS, MAX_PAGE_EMPHASIS),
     (("`",), "`", MAX_PAGE_BACKTICKS),
     (("[^",), "[^", MAX_PAGE_FOOTNOTES),
 )
@@ -68,15 +71,27 @@ def page_problems(
     copies = 1 + body.count("</")
     if problems or copies == 1 or not _over_limits(rel, body, body_line, paragraphs, copies):
         return problems
-    tags = f"{copies - 1:,} HTML end tag{'s' if copies > 2 else ''}"
+    tags = (
+        say("{count:,} HTML end tags", count=copies - 1)
+        if copies > 2
+        else say("{count:,} HTML end tag", count=copies - 1)
+    )
     return [
         Problem(
             rel,
             body_line,
             "size",
-            f"this page has {tags} </…: Markdown may copy the text after each once more (a bug of its "
-            f"HTML reader), and {copies:,} copies of this page would be more than a page ever needs",
-            "write the formatting in Markdown rather than HTML, or split the page into smaller pages",
+            say(
+                "this page has {tags} </…: Markdown may copy the text after each once more (a bug "
+                "of its HTML reader), and {copies:,} copies of this page would be more than a page "
+                "ever needs",
+                tags=tags,
+                copies=copies,
+            ),
+            say(
+                "write the formatting in Markdown rather than HTML, or split the page into smaller "
+                "pages"
+            ),
         )
     ]
 
@@ -110,21 +125,31 @@ def _over_limits(
                 rel,
                 body_line,
                 "size",
-                f"this page has {size:,} characters in {lines:,} lines, "
-                f"over {MAX_PAGE:,} characters or {MAX_PAGE_LINES:,} lines",
-                "split it into smaller pages",
+                say(
+                    "this page has {size:,} characters in {lines:,} lines, "
+                    "over {limit:,} characters or {line_limit:,} lines",
+                    size=size,
+                    lines=lines,
+                    limit=MAX_PAGE,
+                    line_limit=MAX_PAGE_LINES,
+                ),
+                say("split it into smaller pages"),
             )
         )
     counts = ((sum(map(body.count, kinds)), name, limit) for kinds, name, limit in _SIGNS)
-    over = [f"{count:,} {name}" for count, name, limit in counts if count * copies > limit]
+    over = [
+        say("{count:,} {sign}", count=count, sign=name)
+        for count, name, limit in counts
+        if count * copies > limit
+    ]
     if over:
         problems.append(
             Problem(
                 rel,
                 body_line,
                 "size",
-                f"this page has {' and '.join(over)}, more than a page ever needs",
-                "remove what was pasted by mistake, or split the page into smaller pages",
+                say("this page has {what}, more than a page ever needs", what=listed(over)),
+                say("remove what was pasted by mistake, or split the page into smaller pages"),
             )
         )
     angles = body.count("<")  # the HTML reader reads the page itself, never the copies
@@ -134,9 +159,15 @@ def _over_limits(
                 rel,
                 body_line,
                 "size",
-                f"this page has {angles:,} < in {size:,} characters: Markdown reads the rest of the "
-                f"page for each <, {angles * size:,} characters, over {MAX_ANGLE_READS:,}",
-                "write a < that is not a tag as &lt;, or split the page into smaller pages",
+                say(
+                    "this page has {angles:,} < in {size:,} characters: Markdown reads the rest of "
+                    "the page for each <, {reads:,} characters, over {limit:,}",
+                    angles=angles,
+                    size=size,
+                    reads=angles * size,
+                    limit=MAX_ANGLE_READS,
+                ),
+                say("write a < that is not a tag as &lt;, or split the page into smaller pages"),
             )
         )
     if paragraphs:
@@ -154,10 +185,18 @@ def _reread_problems(rel: str, paragraphs: list[Paragraph], copies: int) -> list
                 rel,
                 worst.line,
                 "size",
-                f"this paragraph has {worst.opened:,} [ in {worst.chars:,} characters: Markdown reads "
-                f"the rest of a paragraph for each [, {reads:,} characters on this page, "
-                f"over {MAX_BRACKET_READS:,}",
-                "close each [ with ] (or write \\[), and split long paragraphs with blank lines",
+                say(
+                    "this paragraph has {opened:,} [ in {chars:,} characters: Markdown reads "
+                    "the rest of a paragraph for each [, {reads:,} characters on this page, "
+                    "over {limit:,}",
+                    opened=worst.opened,
+                    chars=worst.chars,
+                    reads=reads,
+                    limit=MAX_BRACKET_READS,
+                ),
+                say(
+                    "close each [ with ] (or write \\[), and split long paragraphs with blank lines"
+                ),
             )
         )
     reads, worst = _reads(paragraphs, copies, lambda p: p.splits)
@@ -167,10 +206,16 @@ def _reread_problems(rel: str, paragraphs: list[Paragraph], copies: int) -> list
                 rel,
                 worst.line,
                 "size",
-                f"this paragraph has {worst.splits:,} headings, rules or definitions in "
-                f"{worst.chars:,} characters: Markdown reads the rest of a paragraph for each, "
-                f"{reads:,} characters on this page, over {MAX_BLOCK_READS:,}",
-                "put a blank line before and after each heading, rule or definition",
+                say(
+                    "this paragraph has {splits:,} headings, rules or definitions in "
+                    "{chars:,} characters: Markdown reads the rest of a paragraph for each, "
+                    "{reads:,} characters on this page, over {limit:,}",
+                    splits=worst.splits,
+                    chars=worst.chars,
+                    reads=reads,
+                    limit=MAX_BLOCK_READS,
+                ),
+                say("put a blank line before and after each heading, rule or definition"),
             )
         )
     return problems

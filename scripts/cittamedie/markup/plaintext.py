@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..content.messages import say
 from .furniture import invisible_in
 
 # One character class: a single linear scan finds the few strings worth a closer look (and text
@@ -23,13 +24,13 @@ def markup_in(text: str) -> str | None:
     """What makes text not plain, in words, or None."""
     if _SUSPECT.search(text):
         if _TAG.search(text):
-            return "an HTML tag"
+            return say("an HTML tag")
         if _REFERENCE.search(text):
-            return "an HTML character reference (&…;)"
+            return say("an HTML character reference (&…;)")
         if _CONTROL.search(text):
-            return "an invisible control character"
+            return say("an invisible control character")
     invisible = invisible_in(text)
-    return f"an invisible character, {invisible}" if invisible else None
+    return say("an invisible character, {character}", character=invisible) if invisible else None
 
 
 def strings_of(value) -> list[str]:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 import markdown
 
 from ..content.config import Config
+from ..content.messages import say
 from ..content.problems import Problem
 from . import furniture, policy, sanitize
 from .plaintext import markup_in
@@ -145,9 +146,12 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
                 rel,
                 body_line,
                 "size",
-                f"the page takes more than {TIME_BUDGET:g} s to render, though it is within the "
-                "size limits (a safety net: the limits miss a shape)",
-                "split it into smaller pages, and tell the maintainers which page it was",
+                say(
+                    "the page takes more than {seconds:g} s to render, though it is within the "
+                    "size limits (a safety net: the limits miss a shape)",
+                    seconds=TIME_BUDGET,
+                ),
+                say("split it into smaller pages, and tell the maintainers which page it was"),
             )
         ]
     except RecursionError:
@@ -156,8 +160,8 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
                 rel,
                 body_line,
                 "nesting",
-                "the page nests lists, quotes or HTML too deeply to render",
-                "nest them at most 16 levels deep",
+                say("the page nests lists, quotes or HTML too deeply to render"),
+                say("nest them at most 16 levels deep"),
             )
         ]
     cleaned = sanitize.clean_content(html)
@@ -173,8 +177,12 @@ def render_problems(renderer: Renderer, rel: str, body: str, body_line: int) -> 
                     rel,
                     body_line + body.count("\n", 0, max(at, 0)),
                     "unsafe-html",
-                    f"the menu label `{furniture.quoted(label)}` of a heading contains {what}",
-                    "write the label as plain text",
+                    say(
+                        "the menu label `{label}` of a heading contains {what}",
+                        label=furniture.quoted(label),
+                        what=what,
+                    ),
+                    say("write the label as plain text"),
                 )
             )
     return problems

@@ -22,11 +22,10 @@ from typing import NamedTuple
 
 import nh3
 
+from . import sanitize_words
 from .furniture import Finding, findings, holder, pieces, reserved_id, unmarked
 from .policy import (
     attributes,
-    attributes_of,
-    build_only,
     class_allowed,
     furniture_classes,
     is_remote,
@@ -62,70 +61,10 @@ class Removal:
         return tuple(n for n in (written, self.value[:40], after_scheme, self.name) if n)
 
     def describe(self) -> str:
-        if self.name in ("id", "for") and reserved_id(self.value):
-            return f"the id `{self.value}` is the site's own: {reserved_id(self.value)}"
-        if self.name == "class" and furniture_classes(self.value):
-            return f"the class `{' '.join(furniture_classes(self.value))}` belongs to the site's own notices and controls"
-        if build_only(self.name):
-            return f"a <{self.tag}> has the attribute `{self.name}`, which only the site's own parts carry"
-        if not self.name:
-            if self.tag in tags(True):
-                return f"the HTML around <{self.tag}> is malformed, and part of it would be lost"
-            if not self.tag.isalnum():
-                return f"the text `<{_short(self.tag)}>` would be read as an HTML tag"
-            return f"the page contains a <{self.tag}> element, which the site does not publish"
-        if self.name.startswith("on"):
-            return f"a <{self.tag}> has an event handler `{self.name}=`"
-        if self.name in ("href", "src"):
-            if (
-                self.value
-                and is_remote(self.value)
-                and f"{self.tag}.{self.name}" in policy()["local_only"]
-            ):
-                return f"the image `{_short(self.value)}` is loaded from another site"
-            return f"the address `{_short(self.value)}` is not allowed"
-        if self.name == "class":
-            return f"the class `{' '.join(unknown_classes(self.tag, self.value)) or self.value}` is not one of the site's"
-        if self.name in policy()["text_only"]:
-            return f"the {self.name} text `{_short(self.value)}` contains markup"
-        if self.name in policy()["patterns"] and self.name in attributes_of(self.tag):
-            return f"the value `{_short(self.value)}` of `{self.name}` has a form the site does not allow"
-        return f"a <{self.tag}> has the attribute `{self.name}`, which the site does not publish"
+        return sanitize_words.describe(self)
 
     def fix(self) -> str:
-        if self.name in ("id", "for") and reserved_id(self.value):
-            return "give it another id (and change the links to it): two elements with one id break links, labels and forms"
-        if self.name == "class" and furniture_classes(self.value):
-            return _CLASS_FIX
-        if build_only(self.name):
-            return "remove it: " + build_only(self.name)
-        if not self.name:
-            if self.tag in tags(True):
-                return "close every tag you open, and keep rows and cells inside their table"
-            if not self.tag.isalnum():
-                return "write an address as [text](https://…), and < as &lt; in text"
-            return _TAG_FIXES.get(self.tag, _DEFAULT_FIX)
-        if self.name.startswith("on"):
-            return (
-                "remove it: pages cannot run scripts (look also in {…} attribute lists after "
-                "paragraphs, headings, links and images)"
-            )
-        if self.name in ("href", "src"):
-            if self.tag == "img" and is_remote(self.value):
-                return (
-                    "save the image in a media/ folder and link it with a relative path: the site "
-                    "makes no request to other hosts"
-                )
-            return "link to a page of the site with a relative path, or to an https:// or mailto: address"
-        if self.name == "class":
-            return _CLASS_FIX
-        if self.name == "style":
-            return "remove style=…: the site's look comes from its stylesheet"
-        if self.name in policy()["text_only"]:
-            return "write it as plain text, without < and >"
-        if self.name in ("id", "for"):
-            return "use letters, digits and dashes, starting with a letter or a digit"
-        return _DEFAULT_FIX
+        return sanitize_words.fix(self)
 
 
 def clean(html: str) -> tuple[str, list[Removal]]:
@@ -234,11 +173,6 @@ def _content_filter(tag: str, name: str, value: str) -> str | None:
     return _filter(tag, name, value)
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 60 else text[:57] + "…"
-
-
 class _Inventory(HTMLParser):
     """Every start tag and attribute of a fragment, counted (values with entities decoded)."""
 
@@ -266,35 +200,3 @@ class _Inventory(HTMLParser):
 
     def handle_data(self, data):
         self.text.append(data)
-
-
-# ---------------------------------------------------------------- Data
-
-_DEFAULT_FIX = "remove it; CONTRIBUTING.md lists the HTML a page may use"
-_CLASS_FIX = (
-    "remove it: a page may use only the classes CONTRIBUTING.md lists (admonition types such as "
-    "!!! note, grid cards)"
-)
-_TAG_FIXES = {
-    "script": "remove it: pages cannot run scripts; ask a developer for an interactive element",
-    "noscript": "remove it: pages cannot run scripts, so they need no fallback",
-    "style": "remove it: the site's look comes from its stylesheet",
-    "link": "remove it: the site's look comes from its stylesheet",
-    "base": "remove it: a page cannot change the address its links and scripts load from",
-    "meta": "remove it: a page cannot redirect or change its own headers",
-    "form": "remove it: pages hold no forms; link to the form's page instead",
-    "input": "remove it: pages hold no forms; link to the form's page instead",
-    "button": "remove it: pages hold no forms; link to the form's page instead",
-    "textarea": "remove it: pages hold no forms; link to the form's page instead",
-    "iframe": "link to the content instead of embedding it",
-    "frame": "link to the content instead of embedding it",
-    "object": "link to the content instead of embedding it",
-    "embed": "link to the content instead of embedding it",
-    "svg": "save the drawing as a PNG in a media/ folder and insert it as an image",
-    "math": "write the formula in words, or as an image in a media/ folder",
-    "template": "remove it; CONTRIBUTING.md lists the HTML a page may use",
-    "label": "remove it: controls belong to the site's own parts (the catalogue's filters)",
-    "select": "remove it: controls belong to the site's own parts (the catalogue's filters)",
-    "option": "remove it: controls belong to the site's own parts (the catalogue's filters)",
-    "output": "remove it: controls belong to the site's own parts (the catalogue's filters)",
-}

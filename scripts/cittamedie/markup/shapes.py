@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..content.messages import say
 from ..content.problems import Problem
-from .pagecounts import Paragraph, page_problems, plainly_within_page_limits
+from .pagecounts import EMPHASIS, Paragraph, page_problems, plainly_within_page_limits
 from .tables import ADVICE, MAX_TABLE_SLOTS
 
 # Limits, each far above what real content has: measured on the 62 pages and their 152 versions in
@@ -29,6 +30,7 @@ MAX_ANGLES = (
 MAX_EMPHASIS = 1_000  # `*` and `_` in one paragraph (real: 34): 190 paragraphs of 5,000 took 58 s
 MAX_INDENT = 64  # leading spaces: 16 levels of nested lists or code
 MAX_QUOTE_DEPTH = 16  # list markers and `>` opened at the start of one line (`- - > 1. x`)
+_NEST_LESS = say("nest lists and quotes at most 16 levels deep")
 MAX_HTML_DEPTH = 48  # HTML elements open inside one another, over the page
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")  # linear: no nested quantifier
 # A line that opens two lists or quotes at once (`- - x`, `> > x`, `>> x`): worth counting how many.
@@ -67,8 +69,12 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
                     rel,
                     number,
                     "size",
-                    f"this line has {len(line):,} characters, over {MAX_LINE:,}",
-                    "break it into paragraphs, or remove what was pasted by mistake",
+                    say(
+                        "this line has {count:,} characters, over {limit:,}",
+                        count=len(line),
+                        limit=MAX_LINE,
+                    ),
+                    say("break it into paragraphs, or remove what was pasted by mistake"),
                 )
             )
         stripped = line.lstrip(" \t")
@@ -79,8 +85,12 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
                     rel,
                     number,
                     "nesting",
-                    f"this line is indented by {indent} spaces, over {MAX_INDENT}",
-                    "nest lists and quotes at most 16 levels deep",
+                    say(
+                        "this line is indented by {indent} spaces, over {limit}",
+                        indent=indent,
+                        limit=MAX_INDENT,
+                    ),
+                    _NEST_LESS,
                 )
             )
         markers = _marker_depth(
@@ -92,8 +102,10 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
                     rel,
                     number,
                     "nesting",
-                    f"this line opens {markers} lists or quotes inside one another",
-                    "nest lists and quotes at most 16 levels deep",
+                    say(
+                        "this line opens {count} lists or quotes inside one another", count=markers
+                    ),
+                    _NEST_LESS,
                 )
             )
         if not stripped:
@@ -116,19 +128,19 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
             brackets > MAX_BRACKETS or angles > MAX_ANGLES or emphasis > MAX_EMPHASIS
         ):
             what = (
-                f"{brackets:,} ["
+                say("{count:,} {sign}", count=brackets, sign="[")
                 if brackets > MAX_BRACKETS
-                else f"{angles:,} <"
+                else say("{count:,} {sign}", count=angles, sign="<")
                 if angles > MAX_ANGLES
-                else f"{emphasis:,} * and _"
+                else say("{count:,} {sign}", count=emphasis, sign=EMPHASIS)
             )
             problems.append(
                 Problem(
                     rel,
                     block_start,
                     "size",
-                    f"this paragraph has {what}, more than a page ever needs",
-                    "split it with blank lines, or remove what was pasted by mistake",
+                    say("this paragraph has {what}, more than a page ever needs", what=what),
+                    say("split it with blank lines, or remove what was pasted by mistake"),
                 )
             )
             reported = True  # one message per paragraph
@@ -149,8 +161,8 @@ def shape_problems(rel: str, body: str, body_line: int) -> list[Problem]:
                 rel,
                 deepest_line,
                 "nesting",
-                f"HTML elements are nested more than {MAX_HTML_DEPTH} deep here",
-                "close the tags you open; a page needs a few levels at most",
+                say("HTML elements are nested more than {limit} deep here", limit=MAX_HTML_DEPTH),
+                say("close the tags you open; a page needs a few levels at most"),
             )
         )
     return _first_of_each(page_problems(rel, body, body_line, paragraphs) + problems)
@@ -185,7 +197,13 @@ def _first_of_each(problems: list[Problem]) -> list[Problem]:
         p
         if count[k] == 1
         else Problem(
-            p.path, p.line, p.rule, f"{p.message} (and {count[k] - 1} more lines like it)", p.fix
+            p.path,
+            p.line,
+            p.rule,
+            say(
+                "{message} (and {count} more lines like it)", message=p.message, count=count[k] - 1
+            ),
+            p.fix,
         )
         for k, p in first.items()
     ]
@@ -233,7 +251,11 @@ class _MarkdownTables:
             if self.slots > MAX_TABLE_SLOTS and not self.first:
                 self.first, self.shown = (
                     self.start,
-                    f"{rows:,} rows of up to {self.columns:,} columns",
+                    say(
+                        "{rows:,} rows of up to {columns:,} columns",
+                        rows=rows,
+                        columns=self.columns,
+                    ),
                 )
         self.block_lines = self.columns = 0
 
@@ -246,8 +268,11 @@ class _MarkdownTables:
                 rel,
                 self.first,
                 "size",
-                f"this table has {self.shown}: with the page's other tables, more than "
-                f"{MAX_TABLE_SLOTS:,} cells",
+                say(
+                    "this table has {size}: with the page's other tables, more than {limit:,} cells",
+                    size=self.shown,
+                    limit=MAX_TABLE_SLOTS,
+                ),
                 ADVICE,
             )
         ]

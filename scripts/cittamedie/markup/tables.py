@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from ..content.messages import say
 from ..content.problems import Problem
 
 # Grid slots of all the tables of one page, the site's parts included. Real pages: at most 52
@@ -23,7 +24,7 @@ from ..content.problems import Problem
 MAX_TABLE_SLOTS = 10_000
 # The HTML standard's own ceilings (a larger value counts as these)
 MAX_COLSPAN, MAX_ROWSPAN = 1_000, 65_534
-ADVICE = "split the table into smaller tables, or use fewer merged cells (colspan, rowspan)"
+ADVICE = say("split the table into smaller tables, or use fewer merged cells (colspan, rowspan)")
 
 
 def table_problems(rel: str, body: str, body_line: int, html: str) -> list[Problem]:
@@ -37,8 +38,11 @@ def table_problems(rel: str, body: str, body_line: int, html: str) -> list[Probl
             rel,
             _first_table_line(body, body_line),
             "size",
-            f"the tables of this page lay out more than {MAX_TABLE_SLOTS:,} cells "
-            "(rows × columns, merged cells counted as the rows and columns they cover)",
+            say(
+                "the tables of this page lay out more than {limit:,} cells "
+                "(rows × columns, merged cells counted as the rows and columns they cover)",
+                limit=MAX_TABLE_SLOTS,
+            ),
             ADVICE,
         )
     ]
