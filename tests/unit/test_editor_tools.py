@@ -84,9 +84,8 @@ def test_published_schemas_carry_their_address_as_id():
         assert "https://cittamedie.example.org/schemas/page.schema.json" in guide
 
 
-@pytest.fixture(scope="module")
-def fixture_messages(tmp_path_factory) -> str:
-    """The validator's report on every invalid fixture, as the editor sees it."""
+def reports_on_invalid_fixtures(tmp_path_factory, lang: str) -> str:
+    """The validator's report on every invalid fixture, as the editor sees it in `lang`."""
     reports = []
     for case in sorted((FIXTURES / "invalid").iterdir()):
         tree = copy_tree(FIXTURES / "valid", tmp_path_factory.mktemp(case.name) / "repo")
@@ -98,22 +97,47 @@ def fixture_messages(tmp_path_factory) -> str:
             (tree / name).unlink()
         out = io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-            main(["--root", str(tree), "validate"])
+            main(["--root", str(tree), "--lang", lang, "validate"])
         reports.append(out.getvalue())
     return "\n".join(reports)
 
 
-def test_every_message_quoted_in_contributing_is_the_validators_own(fixture_messages):
-    section = contributing().split("## Common mistakes", 1)[1].split("\n## ", 1)[0]
-    quoted = [
+@pytest.fixture(scope="module")
+def fixture_messages(tmp_path_factory) -> str:
+    return reports_on_invalid_fixtures(tmp_path_factory, "en")
+
+
+@pytest.fixture(scope="module")
+def fixture_messages_it(tmp_path_factory) -> str:
+    return reports_on_invalid_fixtures(tmp_path_factory, "it")
+
+
+def quoted_mistakes(guide: str, heading: str) -> list[str]:
+    section = guide.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    return [
         line for block in re.findall(r"```\n(.*?)```", section, re.S) for line in block.splitlines()
     ]
+
+
+def test_every_message_quoted_in_contributing_is_the_validators_own(fixture_messages):
+    quoted = quoted_mistakes(contributing(), "Common mistakes")
     assert len(quoted) >= 15
     produced = set(fixture_messages.splitlines())
     for line in quoted:
         assert line in produced, (
             f"CONTRIBUTING.en.md quotes a message the validator does not print:\n{line}"
         )
+
+
+def test_every_message_quoted_in_the_italian_guide_is_the_validators_own(fixture_messages_it):
+    quoted = quoted_mistakes(contributing_it(), "Errori frequenti e che cosa dice il validatore")
+    assert len(quoted) == len(quoted_mistakes(contributing(), "Common mistakes"))
+    produced = set(fixture_messages_it.splitlines())
+    missing = [line for line in quoted if line not in produced]
+    assert not missing, (
+        "CONTRIBUTING.md quotes messages the validator does not print (--lang it):\n"
+        + "\n".join(missing)
+    )
 
 
 FENCE = re.compile(r"^( *)```(\w*)\n(.*?)^ *```", re.S | re.M)

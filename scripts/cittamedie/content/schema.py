@@ -190,7 +190,12 @@ def _words(error: ValidationError) -> tuple[str, str]:
         fix = say("write a date that exists, as YYYY-MM-DD (e.g. 2026-11-27)")
         return say("`{value}` is not a real date", value=value), fix
     if v == "type":
-        want = " or ".join(bound) if isinstance(bound, list) else bound
+        names = [
+            _TYPE_NAMES.get(name, name) for name in (bound if isinstance(bound, list) else [bound])
+        ]
+        want = names[0]
+        for name in names[1:]:
+            want = say("{some} or {last}", some=want, last=name)
         return say("`{value}` should be a {want}", value=_short(value), want=want), _tip_type(want)
     if v == "pattern":
         # The schema's own description (English, in the schema file) when it has one.
@@ -273,6 +278,18 @@ def _tip_required(name: str) -> str:
         "budget_eur": say("add `budget_eur: 120000`, or `budget_eur: null` when unknown"),
     }
     return examples.get(name) or say("add `{name}:`; see CONTRIBUTING.md for its form", name=name)
+
+
+# JSON Schema's types as an editor reads them (the Italian carries its article: "un numero")
+_TYPE_NAMES = {
+    "string": say("string"),
+    "number": say("number"),
+    "integer": say("integer"),
+    "boolean": say("boolean"),
+    "array": say("array"),
+    "object": say("object"),
+    "null": say("null"),
+}
 
 
 def _tip_type(want: str) -> str:
