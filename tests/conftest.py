@@ -91,12 +91,12 @@ def pytest_collection_modifyitems(items):
             item.add_marker(marker)
 
 
-def validate(root: Path, capsys, *args: str) -> tuple[int, str]:
+def validate(root: Path, capsys, *args: str, lang: str = "en") -> tuple[int, str]:
     """`cittamedie validate` on a tree: its exit code and all it printed (the report, then anything
     on stderr), never a traceback."""
     from cittamedie.__main__ import main
 
-    code = main(["--root", str(root), "validate", *args])
+    code = main(["--root", str(root), "--lang", lang, "validate", *args])
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     return code, captured.out + captured.err

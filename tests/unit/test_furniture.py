@@ -330,10 +330,20 @@ def test_every_element_the_parts_may_hide_is_left_out_of_search():
     )
 
 
-def test_the_messages_contributing_quotes_are_the_validators_own(tmp_path, capsys):
-    """The English guide's section on the site's furniture quotes the validator's real words."""
-    guide = (REPO / "CONTRIBUTING.en.md").read_text("utf-8")
-    section = guide.split("## What belongs to the site")[1]
+@pytest.mark.parametrize(
+    ("guide_file", "heading", "lang"),
+    [
+        ("CONTRIBUTING.en.md", "## What belongs to the site", "en"),
+        ("CONTRIBUTING.md", "## Ciò che appartiene al sito", "it"),
+    ],
+)
+def test_the_messages_contributing_quotes_are_the_validators_own(
+    guide_file, heading, lang, tmp_path, capsys
+):
+    """Each guide's section on the site's furniture quotes the validator's real words in its
+    language."""
+    guide = (REPO / guide_file).read_text("utf-8")
+    section = guide.split(heading)[1]
     quoted = section.split("```\n", 2)[1].splitlines()
     tree = copy_tree(FIXTURES / "valid", tmp_path / "repo")
     (tree / "mkdocs.yml").write_bytes((REPO / "mkdocs.yml").read_bytes())
@@ -354,7 +364,7 @@ def test_the_messages_contributing_quotes_are_the_validators_own(tmp_path, capsy
     (tree / "docs" / "percorso.md").write_text(
         page_text("docs/percorso.md", "\n".join(body)), "utf-8"
     )
-    code, output = validate(tree, capsys)
+    code, output = validate(tree, capsys, lang=lang)
     assert code == 1 and len(quoted) == 6
     for line in quoted:
         assert line in output.splitlines(), f"not the validator's words:\n{line}\n\n{output}"

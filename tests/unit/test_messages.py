@@ -14,7 +14,14 @@ import pytest
 from babel.messages.extract import extract_from_dir
 
 from cittamedie.content import messages
-from cittamedie.content.messages import Say, catalogue, editor_language, in_language, say
+from cittamedie.content.messages import (
+    Say,
+    catalogue,
+    editor_language,
+    from_data,
+    in_language,
+    say,
+)
 
 from ..conftest import REPO
 
@@ -91,6 +98,15 @@ def test_numbers_are_grouped_as_each_language_groups_them(monkeypatch):
     said = say("{n:,} pixels", n=144_000_000)
     assert said == "144,000,000 pixels"
     assert in_language(said, "it") == "144.000.000 pixel"
+
+
+def test_a_sentence_from_a_data_file_says_itself_in_each_language():
+    said = from_data({"en": "the sources {section}", "it": "la sezione {delle} fonti"})
+    assert said == "the sources {section}"  # braces are text, not values
+    assert in_language(said, "it") == "la sezione {delle} fonti"
+    assert in_language(say("the id is the site's own: {owner}", owner=said), "en").endswith(
+        "{section}"
+    )
 
 
 def test_a_sentence_without_its_italian_is_said_in_english(monkeypatch):

@@ -39,14 +39,23 @@ class Say(str):
 
     template: str
     values: dict[str, object]
+    translations: dict[str, str]  # a sentence from a data file says itself (from_data)
 
     def __new__(cls, template: str, values: Mapping[str, object]) -> Say:
         said = super().__new__(cls, template.format(**values))
-        said.template, said.values = template, dict(values)
+        said.template, said.values, said.translations = template, dict(values), {}
         return said
 
     def __getnewargs__(self) -> tuple[str, dict[str, object]]:  # pickled across PDF workers
         return self.template, self.values
+
+
+def from_data(texts: Mapping[str, str]) -> Say:
+    """A sentence kept in a data file with its translations beside it (`{en: …, it: …}`, as in
+    markup/allowlist.yml and furniture.yml, where a rule's reasons live with the rule)."""
+    said = Say(texts[SOURCE].replace("{", "{{").replace("}", "}}"), {})
+    said.translations = {lang: text for lang, text in texts.items() if lang != SOURCE}
+    return said
 
 
 def say(template: str, /, **values: object) -> Say:
@@ -59,6 +68,8 @@ def in_language(text: str, lang: str) -> str:
     its values said in the same language; any other text as it is."""
     if not isinstance(text, Say) or lang == SOURCE:
         return str(text)
+    if lang in text.translations:
+        return text.translations[lang]
     template = catalogue(lang).get(text.template) or text.template
     values = {
         name: in_language(value, lang) if isinstance(value, Say) else value

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..content.messages import from_data
 from . import furniture_words as worded
 
 # ---------------------------------------------------------------- Public API
@@ -82,11 +83,13 @@ def holder(number: int) -> str:
 
 
 def reserved_id(value: str) -> str:
-    """What owns an id on the site's pages ("" when a page may use it)."""
+    """What owns an id on the site's pages, in words (a sentence in both languages: furniture.yml),
+    or "" when a page may use it."""
     ids = _data()["reserved_ids"]
     if value in ids["names"]:
-        return ids["names"][value]
-    return next((who for prefix, who in ids["prefixes"].items() if value.startswith(prefix)), "")
+        return from_data(ids["names"][value])
+    who = next((who for prefix, who in ids["prefixes"].items() if value.startswith(prefix)), None)
+    return from_data(who) if who else ""
 
 
 def invisible_in(text: str) -> str:

@@ -9,6 +9,8 @@ from importlib import resources
 
 import yaml
 
+from ..content.messages import from_data
+
 
 @cache
 def policy() -> dict:
@@ -49,9 +51,11 @@ def attributes_of(tag: str) -> set[str]:
 
 
 def build_only(name: str) -> str:
-    """Why an attribute is the build's alone ("" when a page may set it)."""
+    """Why an attribute is the build's alone, in words (a sentence in both languages:
+    allowlist.yml), or "" when a page may set it."""
     reasons = policy()["content"]["build_only"]
-    return reasons.get(name) or (reasons["data-"] if name.startswith("data-") else "")
+    reason = reasons.get(name) or (reasons["data-"] if name.startswith("data-") else None)
+    return from_data(reason) if reason else ""
 
 
 def class_allowed(tag: str, name: str, content: bool = False) -> bool:
