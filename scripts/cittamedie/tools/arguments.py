@@ -1,5 +1,6 @@
 """The command line's arguments and their help (__main__.py), in the editor's language
-(content/messages.py): the parser is made once --lang (else the locale) is known, so that `--help` speaks it too."""
+(content/messages.py): the parser is made once --lang (else the locale) is known, so that `--help`
+speaks it too."""
 
 from __future__ import annotations
 
