@@ -91,7 +91,7 @@ def _translations(args, root: Path) -> int:
     from .content.load import load_site
     from .history.git import Repository
     from .history.translations import stale_comparisons
-    from .tools.translations import NEEDS_WORK, describe, ending, mark_current, status
+    from .tools.translations import NEEDS_WORK, STATES, describe, ending, mark_current, status
 
     if args.updated and not args.mark_current:
         _error(
@@ -115,7 +115,8 @@ def _translations(args, root: Path) -> int:
     rows = status(site)
     sections = {c.translation: c for c in stale_comparisons(site, git).values()}  # stale only
     for state, italian, translation in rows:
-        print(f"{state:13} {italian} → {translation}")
+        said = in_language(STATES.get(state, state), args.lang)
+        print(f"{said:13} {italian} → {translation}")
         for line in describe(sections[translation], args.diff) if translation in sections else []:
             print(f"{'':14}{in_language(line, args.lang)}")
     known = {name for name, c in sections.items() if c.base is not None}

@@ -241,3 +241,42 @@ def test_what_the_pdf_may_not_read_is_said_in_italian(tmp_path):
     assert in_language(fetcher.readable("file:///nowhere/a.png"), "it") == (
         "`file:///nowhere/a.png` è fuori dal sito generato (porta a /nowhere/a.png)"
     )
+
+
+def test_the_list_of_translations_is_said_in_italian_and_in_english(valid_tree, capsys):
+    (valid_tree / "good-practices" / "matera-caso.en.md").unlink()
+    args = ("--root", str(valid_tree), "translations")
+    code, lines = run(capsys, "--lang", "it", *args)
+    assert code == 1
+    assert lines[:2] == [
+        "mancante      good-practices/matera-caso.md → good-practices/matera-caso.en.md",
+        "Pagine da sistemare: 1",
+    ]
+    code, lines = run(capsys, "--lang", "en", *args)
+    assert lines[:2] == [
+        "missing       good-practices/matera-caso.md → good-practices/matera-caso.en.md",
+        "1 page(s) need attention",
+    ]
+
+
+def test_the_sections_changed_under_a_stale_translation_are_said_in_italian():
+    class Base:
+        revision, date, subject = "0123456789abcdef", "2026-01-10", "Testo"
+
+    class Change:
+        kind, id, title = "changed", "fonti", "Fonti"
+
+    class Stale:
+        base, changes = Base(), [Change()]
+
+    lines = describe(Stale())
+    assert [in_language(line, "it") for line in lines] == [
+        "segue il testo italiano del commit 0123456789ab (2026-01-10, “Testo”); sezioni italiane "
+        "cambiate da allora: 1",
+        "cambiata #fonti  Fonti",
+    ]
+    assert lines == [
+        "follows the Italian text of commit 0123456789ab (2026-01-10, “Testo”); Italian sections "
+        "changed since: 1",
+        "changed  #fonti  Fonti",
+    ]

@@ -139,7 +139,7 @@ def describe(comparison: Comparison, with_diff: bool = False) -> list[str]:
     lines: list[str] = [_SAY["changed_count"](follows=head, n=len(comparison.changes))]
     for change in comparison.changes:
         name = f"#{change.id}  {change.title}" if change.id else _SAY["introduction"]
-        lines.append(say("{kind:8} {name}", kind=change.kind, name=name))
+        lines.append(say("{kind:8} {name}", kind=KINDS.get(change.kind, change.kind), name=name))
         if with_diff:
             lines += ["    " + line for line in diff(change)]
     if any(c.kind != "changed" for c in comparison.changes):
@@ -165,6 +165,15 @@ def _commit(italian: str) -> Say:
         italian=italian,
     )
 
+
+# the words of the list's columns: a translation's state, a section's change
+STATES = {
+    "missing": say("missing"),
+    "stale": say("stale"),
+    "unmarked": say("unmarked"),
+    "untranslated": say("untranslated"),
+}
+KINDS = {"changed": say("changed"), "added": say("added"), "removed": say("removed")}
 
 _SAY = {
     "unknown": lambda **v: say("sections not known: {reason}", **v),
