@@ -161,10 +161,16 @@ def check(
         elif isinstance(reason, ConnectionRefusedError):
             _dead(result, say("refuses the connection"))
         else:
-            _dead(result, say("cannot be reached ({reason})", reason=str(reason)))
+            _dead(result, say("cannot be reached ({reason})", reason=_said(reason)))
     except (HTTPException, OSError, ValueError) as exc:
         _dead(result, say("cannot be reached ({reason})", reason=exc.__class__.__name__))
     return result
+
+
+def _said(reason: object) -> str:
+    """An error's sentence: its Say (said later in the editor's language) when it carries one."""
+    first = getattr(reason, "args", ())[:1]
+    return first[0] if first and isinstance(first[0], Say) else str(reason)
 
 
 def _answers(status: int) -> Say:
