@@ -3,14 +3,19 @@ Italian line with --lang it and the English one with --lang en; the help too."""
 
 from __future__ import annotations
 
+import jinja2
 import pytest
 
 from cittamedie.__main__ import main
 from cittamedie.content.messages import in_language
+from cittamedie.content.problems import ContentError
 from cittamedie.exports.fetcher import SiteFetcher
+from cittamedie.site import theme
 from cittamedie.tools import linkcheck
 from cittamedie.tools.files import with_field
 from cittamedie.tools.translations import describe, ending
+
+from .test_theme_patches import MATERIAL, OVERRIDES
 
 
 def run(capsys, *args: str) -> tuple[int, list[str]]:
@@ -280,3 +285,21 @@ def test_the_sections_changed_under_a_stale_translation_are_said_in_italian():
         "changed since: 1",
         "changed  #fonti  Fonti",
     ]
+
+
+def test_a_patch_that_no_longer_applies_is_said_in_italian_and_in_english(monkeypatch):
+    stale = theme.Patch("partials/toc.html", "why", "<nav class=missing>", "")
+    monkeypatch.setitem(theme.PATCHES, "partials/toc.html", [stale])
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(OVERRIDES), str(MATERIAL)]))
+    with pytest.raises(ContentError) as raised:
+        theme.patch(env).get_template("partials/toc.html")
+    problem = raised.value.problems[0]
+    assert problem.worded("it").split(": ", 2)[2] == (
+        "nel modello partials/toc.html di Material le occorrenze di `<nav class=missing>` sono 0 "
+        "invece di 1; la modifica serviva a: why — aggiorna "
+        "cittamedie/site/material-patches.yml per questa versione di Material"
+    )
+    assert problem.worded("en").split(": ", 2)[2] == (
+        "Material's partials/toc.html contains `<nav class=missing>` 0 time(s), not 1; the patch "
+        "was for: why — update cittamedie/site/material-patches.yml for this Material version"
+    )
