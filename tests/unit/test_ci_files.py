@@ -17,8 +17,8 @@ import jsonschema
 import pytest
 import yaml
 
-from cittamedie.__main__ import _parser
 from cittamedie.content.config import read_config
+from cittamedie.tools.arguments import parser
 
 from ..conftest import FIXTURES, REPO
 
@@ -93,7 +93,7 @@ def test_every_cittamedie_command_in_the_automation_parses():
         for argv in commands(step.get("run", ""))
     ]
     for argv in found:
-        _parser("cittamedie").parse_args(argv)  # exits (SystemExit) on an unknown option
+        parser("cittamedie").parse_args(argv)  # exits (SystemExit) on an unknown option
     assert {argv[0] for argv in found} >= {"validate", "changes", "links"}
 
 
@@ -293,7 +293,7 @@ def test_the_pull_request_template_names_only_commands_files_and_steps_that_exis
     for item in items:
         for quoted in re.findall(r"`([^`]+)`", item):
             if quoted.startswith("cittamedie "):
-                _parser("cittamedie").parse_args(shlex.split(quoted)[1:])
+                parser("cittamedie").parse_args(shlex.split(quoted)[1:])
             elif quoted.startswith("make "):
                 assert re.search(rf"^{quoted.split()[1]}:", makefile, re.M), quoted
             elif quoted.split(":")[0] in fields:

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..content.images import image_refusal, short
+from ..content.messages import say
 from ..content.resources import published_image
 
 
@@ -41,14 +42,26 @@ class SiteFetcher(URLFetcher):
         """The real path of a file the PDF may embed, or why it may not."""
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            return f"the PDF reads only files of the site, not `{short(url)}`"
+            return say("the PDF reads only files of the site, not `{url}`", url=short(url))
         real = Path(os.path.realpath(unquote(parts.path)))
         if real.is_relative_to(self.theme_assets):
-            return real if real.is_file() else f"`{short(url)}` is not a file of the theme"
+            return (
+                real
+                if real.is_file()
+                else say("`{url}` is not a file of the theme", url=short(url))
+            )
         if not real.is_relative_to(self.site_dir):
-            return f"`{short(url)}` is outside the built site (it leads to {real.as_posix()})"
+            return say(
+                "`{url}` is outside the built site (it leads to {real})",
+                url=short(url),
+                real=real.as_posix(),
+            )
         rel = real.relative_to(self.site_dir).as_posix()
         if not published_image(rel) or not real.is_file():
-            return f"`{short(rel)}` is not an image of a media/ folder of the built site"
+            return say(
+                "`{file}` is not an image of a media/ folder of the built site", file=short(rel)
+            )
         refusal = image_refusal(real)
-        return f"`{short(rel)}`: {refusal.message}" if refusal else real
+        return (
+            say("`{file}`: {reason}", file=short(rel), reason=refusal.message) if refusal else real
+        )

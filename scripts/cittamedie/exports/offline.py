@@ -23,6 +23,7 @@ from mkdocs.config import load_config
 
 from ..content.config import CONFIG_FILE, read_config
 from ..content.generated import OFFLINE_ZIP, PDF_DIR, PDF_SIZES
+from ..content.messages import SOURCE, in_language, say
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 FOLDER = "cittamedie-sud"  # the folder the zip unpacks to
@@ -39,7 +40,7 @@ SEARCH = {
 }
 
 
-def export(root: Path, site_dir: Path) -> Path:
+def export(root: Path, site_dir: Path, lang: str = SOURCE) -> Path:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / FOLDER
@@ -67,7 +68,11 @@ def export(root: Path, site_dir: Path) -> Path:
             for path in sorted(target.rglob("*")):
                 if path.is_file():
                     zipped.write(path, path.relative_to(target.parent).as_posix())
-    print(
-        f"offline: {archive} {archive.stat().st_size / 1_048_576:.1f} MB in {time.perf_counter() - started:.1f} s"
+    said = say(
+        "offline: {archive} {size:.1f} MB in {seconds:.1f} s",
+        archive=str(archive),
+        size=archive.stat().st_size / 1_048_576,
+        seconds=time.perf_counter() - started,
     )
+    print(in_language(said, lang))
     return archive

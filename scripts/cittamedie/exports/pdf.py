@@ -21,6 +21,7 @@ from ..content import identity
 from ..content.config import CONFIG_FILE, read_config
 from ..content.generated import PDF_DIR, PDF_SIZES
 from ..content.languages import LANGUAGES
+from ..content.messages import SOURCE, in_language, say
 from ..content.problems import ERROR, ContentError, Problem
 from ..content.strings import number
 from ..history.git import Repository
@@ -29,22 +30,31 @@ from .fetcher import SiteFetcher
 from .manifest import MANIFEST
 from .pdf_document import THEME_ASSETS, compose
 
+LEFT_OUT = say("left out of the PDF")
+_LABELS = (say("ERROR"), say("TIP"))  # the command line's words (__main__.py)
+
 
 def export_all(
-    root: Path, site_dir: Path, jobs: int = 2, force: bool = False, only: list[str] | None = None
+    root: Path,
+    site_dir: Path,
+    jobs: int = 2,
+    force: bool = False,
+    only: list[str] | None = None,
+    lang: str = SOURCE,
 ) -> int:
     manifest_file = site_dir / MANIFEST
     if not manifest_file.is_file():
-        print(
-            f"ERROR {manifest_file} is missing\nTIP run `mkdocs build` (or `make site`) first",
-            file=sys.stderr,
+        _error(
+            lang,
+            say("{file} is missing", file=str(manifest_file)),
+            say("run `mkdocs build` (or `make site`) first"),
         )
         return 2
     manifest = json.loads(manifest_file.read_text("utf-8"))
     try:  # the publisher, from the block the site was built with
         who = identity.from_file(root / CONFIG_FILE)
     except ContentError as exc:
-        print(f"ERROR {exc}", file=sys.stderr)
+        _error(lang, exc.worded(lang))
         return 2
     cache = root / ".cache" / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
@@ -64,8 +74,9 @@ def export_all(
     }
     missing = sorted(revision for revision in revisions if not git.has_revision(revision))
     if missing:  # the earlier versions are read from git: say which revision, and the fix
-        message, _, fix = git.missing_revision(missing[0]).partition(" — ")
-        print(f"ERROR {message}\nTIP {fix}", file=sys.stderr)
+        said = in_language(git.missing_revision(missing[0]), lang)
+        message, _, fix = said.partition(" — ")
+        _error(lang, message, fix)
         return 1
     tasks = [
         (doc, str(root), str(site_dir), manifest["site_url"], str(cache), force, who)
@@ -76,14 +87,31 @@ def export_all(
         results = list(pool.map(_export_one, tasks))
     refused: set[Problem] = set()
     for name, seconds, pages, size, rebuilt, problems in results:
-        state = f"{seconds:5.1f} s, {pages:3d} pages" if rebuilt else "unchanged, from cache"
-        print(f"pdf: {name:28} {size / 1024:7.0f} kB  {state}")
+        state = (
+            say("{seconds:5.1f} s, {pages:3d} pages", seconds=seconds, pages=pages)
+            if rebuilt
+            else say("unchanged, from cache")
+        )
+        print(f"pdf: {name:28} {size / 1024:7.0f} kB  {in_language(state, lang)}")
         refused.update(problems)
-    print(f"pdf: {len(results)} PDFs in {time.perf_counter() - started:.1f} s")
+    seconds = time.perf_counter() - started
+    print(
+        in_language(
+            say("pdf: {count} PDFs in {seconds:.1f} s", count=len(results), seconds=seconds), lang
+        )
+    )
     write_sizes(site_dir)
     for problem in sorted(refused):  # `make validate` says these first; the PDFs leave them out
-        print(problem, file=sys.stderr)
+        print(problem.worded(lang), file=sys.stderr)
     return 1 if any(problem.severity == ERROR for problem in refused) else 0
+
+
+def _error(lang: str, message: str, tip: str = "") -> None:
+    """The command line's ERROR and TIP lines (as __main__.py prints them), in the editor's
+    language."""
+    for label, text in zip(_LABELS, (message, tip), strict=True):
+        if text:
+            print(f"{in_language(label, lang)} {in_language(text, lang)}", file=sys.stderr)
 
 
 def size_label(size: int, lang: str) -> str:
@@ -126,8 +154,6 @@ def _export_one(task) -> tuple[str, float, int, int, bool, list[Problem]]:
     if not fetcher.refused:  # else not kept: the next export says it again
         key_file.write_text(key)
     shutil.copyfile(cached, target)
-    refused += [
-        Problem(name, 0, "pdf", reason, "left out of the PDF") for reason in fetcher.refused
-    ]
+    refused += [Problem(name, 0, "pdf", reason, LEFT_OUT) for reason in fetcher.refused]
     seconds, size = time.perf_counter() - started, target.stat().st_size
     return name, seconds, len(document.pages), size, True, refused

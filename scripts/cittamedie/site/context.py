@@ -21,6 +21,7 @@ from ..content.config import CONFIG_FILE, Config, read_config
 from ..content.generated import index_pages
 from ..content.identity import Identity, from_config
 from ..content.load import load_site
+from ..content.messages import editor_language, in_language, say
 from ..content.model import Site, Source
 from ..content.problems import ALWAYS_STOP, ERROR, ContentError, Problem
 from ..history.git import Repository
@@ -140,8 +141,10 @@ class BuildContext:
             return
         if self.validation or any(p.rule in ALWAYS_STOP for p in problems):
             raise ContentError(problems)
+        lang = editor_language()  # the build's log speaks the editor's language too
         for problem in problems:
-            _log.warning("validation off: %s", problem)
+            said = say("validation off: {problem}", problem=problem.worded(lang))
+            _log.warning("%s", in_language(said, lang))
 
     @property
     def run(self) -> Run:

@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.structure.toc import AnchorLink
 
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, split_language
+from ..content.messages import say
 from ..content.problems import ContentError, Problem
 from ..content.strings import t
 from ..content.tree import file_problems, outside_link
@@ -38,8 +39,8 @@ def source_text(ctx: BuildContext, src_uri: str) -> str:
                 f"docs/{src_uri}",
                 1,
                 "publish",
-                "this page was not read by the validator",
-                "check its name and folder; see CONTRIBUTING.md",
+                say("this page was not read by the validator"),
+                say("check its name and folder; see CONTRIBUTING.md"),
             )
             raise ContentError([problem])
         return generated

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 
+from ..content.messages import editor_language, in_language, say
 from ..content.model import Site
 from ..content.problems import ERROR
 from ..rules import run_all
@@ -30,13 +31,16 @@ def _report(site: Site, run: Run) -> None:
     # INFO, not WARNING: a warning logged while the next rebuild runs would stop it (strict mode)
     problems = run_all(site, run.today, run.git, run.config)
     errors = sum(p.severity == ERROR for p in problems)
+    lang = editor_language()
     if not problems:
-        _log.info("preview: the content is valid")
+        _log.info("%s", in_language(say("preview: the content is valid"), lang))
         return
-    _log.info(
-        "preview: %d error(s), %d warning(s) in the content (`make validate` for the report):",
-        errors,
-        len(problems) - errors,
+    said = say(
+        "preview: {errors} error(s), {warnings} warning(s) in the content "
+        "(`make validate` for the report):",
+        errors=errors,
+        warnings=len(problems) - errors,
     )
+    _log.info("%s", in_language(said, lang))
     for problem in problems:
-        _log.info("  %s", problem)
+        _log.info("  %s", problem.worded(lang))

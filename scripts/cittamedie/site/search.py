@@ -28,6 +28,7 @@ from pathlib import Path
 from pagefind.service import get_executable
 
 from ..content.languages import LANGUAGES, split_language
+from ..content.messages import editor_language, in_language, say
 from ..content.model import Site
 from ..content.strings import t
 from ..markup.terms import word_finder, words_in
@@ -46,7 +47,7 @@ def index(site_dir: Path) -> dict:
         if path.name not in KEEP and _language_of_file(path.name) not in LANGUAGES:
             path.unlink()
     if not pages:
-        raise RuntimeError(f"Pagefind indexed no page in {site_dir}")
+        raise RuntimeError(say("Pagefind indexed no page in {folder}", folder=str(site_dir)))
     return {"pages": pages, "bytes": index_bytes(bundle), "seconds": time.perf_counter() - started}
 
 
@@ -164,7 +165,10 @@ def _index_quietly(site_dir: Path) -> None:
         RuntimeError,
         subprocess.SubprocessError,
     ) as exc:  # the next rebuild indexes again
-        _log.warning("preview: search index not made (%s)", exc)
+        reason = exc.args[0] if isinstance(exc, RuntimeError) and exc.args else str(exc)
+        lang = editor_language()
+        said = say("preview: search index not made ({reason})", reason=reason)
+        _log.warning("%s", in_language(said, lang))
 
 
 def _pagefind(site_dir: Path, bundle: Path) -> dict[str, int]:
@@ -175,7 +179,7 @@ def _pagefind(site_dir: Path, bundle: Path) -> dict[str, int]:
     binary = get_executable()
     if binary is None:
         raise RuntimeError(
-            "Pagefind's binary is missing: `make site` installs pagefind[bin] (pyproject.toml)"
+            say("Pagefind's binary is missing: `make site` installs pagefind[bin] (pyproject.toml)")
         )
     command = [
         str(binary),
@@ -191,7 +195,13 @@ def _pagefind(site_dir: Path, bundle: Path) -> dict[str, int]:
         command += ["--exclude-selectors", selector]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     if done.returncode:
-        raise RuntimeError(f"Pagefind failed on {site_dir}:\n{done.stdout}{done.stderr}")
+        raise RuntimeError(
+            say(
+                "Pagefind failed on {folder}:\n{output}",
+                folder=str(site_dir),
+                output=done.stdout + done.stderr,
+            )
+        )
     languages = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))["languages"]
     return {lang: info.get("page_count", 0) for lang, info in languages.items()}
 

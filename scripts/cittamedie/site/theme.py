@@ -19,6 +19,7 @@ from typing import NamedTuple
 import jinja2
 import yaml
 
+from ..content.messages import say
 from ..content.problems import ContentError, Problem
 
 # ---------------------------------------------------------------- Public functions
@@ -85,9 +86,19 @@ class PatchedLoader(jinja2.BaseLoader):
                             filename or template,
                             1,
                             "theme",
-                            f"Material's {template} contains `{patch.old}` {found} time(s), not "
-                            f"{patch.count}; the patch was for: {patch.why}",
-                            f"update cittamedie/site/{PATCH_FILE} for this Material version",
+                            say(
+                                "Material's {template} contains `{old}` {found} time(s), not "
+                                "{count}; the patch was for: {why}",
+                                template=template,
+                                old=patch.old,
+                                found=found,
+                                count=patch.count,
+                                why=patch.why,
+                            ),
+                            say(
+                                "update cittamedie/site/{file} for this Material version",
+                                file=PATCH_FILE,
+                            ),
                         )
                     ]
                 )

@@ -15,6 +15,8 @@ import ipaddress
 import socket
 import urllib.request
 
+from ..content.messages import say
+
 
 class Refused(OSError):
     """A host the check does not fetch: one of its addresses is not public. str() names it."""
@@ -53,7 +55,7 @@ def _addresses(host: str, port: int) -> list[str]:
 def _connect(host: str, port: int, timeout: float) -> socket.socket:
     """A connection to one of the addresses just checked: resolved once, here, so that the
     connection cannot be made to another one (a name that answers differently the second time)."""
-    failure: OSError = OSError(f"{host} has no address")
+    failure: OSError = OSError(say("{host} has no address", host=host))
     for address in _addresses(host, port):
         try:
             return socket.create_connection((address, port), timeout)

@@ -22,6 +22,7 @@ import stat
 from pathlib import Path
 
 from ..content.files import front_matter_end, normalize, parse_markdown
+from ..content.messages import say
 from ..content.problems import Problem, relative
 
 RULE = "link"
@@ -36,23 +37,32 @@ def link_in(root: Path, target: Path) -> Problem | None:
     try:
         parts = target.relative_to(root).parts
     except ValueError:
-        return Problem(shown, 0, RULE, "the file is outside the repository", "give a file in it")
+        return Problem(
+            shown, 0, RULE, say("the file is outside the repository"), say("give a file in it")
+        )
     here = root
     for part in parts:
         here = here / part
         if here.is_symlink():
             try:
-                leads = f"to {os.readlink(here)}"
+                leads = say("to {target}", target=os.readlink(here))
             except OSError:
-                leads = "somewhere that cannot be read"
+                leads = say("somewhere that cannot be read")
             return Problem(
                 shown,
                 0,
                 RULE,
-                f"{relative(here, root)} is a link ({leads}), and this command never writes "
-                "through a link: the file written would be another one",
-                f"remove the link {relative(here, root)} (or give the file's own path), then "
-                "run the command again",
+                say(
+                    "{link} is a link ({leads}), and this command never writes "
+                    "through a link: the file written would be another one",
+                    link=relative(here, root),
+                    leads=leads,
+                ),
+                say(
+                    "remove the link {link} (or give the file's own path), then "
+                    "run the command again",
+                    link=relative(here, root),
+                ),
             )
     return None
 
@@ -66,8 +76,8 @@ def create_all(root: Path, files: dict[Path, str]) -> list[Problem]:
             relative(path, root),
             0,
             "exists",
-            "the file exists already; nothing was written",
-            "choose another --slug, or edit the existing file",
+            say("the file exists already; nothing was written"),
+            say("choose another --slug, or edit the existing file"),
         )
         for path in files
         if os.path.lexists(path)
@@ -87,8 +97,13 @@ def create_all(root: Path, files: dict[Path, str]) -> list[Problem]:
                 relative(path, root),
                 0,
                 "write",
-                f"the file cannot be written ({exc.strerror or exc}); nothing was written",
-                "check the folder's permissions and the free space, then run the command again",
+                say(
+                    "the file cannot be written ({reason}); nothing was written",
+                    reason=exc.strerror or str(exc),
+                ),
+                say(
+                    "check the folder's permissions and the free space, then run the command again"
+                ),
             )
         ]
     return []
@@ -143,8 +158,8 @@ def with_field(
             shown,
             found_at[1] + 1,
             rule,
-            f"`{name}` is written twice",
-            "delete one of the two lines",
+            say("`{name}` is written twice", name=name),
+            say("delete one of the two lines"),
         )
     if found_at:
         line, found = lines[found_at[0]], field.match(lines[found_at[0]])
@@ -167,20 +182,31 @@ def with_field(
             shown,
             len(_LINE_END.findall(header[: header.index(separator)])) + 1,
             rule,
-            f"the front matter holds an invisible line separator (U+{ord(separator):04X}), "
-            "which YAML reads as the end of a line and editors do not see",
-            "delete the invisible character (retype the line where it is)",
+            say(
+                "the front matter holds an invisible line separator (U+{code:04X}), "
+                "which YAML reads as the end of a line and editors do not see",
+                code=ord(separator),
+            ),
+            say("delete the invisible character (retype the line where it is)"),
         )
     return raw, _unsafe(
         shown,
         (found_at[0] if found_at else end) + 1,
         rule,
-        f"writing `{name}` there would change other fields",
-        f"write `{name}: {value}` yourself, on a line of its own in the front matter",
+        say("writing `{name}` there would change other fields", name=name),
+        say(
+            "write `{name}: {value}` yourself, on a line of its own in the front matter",
+            name=name,
+            value=value,
+        ),
     )
 
 
 def _unsafe(shown: str, line: int, rule: str, why: str, fix: str) -> Problem:
     return Problem(
-        shown, line, rule, f"the file was not changed: {why}", fix + ", then run the command again"
+        shown,
+        line,
+        rule,
+        say("the file was not changed: {why}", why=why),
+        say("{fix}, then run the command again", fix=fix),
     )

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from http.client import HTTPException
 from urllib.parse import urljoin, urlsplit
 
+from ..content.messages import Say, say
 from ..content.model import Site
 from ..content.problems import ERROR, WARNING, Problem
 from .fetch import OPENER, Refused
@@ -106,7 +107,7 @@ def check(
     """The verdict on one address."""
     result, current, ends = Result(url), url, time.monotonic() + deadline
     if urlsplit(url).scheme not in ("http", "https"):
-        result.verdict, result.reason = "skipped", "only http and https addresses are checked"
+        result.verdict, result.reason = "skipped", say("only http and https addresses are checked")
         return result
     try:
         for _ in range(max_redirects + 1):
@@ -125,7 +126,10 @@ def check(
                 result.hops.append(f"{status} {current}")
                 nxt = urljoin(current, location)
                 if urlsplit(nxt).scheme not in ("http", "https"):
-                    return _dead(result, f"redirects to `{nxt}`, which is not a web address")
+                    return _dead(
+                        result,
+                        say("redirects to `{target}`, which is not a web address", target=nxt),
+                    )
                 if status in MOVED and result.verdict == "live":
                     result.verdict = "moved"
                 current = nxt
@@ -134,32 +138,47 @@ def check(
             if status < 300:
                 return result
             if status in UNSURE or status >= 500:
-                result.verdict, result.reason = "unsure", f"answers {status}"
+                result.verdict, result.reason = "unsure", _answers(status)
                 return result
-            return _dead(result, f"answers {status}")
-        return _dead(result, f"redirects more than {max_redirects} times")
+            return _dead(result, _answers(status))
+        return _dead(result, say("redirects more than {count} times", count=max_redirects))
     except TimeoutError:
-        result.verdict, result.reason = "unsure", f"gives no answer within {timeout:.0f} s"
+        result.verdict, result.reason = "unsure", _silent(timeout)
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, TimeoutError):
-            result.verdict, result.reason = "unsure", f"gives no answer within {timeout:.0f} s"
+            result.verdict, result.reason = "unsure", _silent(timeout)
         elif isinstance(reason, Refused):
             result.verdict = "refused"
-            result.reason = (
-                f"leads to {reason}, a private or local address, which the check does not fetch"
+            result.reason = say(
+                "leads to {address}, a private or local address, which the check does not fetch",
+                address=str(reason),
             )
         elif isinstance(reason, socket.gaierror):
-            _dead(result, "has a host name that does not exist")
+            _dead(result, say("has a host name that does not exist"))
         elif isinstance(reason, ssl.SSLError):
-            _dead(result, "has a certificate that is not valid")
+            _dead(result, say("has a certificate that is not valid"))
         elif isinstance(reason, ConnectionRefusedError):
-            _dead(result, "refuses the connection")
+            _dead(result, say("refuses the connection"))
         else:
-            _dead(result, f"cannot be reached ({reason})")
+            _dead(result, say("cannot be reached ({reason})", reason=_said(reason)))
     except (HTTPException, OSError, ValueError) as exc:
-        _dead(result, f"cannot be reached ({exc.__class__.__name__})")
+        _dead(result, say("cannot be reached ({reason})", reason=exc.__class__.__name__))
     return result
+
+
+def _said(reason: object) -> str:
+    """An error's sentence: its Say (said later in the editor's language) when it carries one."""
+    first = getattr(reason, "args", ())[:1]
+    return first[0] if first and isinstance(first[0], Say) else str(reason)
+
+
+def _answers(status: int) -> Say:
+    return say("answers {status}", status=status)
+
+
+def _silent(timeout: float) -> Say:
+    return say("gives no answer within {seconds:.0f} s", seconds=timeout)
 
 
 def _dead(result: Result, reason: str) -> Result:
@@ -173,12 +192,16 @@ def check_all(urls: list[str], workers: int = WORKERS, **limits) -> dict[str, Re
 
 
 FIXES = {
-    "dead": "find the page's new address (or an archived copy) and cite that, or remove the source",
-    "moved": "cite the new address",
-    "unsure": "open the address in a browser: if it works, nothing to do",
-    "skipped": "cite an https:// address",
-    "refused": "cite the page's public address: readers cannot reach an address of a private or "
-    "local network, and the check does not fetch one",
+    "dead": say(
+        "find the page's new address (or an archived copy) and cite that, or remove the source"
+    ),
+    "moved": say("cite the new address"),
+    "unsure": say("open the address in a browser: if it works, nothing to do"),
+    "skipped": say("cite an https:// address"),
+    "refused": say(
+        "cite the page's public address: readers cannot reach an address of a private or "
+        "local network, and the check does not fetch one"
+    ),
 }
 RULES = {"dead": "dead-link", "refused": "private-link"}  # errors; the other verdicts: warnings
 
@@ -190,9 +213,13 @@ def problems(uses: dict[str, list[Use]], results: dict[str, Result]) -> list[Pro
         if result.verdict == "live":
             continue
         if result.verdict == "moved":
-            message = f"the address `{url}` has moved permanently to `{result.final}`"
+            message = say(
+                "the address `{url}` has moved permanently to `{final}`",
+                url=url,
+                final=result.final,
+            )
         else:
-            message = f"the address `{url}` {result.reason}"
+            message = say("the address `{url}` {reason}", url=url, reason=result.reason)
         rule = RULES.get(result.verdict, "link")
         severity = ERROR if result.verdict in RULES else WARNING
         for use in uses.get(url, []):
@@ -210,9 +237,14 @@ def problems(uses: dict[str, list[Use]], results: dict[str, Result]) -> list[Pro
     return sorted(found, key=lambda p: (p.severity != ERROR, p.path, p.line))
 
 
-def summary(found: list[Problem], checked: int) -> str:
+def summary(found: list[Problem], checked: int) -> Say:
     errors = sum(p.severity == ERROR for p in found)
-    return f"{checked} addresses checked: {errors} error(s), {len(found) - errors} warning(s)."
+    return say(
+        "{checked} addresses checked: {errors} error(s), {warnings} warning(s).",
+        checked=checked,
+        errors=errors,
+        warnings=len(found) - errors,
+    )
 
 
 def markdown(found: list[Problem], checked: int) -> str:

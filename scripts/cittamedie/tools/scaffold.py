@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ from string import Template
 from ..content.files import normalize, parse_markdown
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, source_uri
 from ..content.load import load_site
+from ..content.messages import Say, say
 from ..content.model import Source, slugify, text_hash
 from ..content.problems import Problem
 from ..rules.data import CITY_FILES
@@ -28,33 +30,65 @@ KINDS = {"good-practice": "good-practices", "chapter": "guidelines"}
 COMMAND_LINE = "(command line)"
 TITLES = {"it": "TODO titolo", "en": "TODO title"}  # the title when --title is not given
 
-# Every sentence of the command, in one place: (what is wrong, the fix).
+# Every sentence of the command, in one place: key → its (what is wrong, the fix), from the values
+# (English templates; their Italian in content/locale/it/tools.po).
 MESSAGES = {
-    "empty-slug": ("the --slug is empty", "give a short name, e.g. --slug co-city"),
-    "empty-city": ("the --city is empty", "give the city, e.g. --city Torino"),
-    "no-document": ("`{document}` is not a document", "use --document with one of: {known}"),
-    "no-cities": (
-        "the list of cities cannot be read, so the case's code and region are not known",
-        "fix what `make validate` reports in {files}, then run the command again",
+    "empty-slug": lambda: (
+        say("the --slug is empty"),
+        say("give a short name, e.g. --slug co-city"),
     ),
-    "unknown-city": (
-        "`{city}` is not a city of data/cities.yml or data/case-cities.yml",
-        "{closest}use one of: {known}; a city not listed goes in data/case-cities.yml first, "
-        "with its region and a code of its own",
+    "empty-city": lambda: (say("the --city is empty"), say("give the city, e.g. --city Torino")),
+    "no-document": lambda **v: (
+        say("`{document}` is not a document", document=v["document"]),
+        say("use --document with one of: {known}", known=v["known"]),
     ),
-    "closest": ("", "did you mean {names}? Otherwise "),
-    "resembles": (
-        "the case {id} (“{title}”) is of the same city and its name resembles {names}; "
-        "nothing was written",
-        "edit {rel} if it is the same project; if it is another one, give it a name of its own "
-        "(--slug, --title) or run the command again with --force",
+    "no-cities": lambda **v: (
+        say("the list of cities cannot be read, so the case's code and region are not known"),
+        say("fix what `make validate` reports in {files}, then run the command again", **v),
+    ),
+    "unknown-city": lambda **v: (
+        say("`{city}` is not a city of data/cities.yml or data/case-cities.yml", city=v["city"]),
+        say(
+            "{closest}use one of: {known}; a city not listed goes in data/case-cities.yml first, "
+            "with its region and a code of its own",
+            closest=v["closest"],
+            known=v["known"],
+        ),
+    ),
+    "resembles": lambda **v: (
+        say(
+            "the case {id} (“{title}”) is of the same city and its name resembles {names}; "
+            "nothing was written",
+            id=v["id"],
+            title=v["title"],
+            names=v["names"],
+        ),
+        say(
+            "edit {rel} if it is the same project; if it is another one, give it a name of its "
+            "own (--slug, --title) or run the command again with --force",
+            rel=v["rel"],
+        ),
     ),
 }
 
 
+def _closest(names: str) -> Say:
+    return say("did you mean {names}? Otherwise ", names=names)
+
+
+def _either(names: list[str]) -> str:
+    """`a or b or c`, in the editor's language."""
+    return functools.reduce(lambda a, b: say("{a} or {b}", a=a, b=b), names)
+
+
+def _both(names: list[str]) -> str:
+    """`a and b`, in the editor's language."""
+    return functools.reduce(lambda a, b: say("{a} and {b}", a=a, b=b), names)
+
+
 def _problem(key: str, path: str = COMMAND_LINE, line: int = 0, rule: str = "usage", **values):
-    message, fix = MESSAGES[key]
-    return Problem(path, line, rule, message.format(**values), fix.format(**values))
+    message, fix = MESSAGES[key](**values)
+    return Problem(path, line, rule, message, fix)
 
 
 def new(
@@ -103,7 +137,7 @@ def _case(root: Path, typed: str, slug: str, title: str, force: bool):
         return None, [_problem("empty-city")]
     site = load_site(root)
     if not all(name in site.data for name in CITY_FILES):
-        files = " and ".join(f"data/{name}.yml" for name in CITY_FILES)
+        files = _both([f"data/{name}.yml" for name in CITY_FILES])
         return None, [_problem("no-cities", files=files)]
     cities = {slugify(c["name"]): c for name in CITY_FILES for c in site.items(name)}
     city = cities.get(slugify(typed)) or next(
@@ -112,7 +146,7 @@ def _case(root: Path, typed: str, slug: str, title: str, force: bool):
     if city is None:
         return None, [_unknown_city(typed, sorted(c["name"] for c in cities.values()))]
     same = [] if force else resembling(site, city["name"], city["code"], [slug, title])
-    names = " or ".join(f"`{name}`" for name in (slug, title) if name)
+    names = _either([f"`{name}`" for name in (slug, title) if name])
     return city, [_resembles(case, names) for case in same]
 
 
@@ -121,7 +155,7 @@ def _unknown_city(typed: str, known: list[str]) -> Problem:
     if not closest:  # the editor's capitals or accents aside
         folded = {slugify(name): name for name in known}
         closest = [folded[s] for s in difflib.get_close_matches(slugify(typed), folded, n=3)]
-    hint = MESSAGES["closest"][1].format(names=" or ".join(closest)) if closest else ""
+    hint = _closest(_either(closest)) if closest else ""
     return _problem("unknown-city", city=typed, closest=hint, known=", ".join(known))
 
 

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from ..content.languages import SOURCE_LANGUAGE, TRANSLATIONS, source_uri, split_language
+from ..content.messages import Say, say
 from ..content.model import Site
 from ..content.problems import Problem
 from ..history.git import HistoryError, Repository
@@ -51,10 +52,10 @@ def ending(rows: list[tuple[str, str, str]], known: set[str]) -> list[str]:
     work = [row for row in rows if row[0] in NEEDS_WORK]
     if not work:
         return [_SAY["nothing"]]
-    lines = [_SAY["count"].format(n=len(work))]
+    lines: list[str] = [_SAY["count"](n=len(work))]
     for state, italian, translation in work:
-        say = "unmarked" if state == "stale" and translation not in known else state
-        lines.append("next: " + _SAY[say].format(italian=italian, translation=translation))
+        key = "unmarked" if state == "stale" and translation not in known else state
+        lines.append(_SAY["next"](what=_SAY[key](italian=italian, translation=translation)))
         lines.append(f"  {COMMAND} {translation} --updated")
     return [*lines, _SAY["updated"]]
 
@@ -95,12 +96,12 @@ def mark_current(
             return [], problem
     if edited != raw:
         replace(target, edited)
-    said = [_SAY["marked"].format(file=english_file)]
+    said = [_SAY["marked"](file=english_file)]
     if move_updated:
-        said = [_SAY["marked_updated"].format(file=english_file, today=today.isoformat())]
+        said = [_SAY["marked_updated"](file=english_file, today=today.isoformat())]
     elif match.meta.get("updated") != today.isoformat():
         said.append(
-            _SAY["updated_tip"].format(
+            _SAY["updated_tip"](
                 updated=match.meta.get("updated"), today=today.isoformat(), file=english_file
             )
         )
@@ -114,17 +115,15 @@ def _uncommitted(git: Repository, path: Path, italian: str, english: str) -> Pro
         state = git.file_state(git.real_path(path))
     except HistoryError as exc:  # its sentence is the reason, a dash, the fix
         reason, _, fix = str(exc).partition(" — ")
-        return Problem(
-            italian, 1, RULE, _SAY["git_failed"].format(english=english, reason=reason), fix
-        )
+        return Problem(italian, 1, RULE, _SAY["git_failed"](english=english, reason=reason), fix)
     if not state:
         return None
     return Problem(
         italian,
         1,
         RULE,
-        _SAY[f"italian_{state}"].format(english=english),
-        _SAY[f"italian_{state}_fix"].format(italian=italian),
+        _SAY[f"italian_{state}"](english=english),
+        _SAY[f"italian_{state}_fix"](italian=italian),
     )
 
 
@@ -132,15 +131,15 @@ def describe(comparison: Comparison, with_diff: bool = False) -> list[str]:
     """The lines `cittamedie translations` prints under a stale page: since which commit, each
     changed section (`changed  #id  Title`), and with_diff the Italian diff of each."""
     if comparison.base is None:
-        return [_SAY["unknown"].format(reason=comparison.reason)]
+        return [_SAY["unknown"](reason=comparison.reason)]
     base = comparison.base
-    head = _SAY["follows"].format(revision=base.revision[:12], date=base.date, subject=base.subject)
+    head = _SAY["follows"](revision=base.revision[:12], date=base.date, subject=base.subject)
     if not comparison.changes:
-        return [head + _SAY["spacing_only"]]
-    lines = [head + _SAY["changed_count"].format(n=len(comparison.changes))]
+        return [_SAY["spacing_only"](follows=head)]
+    lines: list[str] = [_SAY["changed_count"](follows=head, n=len(comparison.changes))]
     for change in comparison.changes:
         name = f"#{change.id}  {change.title}" if change.id else _SAY["introduction"]
-        lines.append(f"{change.kind:8} {name}")
+        lines.append(say("{kind:8} {name}", kind=KINDS.get(change.kind, change.kind), name=name))
         if with_diff:
             lines += ["    " + line for line in diff(change)]
     if any(c.kind != "changed" for c in comparison.changes):
@@ -148,49 +147,99 @@ def describe(comparison: Comparison, with_diff: bool = False) -> list[str]:
     return lines
 
 
-# ---------------------------------------------------------------- Messages (English; the Italian
-# versions come with the catalogue of messages)
+# ---------------------------------------------------------------- Messages (English templates:
+# their Italian is in content/locale/it/tools.po). A sentence with values is a function of them, so
+# that the template stays one literal for the catalogue; a reason shared by several sentences is
+# one of their values, never glued on.
 
-_WHY = (
+_WHY = say(
     "the mark names the Italian text, and `cittamedie translations` later finds the sections "
     "changed since by looking for that text in the history"
 )
-_COMMIT = (
-    '`git add {italian}` then `git commit -m "…"` (if you changed it in GitHub\'s web editor: '
-    '"Commit changes" there, then `git pull` here), then run the command again'
-)
+
+
+def _commit(italian: str) -> Say:
+    return say(
+        '`git add {italian}` then `git commit -m "…"` (if you changed it in GitHub\'s web editor: '
+        '"Commit changes" there, then `git pull` here), then run the command again',
+        italian=italian,
+    )
+
+
+# the words of the list's columns: a translation's state, a section's change
+STATES = {
+    "missing": say("missing"),
+    "stale": say("stale"),
+    "unmarked": say("unmarked"),
+    "untranslated": say("untranslated"),
+}
+KINDS = {"changed": say("changed"), "added": say("added"), "removed": say("removed")}
+
 _SAY = {
-    "unknown": "sections not known: {reason}",
-    "follows": "follows the Italian text of commit {revision} ({date}, “{subject}”)",
-    "spacing_only": ": since then only spacing and line breaks changed in the Italian text",
-    "changed_count": "; Italian sections changed since: {n}",
-    "introduction": "(introduction, before the first heading)",
-    "renamed": "(a heading whose id changed shows as one section removed and one added)",
-    "count": "{n} page(s) need attention",
-    "stale": "bring {translation} up to date with the Italian sections listed above, then mark it "
-    "current:",
-    "unmarked": "check the whole of {translation} against {italian}, then mark it current:",
-    "missing": "write {translation}: a copy of {italian} with its words translated and its facts "
-    'unchanged (or add `untranslated: "reason"` to the front matter of {italian}), then mark it '
-    "current:",
-    "updated": "(--updated also sets the English page's `updated:` to today; leave it out when "
-    "only the mark changes, not the English text)",
-    "nothing": "nothing to do: every translation is current",
-    "updated_tip": "tip: {file} still says `updated: {updated}` — if you changed its text, run the "
-    "command again with --updated to set it to today ({today})",
-    "marked": "marked current: {file}",
-    "marked_updated": "marked current: {file} (updated: {today})",
-    "not_english": "this is not an English page of the site",
-    "not_english_fix": "give the path of a .en.md file, e.g. good-practices/ba-urbis.en.md",
-    "has_errors": "the page or its Italian original has errors",
-    "has_errors_fix": "fix what `cittamedie validate` reports first",
-    "git_failed": "{english} was not marked: {reason}",
-    "italian_changed": "the Italian file has changes that are not committed, so {english} was "
-    "not marked: " + _WHY,
-    "italian_changed_fix": "commit the Italian file first: " + _COMMIT,
-    "italian_new": "the Italian file was never committed, so {english} was not marked: " + _WHY,
-    "italian_new_fix": "commit the Italian file first: " + _COMMIT,
-    "italian_ignored": "git ignores the Italian file (.gitignore), so it is never committed and "
-    "{english} was not marked: " + _WHY,
-    "italian_ignored_fix": "take its name out of .gitignore, then commit it: " + _COMMIT,
+    "unknown": lambda **v: say("sections not known: {reason}", **v),
+    "follows": lambda **v: say(
+        "follows the Italian text of commit {revision} ({date}, “{subject}”)", **v
+    ),
+    "spacing_only": lambda **v: say(
+        "{follows}: since then only spacing and line breaks changed in the Italian text", **v
+    ),
+    "changed_count": lambda **v: say("{follows}; Italian sections changed since: {n}", **v),
+    "introduction": say("(introduction, before the first heading)"),
+    "renamed": say("(a heading whose id changed shows as one section removed and one added)"),
+    "count": lambda **v: say("{n} page(s) need attention", **v),
+    "next": lambda **v: say("next: {what}", **v),
+    "stale": lambda **v: say(
+        "bring {translation} up to date with the Italian sections listed above, then mark it "
+        "current:",
+        **v,
+    ),
+    "unmarked": lambda **v: say(
+        "check the whole of {translation} against {italian}, then mark it current:", **v
+    ),
+    "missing": lambda **v: say(
+        "write {translation}: a copy of {italian} with its words translated and its facts "
+        'unchanged (or add `untranslated: "reason"` to the front matter of {italian}), then mark '
+        "it current:",
+        **v,
+    ),
+    "updated": say(
+        "(--updated also sets the English page's `updated:` to today; leave it out when "
+        "only the mark changes, not the English text)"
+    ),
+    "nothing": say("nothing to do: every translation is current"),
+    "updated_tip": lambda **v: say(
+        "tip: {file} still says `updated: {updated}` — if you changed its text, run the "
+        "command again with --updated to set it to today ({today})",
+        **v,
+    ),
+    "marked": lambda **v: say("marked current: {file}", **v),
+    "marked_updated": lambda **v: say("marked current: {file} (updated: {today})", **v),
+    "not_english": say("this is not an English page of the site"),
+    "not_english_fix": say("give the path of a .en.md file, e.g. good-practices/ba-urbis.en.md"),
+    "has_errors": say("the page or its Italian original has errors"),
+    "has_errors_fix": say("fix what `cittamedie validate` reports first"),
+    "git_failed": lambda **v: say("{english} was not marked: {reason}", **v),
+    "italian_changed": lambda **v: say(
+        "the Italian file has changes that are not committed, so {english} was not marked: {why}",
+        why=_WHY,
+        **v,
+    ),
+    "italian_changed_fix": lambda italian: say(
+        "commit the Italian file first: {how}", how=_commit(italian)
+    ),
+    "italian_new": lambda **v: say(
+        "the Italian file was never committed, so {english} was not marked: {why}", why=_WHY, **v
+    ),
+    "italian_new_fix": lambda italian: say(
+        "commit the Italian file first: {how}", how=_commit(italian)
+    ),
+    "italian_ignored": lambda **v: say(
+        "git ignores the Italian file (.gitignore), so it is never committed and "
+        "{english} was not marked: {why}",
+        why=_WHY,
+        **v,
+    ),
+    "italian_ignored_fix": lambda italian: say(
+        "take its name out of .gitignore, then commit it: {how}", how=_commit(italian)
+    ),
 }
