@@ -25,6 +25,7 @@ from ..content.messages import SOURCE, in_language, say
 from ..content.problems import ERROR, ContentError, Problem
 from ..content.strings import number
 from ..history.git import Repository
+from ..history.git_words import reason_and_fix
 from ..markup.render import Renderer
 from .fetcher import SiteFetcher
 from .manifest import MANIFEST
@@ -74,8 +75,7 @@ def export_all(
     }
     missing = sorted(revision for revision in revisions if not git.has_revision(revision))
     if missing:  # the earlier versions are read from git: say which revision, and the fix
-        said = in_language(git.missing_revision(missing[0]), lang)
-        message, _, fix = said.partition(" — ")
+        message, fix = reason_and_fix(git.missing_revision(missing[0]))
         _error(lang, message, fix)
         return 1
     tasks = [

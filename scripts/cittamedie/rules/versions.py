@@ -12,6 +12,7 @@ from ..content.messages import say
 from ..content.model import Document, Site
 from ..content.problems import Problem
 from ..history.git import Repository
+from ..history.git_words import reason_and_fix
 from ..history.versions import size_problem
 from .run import Run
 
@@ -182,7 +183,7 @@ def _revisions(git: Repository, doc: Document, versions: list[dict]) -> list[Pro
     for n, entry in enumerate(versions):
         revision, field = entry["revision"], f"versions.{n}.revision"
         if not git.has_revision(revision):
-            message, _, fix = git.missing_revision(revision).partition(" — ")
+            message, fix = reason_and_fix(git.missing_revision(revision))
             problems.append(_problem(doc, field, message, fix))
             if not git.is_repository() or git.is_shallow():
                 break  # the same cause and fix for every revision: said once

@@ -16,6 +16,7 @@ from ..content.messages import Say, say
 from ..content.model import Site
 from ..content.problems import Problem
 from ..history.git import HistoryError, Repository
+from ..history.git_words import reason_and_fix
 from ..history.sections import diff
 from ..history.translations import Comparison
 from .files import link_in, replace, with_field
@@ -114,7 +115,7 @@ def _uncommitted(git: Repository, path: Path, italian: str, english: str) -> Pro
     try:
         state = git.file_state(git.real_path(path))
     except HistoryError as exc:  # its sentence is the reason, a dash, the fix
-        reason, _, fix = str(exc).partition(" — ")
+        reason, fix = reason_and_fix(exc)
         return Problem(italian, 1, RULE, _SAY["git_failed"](english=english, reason=reason), fix)
     if not state:
         return None
