@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from cittamedie.__main__ import main
 from cittamedie.content.files import load_markdown, normalize, parse_markdown
 from cittamedie.content.generated import GENERATED_FOLDERS, STATUS_FOLDER
@@ -221,22 +223,36 @@ def test_marking_refuses_an_italian_page_never_committed(valid_tree, capsys, mon
     assert "commit the Italian file first: `git add docs/nuova.md` then" in err
 
 
+@pytest.mark.parametrize(
+    ("guide_file", "heading", "lang", "error"),
+    [
+        ("CONTRIBUTING.en.md", "Translations", "en", "ERROR "),
+        ("CONTRIBUTING.md", "Traduzioni", "it", "ERRORE "),
+    ],
+)
 def test_the_translators_loop_in_contributing_quotes_the_commands_own_words(
-    valid_tree, capsys, monkeypatch
+    guide_file, heading, lang, error, valid_tree, capsys, monkeypatch
 ):
     translated_repo(valid_tree, monkeypatch)
-    _, listed, _ = run(capsys, "--root", str(valid_tree), "translations")
+    _, listed, _ = run(capsys, "--root", str(valid_tree), "--lang", lang, "translations")
     italian = valid_tree / f"{CHAPTER}.md"
     italian.write_text(italian.read_text("utf-8") + "\nUna frase nuova.\n", "utf-8")
     _, _, refused = run(
-        capsys, "--root", str(valid_tree), "translations", "--mark-current", f"{CHAPTER}.en.md"
+        capsys,
+        "--root",
+        str(valid_tree),
+        "--lang",
+        lang,
+        "translations",
+        "--mark-current",
+        f"{CHAPTER}.en.md",
     )
     produced = {  # the commit's hash and date are this run's
         re.sub(r"commit [0-9a-f]{12} \(\d{4}-\d\d-\d\d,", "commit 42dbc1f58168 (2026-12-05,", line)
-        for line in (listed + refused.removeprefix("ERROR ")).splitlines()
+        for line in (listed + refused.removeprefix(error)).splitlines()
     }
-    guide = (REPO / "CONTRIBUTING.en.md").read_text("utf-8")  # the English quotes
-    section = guide.split("\n## Translations\n", 1)[1].split("\n## ", 1)[0]
+    guide = (REPO / guide_file).read_text("utf-8")  # each guide quotes its language
+    section = guide.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
     quoted = [
         line.removeprefix(indent)
         for indent, block in re.findall(r"^( *)```\n(.*?)^ *```", section, re.S | re.M)
@@ -245,7 +261,8 @@ def test_the_translators_loop_in_contributing_quotes_the_commands_own_words(
     assert len(quoted) == 8
     for line in quoted:
         assert line in produced, (
-            f"CONTRIBUTING.en.md quotes what the command does not print:\n{line}"
+            f"{guide_file} quotes what the command does not print:\n{line}\n\n"
+            + "\n".join(produced)
         )
 
 
