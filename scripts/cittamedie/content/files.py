@@ -197,7 +197,7 @@ def parse_markdown(text: str, shown: str) -> Loaded:
                     1,
                     "front-matter",
                     say("the file is empty"),
-                    say("start it with a --- header block; see CONTRIBUTING.md"),
+                    say("start it with a --- header block; see CONTRIBUTING.en.md"),
                 )
             ],
             ok=False,
@@ -255,7 +255,7 @@ def load_yaml_file(path: Path, shown: str) -> Loaded:
                     1,
                     "yaml",
                     say("the file must hold `field: value` lines at the top"),
-                    say("compare it with CONTRIBUTING.md"),
+                    say("compare it with CONTRIBUTING.en.md"),
                 )
             ],
             ok=False,

@@ -142,7 +142,7 @@ def from_extra(
                     lines.get("", 1),
                     RULE,
                     say("mkdocs.yml has no `extra.identity` block"),
-                    say("add it (see the comments in mkdocs.yml and CONTRIBUTING.md)"),
+                    say("add it (see the comments in mkdocs.yml and CONTRIBUTING.en.md)"),
                     "extra.identity",
                 )
             ]

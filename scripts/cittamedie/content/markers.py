@@ -45,7 +45,7 @@ def marker_problem(line: str, site: Site, lang: str) -> tuple[str, str] | None:
             say("unknown marker `{name}`", name=name),
             did_you_mean(
                 [shown(near) for near in closest(name, sorted(NAMES))],
-                say("use one of: {names} (CONTRIBUTING.md)", names=", ".join(sorted(NAMES))),
+                say("use one of: {names} (CONTRIBUTING.en.md)", names=", ".join(sorted(NAMES))),
             ),
         )
     if name == "practices":

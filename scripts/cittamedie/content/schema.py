@@ -231,14 +231,14 @@ def _words(error: ValidationError) -> tuple[str, str]:
             "the list has {count:,} items, over {bound:,}", count=len(value), bound=bound
         ), fix
     if v in ("minItems", "minLength"):
-        return say("this field is empty"), say("fill it in; see CONTRIBUTING.md")
+        return say("this field is empty"), say("fill it in; see CONTRIBUTING.en.md")
     if v == "uniqueItems":
         return say("the list repeats an item"), say("remove the repeated item")
     if v == "const":
         return say("`{value}` is not allowed here", value=_short(value)), say(
             "use {value}", value=bound
         )
-    return error.message, say("compare the field with CONTRIBUTING.md")
+    return error.message, say("compare the field with CONTRIBUTING.en.md")
 
 
 def _join(a: str, b: str) -> str:
@@ -277,7 +277,9 @@ def _tip_required(name: str) -> str:
         ),
         "budget_eur": say("add `budget_eur: 120000`, or `budget_eur: null` when unknown"),
     }
-    return examples.get(name) or say("add `{name}:`; see CONTRIBUTING.md for its form", name=name)
+    return examples.get(name) or say(
+        "add `{name}:`; see CONTRIBUTING.en.md for its form", name=name
+    )
 
 
 # JSON Schema's types as an editor reads them (the Italian carries its article: "un numero")

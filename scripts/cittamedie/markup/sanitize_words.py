@@ -131,9 +131,9 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-_DEFAULT_FIX = say("remove it; CONTRIBUTING.md lists the HTML a page may use")
+_DEFAULT_FIX = say("remove it; CONTRIBUTING.en.md lists the HTML a page may use")
 _CLASS_FIX = say(
-    "remove it: a page may use only the classes CONTRIBUTING.md lists (admonition types such as "
+    "remove it: a page may use only the classes CONTRIBUTING.en.md lists (admonition types such as "
     "!!! note, grid cards)"
 )
 _NO_SCRIPTS = say("remove it: pages cannot run scripts; ask a developer for an interactive element")

@@ -40,7 +40,7 @@ def source_text(ctx: BuildContext, src_uri: str) -> str:
                 1,
                 "publish",
                 say("this page was not read by the validator"),
-                say("check its name and folder; see CONTRIBUTING.md"),
+                say("check its name and folder; see CONTRIBUTING.en.md"),
             )
             raise ContentError([problem])
         return generated
