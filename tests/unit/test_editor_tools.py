@@ -6,10 +6,14 @@ real words; the Italian guide (CONTRIBUTING.md) has the same settings and addres
 from __future__ import annotations
 
 import contextlib
+import difflib
+import functools
 import io
+import itertools
 import json
 import re
 import shutil
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -18,11 +22,13 @@ import pytest
 import yaml
 
 from cittamedie.__main__ import main
+from cittamedie.content.messages import _NumbersOf, catalogue
 from cittamedie.content.schema import published_schema_files, schema_files
 
 from ..conftest import FIXTURES, REPO, copy_tree
 
-SCHEMAS = REPO / "scripts" / "cittamedie" / "content" / "schemas"
+PACKAGE = REPO / "scripts" / "cittamedie"
+SCHEMAS = PACKAGE / "content" / "schemas"
 SETTINGS = re.compile(r'"\./(scripts/cittamedie/content/schemas/[a-z-]+\.schema\.json)": "([^"]+)"')
 
 
@@ -174,3 +180,113 @@ def test_the_italian_guide_and_the_english_one_read_side_by_side():
             prefix = MESSAGE.match(en_line)
             assert (MESSAGE.match(it_line) or [None])[0] == (prefix[0] if prefix else None), it_line
             assert it_line.count("`") == en_line.count("`"), it_line
+
+
+# ---------------------------------------------------------------- The two guides say the same
+
+
+def _italian_of(english: str, depth: int = 0) -> set[str]:
+    """Every way the Italian catalogue says an English sentence: the sentence read back against
+    each template of locale/it/*.po (its values read back in turn, as say() nests them), then said
+    with the Italian template; the text itself when no template reads it."""
+    found = {english}
+    if depth > 3:
+        return found
+    for template, italian in _sentences().items():
+        reader = _reader(template)
+        if reader is None or not (match := reader[0].fullmatch(english)):
+            continue
+        options = [
+            [(name, value) for value in _values(match[group], depth)] for group, name in reader[1]
+        ]
+        for chosen in itertools.islice(itertools.product(*options), 200):
+            values = dict(chosen)
+            with contextlib.suppress(ValueError, KeyError, IndexError):
+                found.add(_NumbersOf("it").vformat(italian, (), values))
+    return found
+
+
+@functools.cache
+def _sentences() -> dict[str, str]:
+    """English → Italian of every sentence: the catalogue's templates, and the sentences kept in
+    data files with their Italian beside them (messages.from_data), braces as literal text."""
+    found = dict(catalogue("it"))
+    data = yaml.safe_load((PACKAGE / "markup" / "furniture.yml").read_text("utf-8"))
+    policy = yaml.safe_load((PACKAGE / "markup" / "allowlist.yml").read_text("utf-8"))
+    for texts in [
+        *data["reserved_ids"]["names"].values(),
+        *data["reserved_ids"]["prefixes"].values(),
+        *policy["content"]["build_only"].values(),
+    ]:
+        escape = {ord("{"): "{{", ord("}"): "}}"}
+        found[texts["en"].translate(escape)] = texts["it"].translate(escape)
+    return found
+
+
+@functools.cache
+def _reader(template: str) -> tuple[re.Pattern, list[tuple[str, str]]] | None:
+    """A pattern that reads a template's English back, with (group, value name) pairs."""
+    pattern, groups = "", []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        pattern += re.escape(literal)
+        if name is not None:
+            groups.append((f"v{len(groups)}", name))
+            pattern += f"(?P<v{len(groups) - 1}>.+?)"
+    return (re.compile(pattern, re.S), groups) if groups or pattern else None
+
+
+def _values(text: str, depth: int) -> list[object]:
+    """What a value read back may have been: a sentence (said in Italian), the text itself, or a
+    number (12,000 → 12000; 2028 in `U+2028` was the hexadecimal 0x2028)."""
+    found: list[object] = sorted(_italian_of(text, depth + 1))
+    plain = text.replace(",", "")
+    if plain.isdigit():
+        found.append(int(plain))
+    if re.fullmatch(r"[0-9A-F]{4,6}", text):
+        found.append(int(text, 16))
+    return found
+
+
+def _quoted_messages(guide: str) -> list[str]:
+    return [
+        line.strip()
+        for block in FENCE.findall(guide)
+        for line in block[2].splitlines()
+        if MESSAGE.match(line.strip())
+    ]
+
+
+def test_each_message_the_italian_guide_quotes_is_the_english_guides_in_italian():
+    """Side by side, the guides quote the same messages: each Italian quote is what the catalogue
+    makes of the English one (which the tests above check against the validator's output)."""
+    english, italian = _quoted_messages(contributing()), _quoted_messages(contributing_it())
+    assert len(english) == len(italian) >= 40
+    wrong = []
+    for en, it in zip(english, italian, strict=True):
+        head = MESSAGE.match(en)[0]
+        rest = en[len(head) :]
+        label = "warning: " if rest.startswith("warning: ") else ""
+        rest = rest.removeprefix(label)
+        said = set()
+        for cut in (m.start() for m in re.finditer(" — ", rest)):
+            message, fix = rest[:cut], rest[cut + 3 :]
+            field = re.search(r" \([a-z0-9_.]+\)$", message)
+            bare = message[: field.start()] if field else message
+            fixes = _italian_of(fix)
+            if it.endswith(": …"):  # a fix quoted in part: the beginning of a sentence's Italian
+                fixes = {
+                    italian.split(": ", 1)[0] + ": …"
+                    for english, italian in _sentences().items()
+                    if english.startswith(fix.removesuffix(": …") + ": ")
+                } or fixes
+            for m in _italian_of(bare):
+                for f in fixes:
+                    said.add(
+                        f"{head}{'avviso: ' if label else ''}{m}{field[0] if field else ''} — {f}"
+                    )
+        if it == en or it not in said:  # (a sentence is also "said" as itself, untranslated)
+            closest = max(said, key=lambda line: difflib.SequenceMatcher(None, line, it).ratio())
+            wrong.append(f"EN: {en}\nIT: {it}\nthe catalogue's: {closest}\n")
+    assert not wrong, "Italian quotes that are not the English ones in Italian:\n" + "\n".join(
+        wrong
+    )
