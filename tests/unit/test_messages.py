@@ -4,6 +4,7 @@ else Italian; reports and commands speak it."""
 
 from __future__ import annotations
 
+import json
 import pickle
 import string
 import subprocess
@@ -21,7 +22,9 @@ from cittamedie.content.messages import (
     from_data,
     in_language,
     say,
+    sentence,
 )
+from cittamedie.content.schema import SCHEMA_NAMES, schema_files
 
 from ..conftest import REPO
 
@@ -30,12 +33,42 @@ PACKAGE = REPO / "scripts" / "cittamedie"
 
 def templates_in_the_code() -> dict[str, str]:
     """template → where it is written, for every say("…") of the package (Babel's extractor, as
-    translators' tools read the code)."""
+    translators' tools read the code), and every description of the schemas that validate editors'
+    files, which content/schema.py says as a fix (sentence())."""
     found = {}
     for filename, line, text, _comments, _context in extract_from_dir(
         PACKAGE, method_map=[("**.py", "python")], keywords={"say": None}
     ):
         found.setdefault(text, f"{filename}:{line}")
+    for text, where in schema_descriptions().items():
+        found.setdefault(sentence(text).template, where)
+    return found
+
+
+# The published data's schema: it validates the open-data files the build writes, never an editor's
+# file, so its descriptions are no editor's fix (and stay English, as the published data's are).
+NOT_FOR_EDITORS = {"open-data.schema.json"}
+
+
+def schema_descriptions() -> dict[str, str]:
+    """description → the schema file and place it is written in, for every `description` string
+    of the schemas content/schema.py checks editors' files with."""
+    found: dict[str, str] = {}
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "description" and isinstance(value, str):
+                    found.setdefault(value, where)
+                else:
+                    walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}/{index}")
+
+    for name, text in sorted(schema_files().items()):
+        if name not in NOT_FOR_EDITORS:
+            walk(json.loads(text), f"content/schemas/{name}#")
     return found
 
 
@@ -135,3 +168,32 @@ def test_the_report_is_italian_unless_english_is_asked_for(valid_tree):
     assert "files checked:" in english and "1 error(s)" in english
     assert _validate(valid_tree, env={**base, "LANGUAGE": "en"}) == english
     assert _validate(valid_tree, "--lang", "it", env={**base, "LANGUAGE": "en"}) == italian
+
+
+def test_a_schemas_description_is_the_fix_in_the_editors_language(valid_tree):
+    cities = valid_tree / "data" / "cities.yml"
+    cities.write_text(cities.read_text("utf-8").replace("code: olb,", "code: OLB,"), "utf-8")
+    base = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO / "scripts")}
+    italian = _validate(valid_tree, "--lang", "it", env=base).splitlines()
+    english = _validate(valid_tree, "--lang", "en", env=base).splitlines()
+    assert (
+        "data/cities.yml:5: schema: `OLB` non ha la forma giusta (cities.1.code) — Due o tre "
+        "lettere minuscole, per esempio ba: l'inizio dei nomi dei file dei casi della città "
+        "(ba-urbis.md), unico in data/cities.yml e data/case-cities.yml."
+    ) in italian
+    assert (
+        "data/cities.yml:5: schema: `OLB` has the wrong form (cities.1.code) — Two or three "
+        "lowercase letters, e.g. ba: the start of the file names of the city's cases "
+        "(ba-urbis.md), unique across data/cities.yml and data/case-cities.yml."
+    ) in english
+
+
+def test_the_schemas_left_out_validate_no_editors_file():
+    checked = {f"{name}.schema.json" for name in (*SCHEMA_NAMES, "identity")}
+    assert NOT_FOR_EDITORS <= set(schema_files()) and not NOT_FOR_EDITORS & checked
+
+
+def test_a_description_with_braces_is_its_own_text():
+    said = sentence("write `{it: …, en: …}`")
+    assert said == "write `{it: …, en: …}`" and said.template == "write `{{it: …, en: …}}`"
+    assert in_language(said, "it") == "write `{it: …, en: …}`"  # no Italian: the English

@@ -63,6 +63,13 @@ def say(template: str, /, **values: object) -> Say:
     return Say(template, values)
 
 
+def sentence(text: str) -> Say:
+    """A sentence kept as plain text elsewhere, said as a template with no values: a schema's
+    `description` (English, in schemas/*.schema.json, whose Italian is locale/it/schemas.po) used
+    as an editor's fix. Its braces are text, doubled as a template writes them."""
+    return Say(text.replace("{", "{{").replace("}", "}}"), {})
+
+
 def in_language(text: str, lang: str) -> str:
     """The text said in `lang`: a Say by its translation (the English one when there is none),
     its values said in the same language; any other text as it is."""

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from .messages import say
+from .messages import say, sentence
 from .problems import Problem
 from .suggest import closest, did_you_mean, shown
 
@@ -198,8 +198,9 @@ def _words(error: ValidationError) -> tuple[str, str]:
             want = say("{some} or {last}", some=want, last=name)
         return say("`{value}` should be a {want}", value=_short(value), want=want), _tip_type(want)
     if v == "pattern":
-        # The schema's own description (English, in the schema file) when it has one.
-        fix = error.schema.get("description") or say("it must match {pattern}", pattern=bound)
+        # The schema's own description when it has one: English in the schema file, its Italian
+        # in locale/it/schemas.po.
+        fix = _description(error) or say("it must match {pattern}", pattern=bound)
         return say("`{value}` has the wrong form", value=_short(value)), fix
     if v == "not" and isinstance(value, str):  # common.schema.json's line-break, used as "not"
         found = re.search(bound.get("pattern", "^$"), value)
@@ -224,7 +225,7 @@ def _words(error: ValidationError) -> tuple[str, str]:
         else:
             default = say("write a number no less than {bound:,}", bound=bound)
             what = say("`{value}` is less than {bound:,}", value=shown_value, bound=bound)
-        return what, error.schema.get("description") or default
+        return what, _description(error) or default
     if v == "maxItems":
         fix = say("remove what was pasted by mistake; a longer list needs a maintainer's review")
         return say(
@@ -239,6 +240,13 @@ def _words(error: ValidationError) -> tuple[str, str]:
             "use {value}", value=bound
         )
     return error.message, say("compare the field with CONTRIBUTING.en.md")
+
+
+def _description(error: ValidationError) -> str | None:
+    """The schema's description of the field in error, as a sentence the report says in the
+    editor's language (tests/unit/test_messages.py checks each description has its Italian)."""
+    description = error.schema.get("description")
+    return sentence(description) if isinstance(description, str) and description else None
 
 
 def _join(a: str, b: str) -> str:
