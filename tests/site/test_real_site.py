@@ -7,6 +7,7 @@ import io
 import json
 import re
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
@@ -267,3 +268,60 @@ def test_no_third_party_address_in_any_page(built_site):
         ), page
         for src in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?://[^"]+)"', text):
             assert src.startswith("https://cittamedie.example.org/"), (page, src)
+
+
+class _BudgetNotes(HTMLParser):
+    """The budget notes of a catalogue's cards: {case's address: note text}."""
+
+    def __init__(self):
+        super().__init__()
+        self.notes, self._case, self._in_note, self._in_summary = {}, None, False, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self._case = None
+        elif tag == "a" and self._case is None and attrs.get("href"):
+            self._case = attrs["href"]
+        elif tag == "details" and "cm-budget-note" in (attrs.get("class") or ""):
+            self._in_note = True
+            self.notes[self._case] = ""
+        elif tag == "summary" and self._in_note:
+            self._in_summary = True
+
+    def handle_endtag(self, tag):
+        if tag == "details":
+            self._in_note = False
+        elif tag == "summary":
+            self._in_summary = False
+
+    def handle_data(self, text):
+        if self._in_note and not self._in_summary:
+            self.notes[self._case] += text
+
+
+def test_a_budget_travels_with_its_note_to_the_card_and_the_open_data(built_site):
+    """A case's budget_note (what the figure covers: Bologna's 6.6 M is a whole 2018 package) is
+    on its catalogue card and in the open data, in each language, beside the figure."""
+    payload = json.loads((built_site / "buone-pratiche" / "buone-pratiche.json").read_text("utf-8"))
+    rows = {
+        row["id"]: row
+        for row in csv.DictReader(
+            io.StringIO((built_site / "buone-pratiche" / "buone-pratiche.csv").read_text("utf-8"))
+        )
+    }
+    with_note = 0
+    for record in payload["records"]:
+        for lang, suffix, prefix in (("it", ".md", ""), ("en", ".en.md", "en/")):
+            text = (REPO / "good-practices" / f"{record['id']}{suffix}").read_text("utf-8")
+            note = yaml.safe_load(text.split("---", 2)[1]).get("budget_note")
+            assert record[f"budget_note_{lang}"] == note, (record["id"], lang)
+            assert rows[record["id"]][f"budget_note_{lang}"] == (note or ""), (record["id"], lang)
+            cards = _BudgetNotes()
+            cards.feed(html(built_site, prefix + "buone-pratiche/"))
+            assert cards.notes.get(f"{record['id']}/") == note, (record["id"], lang)
+            with_note += bool(note)
+    assert with_note >= 2
+    scuole = next(r for r in payload["records"] if r["id"] == "bo-scuole-di-quartiere")
+    assert scuole["budget_eur"] == 6600000
+    assert "2018" in scuole["budget_note_it"] and "2018" in scuole["budget_note_en"]
