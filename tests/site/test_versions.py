@@ -67,13 +67,16 @@ def test_each_chapter_says_in_which_version_it_last_changed(site):
     assert 'Aggiunto nella versione 0.2 (<a href="../versioni/#v0-2-nuovo">' in page(
         site, "guida/nuovo"
     )
-    assert 'In vigore dalla versione 0.1 (<a href="versioni/">tutte le versioni</a>)' in page(
+    assert 'Invariato dalla versione 0.1 (<a href="versioni/">tutte le versioni</a>)' in page(
         site, "guida"
     )
     assert (
         'Changed in version 0.2 (<a href="../versioni/#v0-2-capitolo">see the changes</a>)'
         in page(site, "en/guida/capitolo")
     )
+    # "unchanged since", not "in force since": a summary has no legal force (issue 19)
+    assert "Unchanged since version 0.1" in page(site, "en/guida")
+    assert "In vigore" not in page(site, "guida") and "In force" not in page(site, "en/guida")
 
 
 def test_the_earlier_version_keeps_its_pdf(site):
