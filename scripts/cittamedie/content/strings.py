@@ -24,7 +24,7 @@ def t(key: str, lang: str, **values) -> str:
 def euro(value, lang: str) -> str:
     if value is None:
         return t("unknown", lang)
-    return f"€ {number(value, lang)}"
+    return t("amount_format", lang, amount=number(value, lang))
 
 
 def number(value, lang: str) -> str:
