@@ -59,7 +59,9 @@ def records(site: Site, site_url: str) -> list[dict]:
                 "period_start": meta["period"].get("start"),
                 "period_end": meta["period"].get("end"),
                 "budget_eur": meta.get("budget_eur"),
-                **{f"budget_note_{lang}": shown[lang].meta.get("budget_note") for lang in LANGUAGES},
+                **{
+                    f"budget_note_{lang}": shown[lang].meta.get("budget_note") for lang in LANGUAGES
+                },
                 "funding": meta.get("funding"),
                 "themes": meta["themes"],
                 "targets": meta["targets"],
