@@ -79,9 +79,8 @@ def _card(site: Site, source: Source, lang: str, url: str) -> dict:
         "programme_short": programme,
         "period": f"{meta['period']['start']}–{meta['period'].get('end') or '…'}",
         "budget": euro(meta.get("budget_eur"), lang),
-        "budget_note": meta.get(
-            "budget_note"
-        ),  # what the figure covers: shown with it, as on the page
+        # what the figure covers, shown with it as on the case's page
+        "budget_note": meta.get("budget_note"),
         "budget_note_label": t("budget_note", lang),
         "summary": meta["summary"],
         "theme_titles": [themes.get(x, x) for x in meta["themes"]],
