@@ -113,5 +113,6 @@ def test_the_feeds_addresses_are_reserved(real, lang):
     assert written_at(f"{feed_file(lang)}/", generated_files(site)) == f"the file {feed_file(lang)}"
 
 
-def test_a_character_xml_cannot_hold_is_dropped():
+def test_a_character_xml_cannot_hold_and_invisible_ones_are_dropped():
     assert _text("a\x01b\x0bc\ufffe") == "abc"
+    assert _text("Linee\u200bGuida \u202eexe.pdf") == "LineeGuida exe.pdf"  # as the pages do

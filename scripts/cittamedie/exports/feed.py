@@ -24,6 +24,7 @@ from ..content.identity import Identity
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE
 from ..content.model import Site
 from ..content.strings import t
+from ..markup.furniture import without_invisible
 
 TEMPLATE = resources.files(__package__) / "templates" / "feed.xml"
 HOME_PAGE = "index.md"  # the home page lists what changed: not an entry of its own
@@ -172,4 +173,7 @@ def _stamp(date: str) -> str:
 
 
 def _text(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    """A field as the feed holds it: less the invisible characters the pages drop too (bidi
+    overrides, zero-width spaces: markup/furniture.py, which the validator refuses), and less what
+    XML cannot hold; the template escapes the rest."""
+    return _NOT_XML.sub("", without_invisible(text))
