@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -13,7 +14,8 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import pytest
 
-from cittamedie.content.generated import feed_file
+from cittamedie.__main__ import main
+from cittamedie.content.generated import OFFLINE_ZIP, feed_file
 from cittamedie.content.languages import LANGUAGES
 
 from .conftest import build
@@ -114,3 +116,19 @@ def test_the_home_pages_recent_updates_link_the_feed(built_site, lang):
 def test_the_sitemap_lists_pages_not_feeds(built_site):
     sitemap = (built_site / "sitemap.xml").read_text("utf-8")
     assert all(feed_file(lang) not in sitemap for lang in LANGUAGES)
+
+
+def test_the_offline_copy_has_no_feed_nor_a_link_to_one(valid_tree):
+    """Read from file://, a feed has nobody to follow it: neither written nor linked."""
+    result = build(valid_tree)
+    assert result.returncode == 0, result.stderr
+    assert main(["--root", str(valid_tree), "offline", "--site-dir", str(valid_tree / "site")]) == 0
+    with zipfile.ZipFile(valid_tree / "site" / OFFLINE_ZIP) as zipped:
+        names = zipped.namelist()
+        pages = [name for name in names if name.endswith(".html")]
+        assert len(pages) > 5
+        assert not [name for name in names if name.rsplit("/", 1)[-1].startswith("feed-")]
+        for name in pages:
+            page = _Page()
+            page.feed(zipped.read(name).decode("utf-8"))
+            assert not page.feeds, name

@@ -3,6 +3,7 @@ back by a feed parser, ids and dates from the content, the same bytes every time
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from xml.etree import ElementTree
@@ -15,7 +16,9 @@ from cittamedie.content.generated import feed_file, generated_files, written_at
 from cittamedie.content.identity import from_config
 from cittamedie.content.languages import LANGUAGES
 from cittamedie.content.load import load_site
+from cittamedie.content.model import Source
 from cittamedie.exports.feed import _text, entries, feed
+from cittamedie.rules import urls
 
 from ..conftest import REPO
 
@@ -116,3 +119,20 @@ def test_the_feeds_addresses_are_reserved(real, lang):
 def test_a_character_xml_cannot_hold_and_invisible_ones_are_dropped():
     assert _text("a\x01b\x0bc\ufffe") == "abc"
     assert _text("Linee\u200bGuida \u202eexe.pdf") == "LineeGuida exe.pdf"  # as the pages do
+
+
+def test_a_page_at_a_feeds_address_is_refused(valid_tree: Path):
+    site = load_site(valid_tree)
+    page = Source(
+        path=None,
+        rel="docs/feed-it.xml.md",
+        uri="feed-it.xml.md",
+        key="feed-it.xml.md",
+        lang="it",
+        kind="page",
+    )
+    site = dataclasses.replace(site, sources=site.sources + (page,))  # the model is frozen
+    assert (
+        "docs/feed-it.xml.md:1: reserved: this page would be published at /feed-it.xml/, where the "
+        "build writes the file feed-it.xml — rename this page"
+    ) in {str(p) for p in urls.check(site, None)}
