@@ -23,7 +23,7 @@ from ..content.generated import CALENDAR_PAGE, feed_file, versions_pages
 from ..content.identity import Identity
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE
 from ..content.model import Site
-from ..content.strings import t
+from ..content.strings import date, t
 from ..markup.furniture import without_invisible
 
 TEMPLATE = resources.files(__package__) / "templates" / "feed.xml"
@@ -139,20 +139,21 @@ def _events(site: Site, lang: str) -> list[Entry]:
         start, end = str(item.get("start", "")), str(item.get("end", ""))
         if not (_is_date(start) and _is_date(end) and isinstance(item.get("id"), str)):
             continue
-        when = start if start == end else f"{start} – {end}"
+        when = date(start, lang) if start == end else f"{date(start, lang)} – {date(end, lang)}"
         found.append(
             Entry(
                 date=start,
                 kind="event",
                 name=item["id"],
-                title=t(
+                title=_field(item, "title", lang),
+                link=f"{page}#evento-{item['id']}" if page else "",
+                summary=t(
                     "feed.event",
                     lang,
-                    event=_field(item, "title", lang),
+                    when=when,
                     place=_field(item, "place", lang),
+                    description=_field(item, "description", lang),
                 ),
-                link=f"{page}#evento-{item['id']}" if page else "",
-                summary=f"{when}. {_field(item, 'description', lang)}".strip(),
             )
         )
     return found
