@@ -136,3 +136,15 @@ def test_a_page_at_a_feeds_address_is_refused(valid_tree: Path):
         "docs/feed-it.xml.md:1: reserved: this page would be published at /feed-it.xml/, where the "
         "build writes the file feed-it.xml — rename this page"
     ) in {str(p) for p in urls.check(site, None)}
+
+
+def test_a_date_that_does_not_exist_gives_no_entry(valid_tree: Path):
+    """The loader refuses such a data file; a model holding one anyway (a build with validation off
+    reads what it is given) leaves the entry out, and the feed stays valid."""
+    site = load_site(valid_tree)
+    event = dict(site.items("events")[0], start="2023-02-30")
+    site = dataclasses.replace(site, data=dict(site.data, events={"events": [event]}))
+    assert [e["start"] for e in site.items("events")] == ["2023-02-30"]
+    assert not [e for e in entries(site, "it") if e.kind == "event"]
+    identity = from_config(read_config(valid_tree / "mkdocs.yml"))
+    assert not feedparser.parse(feed(site, identity, SITE_URL, "it")).bozo

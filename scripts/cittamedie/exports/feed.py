@@ -11,6 +11,7 @@ readable at a glance, and the test parses what it writes with feedparser. Entry 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -165,7 +166,14 @@ def _field(item: dict, name: str, lang: str) -> str:
 
 
 def _is_date(value) -> bool:
-    return isinstance(value, str) and bool(_DATE.fullmatch(value))
+    """A real day written YYYY-MM-DD (with validation off a field may hold anything)."""
+    if not (isinstance(value, str) and _DATE.fullmatch(value)):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _stamp(date: str) -> str:
