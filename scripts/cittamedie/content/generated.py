@@ -17,6 +17,10 @@ from .strings import t
 
 # Files of the site
 CALENDAR = "calendario.ics"
+# One Atom feed per language of what changed (exports/feed.py), at the top of the site beside the
+# calendar: feed-it.xml, feed-en.xml. At the top rather than in /en/, because Material's script
+# fetches sitemap.xml next to every link[rel=alternate] of a page's head, and only the top has one.
+FEED = "feed-{lang}.xml"
 OPEN_DATA = "buone-pratiche/buone-pratiche"  # + .json, .csv, .schema.json
 PDF_DIR = "pdf"
 PDF_SIZES = "pdf/sizes.json"  # each PDF's size, written by the PDF export (exports/pdf.py)
@@ -180,6 +184,11 @@ def earlier_pdfs(doc: Document) -> list[tuple[dict, str]]:
     ]
 
 
+def feed_file(lang: str) -> str:
+    """A language's Atom feed, site path: feed-it.xml."""
+    return FEED.format(lang=lang)
+
+
 def pdf_file(name: str, lang: str) -> str:
     """A PDF's site path: pdf/linee-guida-it.pdf."""
     return f"{PDF_DIR}/{name}-{lang}.pdf"
@@ -196,6 +205,7 @@ def generated_files(site: Site) -> set[str]:
     """Site paths of every file the build writes besides pages (links to them are valid)."""
     files = {
         CALENDAR,
+        *(feed_file(lang) for lang in LANGUAGES),
         f"{OPEN_DATA}.json",
         f"{OPEN_DATA}.csv",
         f"{OPEN_DATA}.schema.json",

@@ -13,6 +13,7 @@ from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, language_of_url, lan
 from ..content.schema import SCHEMA_FOLDER, published_schema_files
 from ..exports import manifest, opendata
 from ..exports.calendar import calendar
+from ..exports.feed import write_feeds
 from ..exports.sitemap import write_sitemap
 from . import preview, search
 from .context import BuildContext
@@ -56,7 +57,7 @@ def not_found_page(ctx: BuildContext, html: str, site_dir: Path, lang: str) -> s
 
 def finish(ctx: BuildContext, site_dir: Path) -> dict:
     """After every language is built: search per language (Pagefind; Material's lunr index for the
-    offline copy), sitemap, the manifest for the PDF export."""
+    offline copy), sitemap, the manifest for the PDF export, the Atom feeds (not in the offline copy)."""
     if ctx.offline:
         figures = {"bytes": split_search_index(site_dir, inline=True)}
     elif ctx.preview:  # the pages are served: what remains is done while the editor reads them
@@ -75,6 +76,11 @@ def finish(ctx: BuildContext, site_dir: Path) -> dict:
         ctx.site, ctx.histories, site_dir, ctx.site_url, ctx.extra.get("whole_guide", [])
     )
     write_sitemap(ctx.site, ctx.site_url, site_dir)
+    if not ctx.offline:  # read from file://, a feed has nobody to follow it: not in the copy
+        figures["feeds"] = write_feeds(ctx.site, ctx.identity, ctx.site_url, site_dir)
+        _log.info(
+            "feeds: %s", ", ".join(f"{lang} {n} entries" for lang, n in figures["feeds"].items())
+        )
     return figures
 
 

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from cittamedie.content.generated import feed_file
 from cittamedie.content.languages import language_root
 from cittamedie.content.problems import ContentError
 from cittamedie.content.strings import t
@@ -100,6 +101,8 @@ def on_env(env, config, files):
     env.globals["cm_language_root"] = language_root(lang) if ctx.offline else ""
     if not ctx.offline:  # Pagefind's dialog, on every page and the 404 page
         env.globals["cm_search"] = search.dialog(lang)
+        # the language's Atom feed, in every page's head (not in the offline copy, which has none)
+        env.globals["cm_feed"] = {"href": feed_file(lang), "title": t("feed.title", lang)}
     return env
 
 

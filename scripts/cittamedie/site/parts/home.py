@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...content.generated import CALENDAR, CALENDAR_PAGE, versions_pages
+from ...content.generated import CALENDAR, CALENDAR_PAGE, feed_file, versions_pages
 from ...content.languages import SOURCE_LANGUAGE, href
 from ...content.strings import t
 from ..context import BuildContext
@@ -73,7 +73,9 @@ def recent(ctx: BuildContext, lang: str, url: str, args: dict) -> Markup:
         {"date": when, "title": title, "href": href(url, target), "note": note}
         for when, _, title, target, note in entries[:RECENT]
     ]
-    return macro(ctx.templates, "parts/home.html", "recent")(shown, lang)
+    return macro(ctx.templates, "parts/home.html", "recent")(
+        shown, href(url, feed_file(lang)), lang
+    )
 
 
 def events(ctx: BuildContext, lang: str, url: str, args: dict) -> Markup:
