@@ -11,6 +11,7 @@ tests/browser/test_search_quality.py holds the floor.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -31,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--try", nargs=2, metavar=("LANG", "WORDS"), help="one query: its first results"
     )
+    parser.add_argument(
+        "--options",
+        type=json.loads,
+        default={},
+        help='Pagefind options to try, as JSON: \'{"ranking": {"pageLength": 0.3}}\'',
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temporary:
         site = args.site_dir or build(Path(temporary) / "site")
@@ -39,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             queries = {lang: [search_judged.Judged(words, ())]}
         else:
             queries = search_judged.load(args.queries)
-        scores = measure(site, queries)
+        scores = measure(site, queries, args.options)
     if getattr(args, "try"):
         for place, (url, title) in enumerate(scores[lang].answers[0].results, 1):
             print(f"{place:2} {url}  {title}")
@@ -58,13 +65,13 @@ def build(site: Path) -> Path:
     return site
 
 
-def measure(site: Path, queries) -> dict:
+def measure(site: Path, queries, options: dict | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            return search_judged.run(browser.new_page(), base, queries)
+            return search_judged.run(browser.new_page(), base, queries, options)
         finally:
             browser.close()
 

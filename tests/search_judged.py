@@ -20,11 +20,11 @@ START = {"it": "/programma/", "en": "/en/programma/"}  # a page in each language
 
 # In the page: Pagefind loaded as the dialog loads it (its bundle address, noWorker, excerpt
 # length), each query searched, the first DEPTH results' addresses and titles, in Pagefind's order.
-RUN = """async ([queries, depth]) => {
+RUN = """async ([queries, depth, extra]) => {
   const dialog = document.querySelector("dialog.cm-search");
   const bundle = new URL(dialog.dataset.bundle, document.baseURI).href;
   const pagefind = await import(bundle + "pagefind.js");
-  await pagefind.options({ noWorker: true, excerptLength: 24 });
+  await pagefind.options(Object.assign({ noWorker: true, excerptLength: 24 }, extra));
   await pagefind.init();
   const answers = [];
   for (const words of queries) {
@@ -93,12 +93,13 @@ def address(url: str) -> str:
     return path[: -len("index.html")] if path.endswith("/index.html") else path
 
 
-def run(page, base: str, queries: dict[str, list[Judged]]) -> dict[str, Score]:
-    """Every query of each language through Pagefind in a Playwright page of the served site."""
+def run(page, base: str, queries: dict[str, list[Judged]], extra: dict | None = None) -> dict:
+    """Every query of each language through Pagefind in a Playwright page of the served site;
+    extra: Pagefind options to try over the site's (its ranking, say), for scripts/search_quality.py."""
     scores = {}
     for lang, judged in queries.items():
         page.goto(base + START[lang])
-        found = page.evaluate(RUN, [[j.words for j in judged], DEPTH])
+        found = page.evaluate(RUN, [[j.words for j in judged], DEPTH, extra or {}])
         answers = tuple(
             Answer(j, tuple((address(url), title) for url, title in results))
             for j, results in zip(judged, found, strict=True)
