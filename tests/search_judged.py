@@ -18,13 +18,13 @@ DEPTH = 10  # results read per query: MRR@10
 TOP = 3  # success@3
 START = {"it": "/programma/", "en": "/en/programma/"}  # a page in each language: <html lang>
 
-# In the page: Pagefind loaded as the dialog loads it (its bundle address, noWorker, excerpt
-# length), each query searched, the first DEPTH results' addresses and titles, in Pagefind's order.
+# In the page: Pagefind loaded as the dialog loads it (its bundle address, its options: search.py
+# OPTIONS, in the dialog's data-options), each query searched, the first DEPTH results' addresses and titles, in Pagefind's order.
 RUN = """async ([queries, depth, extra]) => {
   const dialog = document.querySelector("dialog.cm-search");
   const bundle = new URL(dialog.dataset.bundle, document.baseURI).href;
   const pagefind = await import(bundle + "pagefind.js");
-  await pagefind.options(Object.assign({ noWorker: true, excerptLength: 24 }, extra));
+  await pagefind.options(Object.assign(JSON.parse(dialog.dataset.options), extra));
   await pagefind.init();
   const answers = [];
   for (const words of queries) {

@@ -7,7 +7,8 @@ reciprocal rank, fails; one harmless reordering does not. They are where search 
 it should be (issue 19's targets: success@3 ≥ 0.95, MRR@10 ≥ 0.90): raise them as tuning lands,
 from the figures of `scripts/search_quality.py`.
 
-Measured (before tuning): it success@3 0.885, MRR@10 0.875; en success@3 0.865, MRR@10 0.868.
+Measured with Pagefind's default ranking: it success@3 0.885, MRR@10 0.875; en 0.865, 0.868.
+With search.py OPTIONS (pageLength 0): it 0.904, 0.913; en 0.885, 0.878. The floors below.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ import pytest
 from .. import search_judged
 
 FLOORS = {  # language: (success@3, MRR@10)
-    "it": (0.84, 0.83),
-    "en": (0.82, 0.82),
+    "it": (0.86, 0.87),
+    "en": (0.84, 0.83),
 }
 LEAST = 40  # queries per language the set must hold
 

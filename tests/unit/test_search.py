@@ -97,6 +97,12 @@ def test_dialog_strings_exist_in_both_languages():
     assert "{n}" in italian["many"] and "{n}" in english["many"]
 
 
+def test_dialog_hands_pagefind_its_options_as_json():
+    """One owner (search.OPTIONS): the dialog's script and the judged query set read them back."""
+    assert json.loads(search.dialog("it")["options"]) == search.OPTIONS
+    assert search.OPTIONS["noWorker"] is True and "ranking" in search.OPTIONS
+
+
 def test_lunr_files_are_materials_search_and_our_worker():
     files = [
         SimpleNamespace(src_uri=uri)
