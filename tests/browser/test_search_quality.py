@@ -9,7 +9,9 @@ from the figures of `scripts/search_quality.py`.
 
 Measured with Pagefind's default ranking: it success@3 0.885, MRR@10 0.875; en 0.865, 0.868.
 With pageLength 0: it 0.904, 0.913; en 0.885, 0.878. With search.py OPTIONS (pageLength 0,
-termSaturation 2): it 0.942, 0.917; en 0.904, 0.879. The floors below.
+termSaturation 2): it 0.942, 0.917; en 0.904, 0.879. With a case's city's English name as hidden
+text (Turin on Torino's cases, search.place_names): it 0.962, 0.936; en 0.904, 0.879. The floors
+below.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pytest
 from .. import search_judged
 
 FLOORS = {  # language: (success@3, MRR@10)
-    "it": (0.90, 0.87),
+    "it": (0.92, 0.89),
     "en": (0.86, 0.84),
 }
 LEAST = 40  # queries per language the set must hold
