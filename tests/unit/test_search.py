@@ -47,6 +47,12 @@ def test_synonym_text_names_the_missing_acronym_only(site):
     )
 
 
+def test_a_citys_english_name_is_known_beside_its_italian_one(site):
+    """data/case-cities.yml `english`: Torino and Turin, Napoli and Naples; Bari has one name."""
+    names = dict(search.place_names(site))
+    assert names["Torino"] == "Turin" and names["Napoli"] == "Naples" and "Bari" not in names
+
+
 def test_a_glossary_of_one_meaning_gives_each_page_one_line_not_a_square(site):
     """A thousand acronyms of one meaning: each page names the group once (the old text named
     every other acronym after each one used: 900 kB a page)."""
@@ -87,14 +93,25 @@ def test_page_marks_read_the_mkdocs_page(site):
     marks = search.page_marks(site, page, "en")
     assert marks["section"] == "Good practices" and marks["synonyms"] == "ERDF (FESR)"
     assert {name for name, _ in marks["filters"]} == set(search.FILTERS)
+    page.file.src_uri, page.meta = "buone-pratiche/to-social-factory.md", {}
+    assert (
+        search.page_marks(site, page, "it")["synonyms"] == "Torino (Turin)"
+    )  # its city's other name
     page.file.src_uri, page.ancestors = "programma.md", []
     assert search.page_marks(site, page, "it")["filters"] == []
+    assert search.page_marks(site, page, "it")["synonyms"] == ""
 
 
 def test_dialog_strings_exist_in_both_languages():
     italian, english = search.dialog("it"), search.dialog("en")
     assert italian.keys() == english.keys() and all(italian.values()) and all(english.values())
     assert "{n}" in italian["many"] and "{n}" in english["many"]
+
+
+def test_dialog_hands_pagefind_its_options_as_json():
+    """One owner (search.OPTIONS): the dialog's script and the judged query set read them back."""
+    assert json.loads(search.dialog("it")["options"]) == search.OPTIONS
+    assert search.OPTIONS["noWorker"] is True and "ranking" in search.OPTIONS
 
 
 def test_lunr_files_are_materials_search_and_our_worker():

@@ -3,7 +3,8 @@
 The templates mark what Pagefind reads (overrides/main.html): `data-pagefind-body` around the
 page's own text, its place in the menu as `section` meta, a good practice's theme, city and
 programme (the catalogue's facets) as filters, and the other language's acronym of each glossary
-term the page uses (FESR on an Italian page also answers to ERDF) as hidden indexed text. This
+term the page uses (FESR on an Italian page also answers to ERDF) and the other name of each city
+it names (Torino also answers to Turin) as hidden indexed text. This
 module hands the templates those marks and runs Pagefind once every language is built: Pagefind
 splits the index by `<html lang>`, stems Italian and English, and the browser fetches only the
 chunks a query needs (overrides/assets/javascripts/cittamedie-pagefind.js).
@@ -79,12 +80,16 @@ def page_marks(site: Site, page, lang: str) -> dict:
     """What the template of a MkDocs page marks for Pagefind: section meta, filters, synonyms."""
     key, _ = split_language(page.file.src_uri)
     source = site.shown(key, lang)
+    case = bool(source and source.kind == "good-practice")
+    said = [page.meta.get("cm_synonyms", "")]  # site/pages.py, from the page's text
+    if case:  # a case answers to its city's other name: Turin finds Torino's cases
+        city = str(source.meta.get("city") or "")
+        other = dict(place_names(site)).get(city)
+        said.append(f"{city} ({other})" if other else "")
     return {
         "section": section_path(page),  # plain text: the template escapes it once
-        "filters": facets(site, source.meta, lang)
-        if source and source.kind == "good-practice"
-        else [],
-        "synonyms": page.meta.get("cm_synonyms", ""),  # site/pages.py, from the page's text
+        "filters": facets(site, source.meta, lang) if case else [],
+        "synonyms": ". ".join(part for part in said if part),
     }
 
 
@@ -132,6 +137,22 @@ def synonyms(site: Site) -> list[tuple[str, ...]]:
     return [tuple(dict.fromkeys(group)) for group in by_meaning.values() if len(set(group)) > 1]
 
 
+def place_names(site: Site) -> list[tuple[str, str]]:
+    """(Italian, English) names of the cities of data/case-cities.yml that have an `english` one
+    (Torino, Turin). A case's page carries its city's other name as hidden indexed text
+    (page_marks), so that either name finds it in either language. Only the case's own city: the
+    other name of every city a page mentions would make each page that names Torino in passing
+    answer to Turin as much as Torino's cases (measured: the versions page came first)."""
+    return [
+        (str(city["name"]), str(city["english"]))
+        for city in site.items("case-cities")
+        if isinstance(city, dict)
+        and city.get("english")
+        and city.get("name")
+        and str(city["english"]) != str(city["name"])
+    ]
+
+
 def synonym_text(found: Synonyms, text: str) -> str:
     """`FESR (ERDF)` for each group whose acronyms the page's text uses only in part: the used ones,
     then the others in brackets. At most the glossary's length, whatever the page."""
@@ -151,6 +172,7 @@ def dialog(lang: str) -> dict:
     return {name: t(f"search.{name}", lang) for name in _STRINGS} | {
         "filters_list": [(name, t(name, lang)) for name in FILTERS],
         "all": t("filter_all", lang),
+        "options": json.dumps(OPTIONS, sort_keys=True),
     }
 
 
@@ -245,6 +267,22 @@ EXCLUDE = (
     ".cm-events-past-title",
 )
 FILTERS = ("theme", "city", "programme")
+# Pagefind's options in the browser, handed to the dialog as data-options (partials/pagefind.html):
+# cittamedie-pagefind.js searches with them, and so does the judged query set
+# (tests/search_judged.py), which measures them. No Worker: one file less to fetch, and this index is
+# small. The ranking, measured with scripts/search_quality.py on the judged queries (success@3,
+# MRR@10): pageLength 0, so a page's length does not lower its rank, and a section's landing page
+# and a long chapter are not beaten by short pages that repeat their words (the catalogue by the
+# pages of one city; "tempi" by a case that says "temporanei"); termSaturation 2 (Pagefind's 1.4),
+# so a page that says the words often (the programme page for "PON Metro", "Autorità di Gestione")
+# keeps more of its lead. Figures (it, en: success@3, MRR@10): Pagefind's defaults 0.885, 0.875;
+# 0.865, 0.868. These: 0.942, 0.917; 0.904, 0.879 (tests/browser/test_search_quality.py has the
+# steps between). 52 queries a language: measure again as pages and queries are added.
+OPTIONS = {
+    "noWorker": True,
+    "excerptLength": 24,
+    "ranking": {"pageLength": 0.0, "termSaturation": 2.0},
+}
 _STRINGS = (
     "open",
     "title",

@@ -82,8 +82,8 @@
       dialog.setAttribute("aria-busy", "true");
       var bundle = new URL(text.bundle, document.baseURI).href;
       pagefind = import(bundle + "pagefind.js").then(function (module) {
-        // no Worker: one file less to fetch, and this index is small
-        return module.options({ noWorker: true, excerptLength: 24 })
+        // search.py OPTIONS: no Worker, the excerpts' length, the ranking the judged queries measure
+        return module.options(JSON.parse(text.options))
           .then(function () { return module.init(); })
           .then(function () { return module.filters(); })
           .then(function (filters) {
