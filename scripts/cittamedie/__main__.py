@@ -17,23 +17,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import time
 from pathlib import Path
 
 from .content.messages import EDITOR_LANGUAGES, editor_language, in_language, say
+from .content.messages import print_error as _error
 from .content.problems import ERROR
 from .tools.arguments import parser
-
-
-def _error(lang: str, message: str, tip: str = "") -> None:
-    colour = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-    red, dim, reset = ("\033[31m", "\033[2m", "\033[0m") if colour else ("", "", "")
-    label, tip_label = in_language(say("ERROR"), lang), in_language(say("TIP"), lang)
-    print(f"{red}{label}{reset} {in_language(message, lang)}", file=sys.stderr)
-    if tip:
-        print(f"{dim}{tip_label}{reset} {in_language(tip, lang)}", file=sys.stderr)
 
 
 def _out(lang: str, *lines: str, file=None) -> None:

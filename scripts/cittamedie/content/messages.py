@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import string
+import sys
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -128,3 +129,19 @@ def catalogue(lang: str) -> dict[str, str]:
                 if entry.id and entry.string and not entry.fuzzy:
                     found[str(entry.id)] = str(entry.string)
     return found
+
+
+def print_error(lang: str, message: str, tip: str = "") -> None:
+    """The command line's ERROR and TIP lines on stderr, in the editor's language (for
+    __main__.py and the exports it runs; coloured only on a terminal, and never under NO_COLOR)."""
+    colour = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    error, tip_label = say("ERROR"), say("TIP")
+    red, dim, reset = ("\033[31m", "\033[2m", "\033[0m") if colour else ("", "", "")
+    print(
+        f"{red}{in_language(error, lang)}{reset} {in_language(message, lang)}",
+        file=sys.stderr,
+    )
+    if tip:
+        print(
+            f"{dim}{in_language(tip_label, lang)}{reset} {in_language(tip, lang)}", file=sys.stderr
+        )

@@ -22,6 +22,7 @@ from ..content.config import CONFIG_FILE, read_config
 from ..content.generated import PDF_DIR, PDF_SIZES
 from ..content.languages import LANGUAGES
 from ..content.messages import SOURCE, in_language, say
+from ..content.messages import print_error as _error
 from ..content.problems import ERROR, ContentError, Problem
 from ..content.strings import number
 from ..history.git import Repository
@@ -32,7 +33,6 @@ from .manifest import MANIFEST
 from .pdf_document import THEME_ASSETS, compose
 
 LEFT_OUT = say("left out of the PDF")
-_LABELS = (say("ERROR"), say("TIP"))  # the command line's words (__main__.py)
 
 
 def export_all(
@@ -104,14 +104,6 @@ def export_all(
     for problem in sorted(refused):  # `make validate` says these first; the PDFs leave them out
         print(problem.worded(lang), file=sys.stderr)
     return 1 if any(problem.severity == ERROR for problem in refused) else 0
-
-
-def _error(lang: str, message: str, tip: str = "") -> None:
-    """The command line's ERROR and TIP lines (as __main__.py prints them), in the editor's
-    language."""
-    for label, text in zip(_LABELS, (message, tip), strict=True):
-        if text:
-            print(f"{in_language(label, lang)} {in_language(text, lang)}", file=sys.stderr)
 
 
 def size_label(size: int, lang: str) -> str:
