@@ -82,6 +82,9 @@ def test_every_page_links_to_its_own_source_file(built_site):
         if path.startswith("data/"):
             kinds.add("data")
             assert "/tema/" in rel or "/citta/" in rel, (rel, path)
+        elif path.endswith("/document.yml"):
+            kinds.add("document")
+            assert rel.endswith("/versioni"), (rel, path)
         else:
             kinds.add("page")
             assert path.endswith(".en.md") == rel.startswith("en"), (
@@ -89,7 +92,7 @@ def test_every_page_links_to_its_own_source_file(built_site):
                 path,
             )  # the page's own language
         checked += 1
-    assert checked > 80 and kinds == {"page", "data"}
+    assert checked > 80 and kinds == {"page", "data", "document"}
 
 
 def test_theme_and_city_pages_link_to_their_data_file(built_site):
@@ -104,6 +107,19 @@ def test_theme_and_city_pages_link_to_their_data_file(built_site):
         href = edit_links(page)[0][0]
         assert href in (start + "data/cities.yml", start + "data/case-cities.yml"), page
     assert names  # the 39 cities
+
+
+def test_a_versions_page_links_to_its_document_file(built_site):
+    start = prefix(REPO)
+    for rel in ("linee-guida/versioni", "en/linee-guida/versioni"):
+        assert edit_links(built_site / rel / "index.html") == [
+            (
+                start + "guidelines/linee-guida/document.yml",
+                "Modifica i dati da cui è generata questa pagina (guidelines/linee-guida/document.yml)"
+                if not rel.startswith("en")
+                else "Edit the data this page is generated from (guidelines/linee-guida/document.yml)",
+            )
+        ], rel
 
 
 def test_an_untranslated_page_links_to_the_italian_file_and_says_so(valid_tree):

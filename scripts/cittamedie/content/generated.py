@@ -167,7 +167,11 @@ def generated_pages(site: Site) -> dict[str, dict[str, str]]:
 
 
 def data_file_of(site: Site, key: str) -> str | None:
-    """The data file a generated page is written from (its edit link opens that file)."""
+    """The data file a generated page is written from (its edit link opens that file): a theme or
+    city page's data/*.yml, a versions page's document.yml."""
+    document = versions_pages(site).get(key)
+    if document is not None:
+        return document.rel
     if any(theme_page(item.get("id", "")) == key for item in site.items("themes")):
         return "data/themes.yml"
     for name in ("cities", "case-cities"):
