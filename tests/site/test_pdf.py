@@ -170,3 +170,16 @@ def test_the_offline_copy_has_the_sizes_in_its_downloads_page(exported):
     for path, size in sizes.items():
         for lang, html in pages.items():
             assert f'data-pdf-size="{path}">{size[lang]}<' in html, (lang, path)
+
+
+def test_a_cases_link_opens_the_catalogue_pdf_at_that_case(exported):
+    """The case page's PDF link names where the case starts in the catalogue's PDF, and the PDF
+    has that destination (its chapter's anchor, exports/pdf_document.py)."""
+    for prefix, up, lang in (("", "../../", "it"), ("en/", "../../../", "en")):
+        page = exported / "site" / prefix / "buone-pratiche" / "matera-caso" / "index.html"
+        link = f'href="{up}pdf/buone-pratiche-{lang}.pdf#buone-pratiche-matera-caso"'
+        assert link in page.read_text("utf-8"), prefix
+        reader = read(exported, f"buone-pratiche-{lang}.pdf")
+        assert "buone-pratiche-matera-caso" in reader.named_destinations, sorted(
+            reader.named_destinations
+        )[:10]

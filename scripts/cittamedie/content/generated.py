@@ -193,6 +193,13 @@ def feed_file(lang: str) -> str:
     return FEED.format(lang=lang)
 
 
+def pdf_anchor(key: str) -> str:
+    """Where a page starts in a PDF, for a link to it (pdf/buone-pratiche-it.pdf#buone-pratiche-ba-urbis):
+    its path in the docs tree less `.md` and a folder's `index`, "/" as "-" (unique in a PDF that
+    holds two glossaries). The ids inside the page follow it after a colon: `…-ba-urbis:contesto`."""
+    return key.removesuffix(".md").removesuffix("index").strip("/").replace("/", "-") or "home"
+
+
 def pdf_file(name: str, lang: str) -> str:
     """A PDF's site path: pdf/linee-guida-it.pdf."""
     return f"{PDF_DIR}/{name}-{lang}.pdf"

@@ -16,6 +16,7 @@ import jinja2
 import tinyhtml5
 from markupsafe import Markup
 
+from ..content.generated import pdf_anchor
 from ..content.identity import Identity
 from ..content.languages import page_url, split_language
 from ..content.problems import ERROR, WARNING, Problem
@@ -52,20 +53,20 @@ def compose(
     renderer, for a document of earlier chapters."""
     lang = doc["lang"]
     refused: list[Problem] = []
-    in_pdf = {page["url"]: f"c{n}" for n, page in enumerate(doc["pages"])}
+    in_pdf = {page["url"]: pdf_anchor(page["key"]) for page in doc["pages"]}
     chapters = []
-    for n, page in enumerate(doc["pages"]):
+    for page in doc["pages"]:
         sources: tuple[dict, ...] = ()
         if "file" in page:
             article = _article((site_dir / page["file"]).read_text("utf-8"))
         else:
             article, sources = _earlier_article(page, lang, *earlier)
-        _rewrite(article, page, lang, f"c{n}", in_pdf, site_url)
+        _rewrite(article, page, lang, in_pdf[page["url"]], in_pdf, site_url)
         refused += local_images(article, page, site_dir)
         html = "".join(ET.tostring(child, encoding="unicode", method="html") for child in article)
         chapters.append(
             {
-                "anchor": f"c{n}",
+                "anchor": in_pdf[page["url"]],
                 "title": page["title"],
                 "lang": page["lang"],
                 "html": Markup(html),
@@ -187,16 +188,16 @@ def _rewrite(
     chapter from git links other chapters by their files (`priorita.md#x`): read as their pages."""
     for element in article.iter():
         if element.get("id"):
-            element.set("id", f"{prefix}-{element.get('id')}")
+            element.set("id", f"{prefix}:{element.get('id')}")
         if element.tag == "h1":
-            element.set("id", element.get("id") or f"{prefix}-title")
+            element.set("id", element.get("id") or f"{prefix}:title")
     for link in article.iter("a"):
         href = link.get("href")
         if not href or SCHEME.match(href):
             continue
         path, _, anchor = href.partition("#")
         if not path:
-            link.set("href", f"#{prefix}-{anchor}" if anchor else f"#{prefix}")
+            link.set("href", f"#{prefix}:{anchor}" if anchor else f"#{prefix}")
             continue
         if path.endswith(".md"):
             key = posixpath.normpath(posixpath.join(posixpath.dirname(page["key"]), path))
@@ -205,6 +206,6 @@ def _rewrite(
             target = posixpath.normpath(posixpath.join(page["url"], path))
             target = "" if target == "." else target + ("/" if path.endswith("/") else "")
         if target in in_pdf:
-            link.set("href", f"#{in_pdf[target]}-{anchor}" if anchor else f"#{in_pdf[target]}")
+            link.set("href", f"#{in_pdf[target]}:{anchor}" if anchor else f"#{in_pdf[target]}")
         else:
             link.set("href", urljoin(site_url, target) + (f"#{anchor}" if anchor else ""))

@@ -43,7 +43,7 @@ def decorate(ctx: BuildContext, source: Source, lang: str, url: str) -> Decorate
     if doc:
         top.append(banner.banner(ctx, doc, source, lang, url))
     if source.kind == "good-practice" or source.key == CATALOGUE_PAGE:
-        top.append(case.catalogue_pdf(ctx, lang, url))
+        top.append(case.catalogue_pdf(ctx, source, lang, url))
     if (
         source.kind == "good-practice" and source.ok
     ):  # with validation off, a refused one has no facts

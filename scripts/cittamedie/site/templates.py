@@ -32,8 +32,13 @@ def environment() -> jinja2.Environment:
         finalize=_plain,
     )
     env.globals.update(t=t, href=href)
-    env.filters.update(date=strings.date, euro=strings.euro, number=strings.number)
+    env.filters.update(date=strings.date, euro=strings.euro, number=strings.number, host=host)
     return env
+
+
+def host(url: str) -> str:
+    """How a link to another site names it: its host, less www. (pnmetroplus.it)."""
+    return url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
 
 
 def t(key: str, lang: str, **values) -> Markup:

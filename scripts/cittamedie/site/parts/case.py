@@ -7,12 +7,19 @@ import heapq
 
 from markupsafe import Markup
 
-from ...content.generated import CATALOGUE_PDF, RELATED_THEMES_PAGE, city_page, pdf_file, theme_page
+from ...content.generated import (
+    CATALOGUE_PDF,
+    RELATED_THEMES_PAGE,
+    city_page,
+    pdf_anchor,
+    pdf_file,
+    theme_page,
+)
 from ...content.languages import SOURCE_LANGUAGE, href
 from ...content.model import Source
 from ...content.strings import euro, t
 from ..context import BuildContext
-from ..templates import macro
+from ..templates import host, macro
 
 RELATED = 6  # related cases listed on a case's page
 TEMPLATE = "parts/case.html"
@@ -55,7 +62,7 @@ def key_facts(ctx: BuildContext, source: Source, lang: str, url: str) -> Markup:
 
 
 def results(ctx: BuildContext, source: Source, lang: str) -> Markup | str:
-    rows = [dict(row, host=_host(row["source"])) for row in source.meta.get("results") or []]
+    rows = [dict(row, host=host(row["source"])) for row in source.meta.get("results") or []]
     return macro(ctx.templates, TEMPLATE, "results")(rows, lang) if rows else ""
 
 
@@ -99,11 +106,9 @@ def sources(ctx: BuildContext, source: Source, lang: str) -> Markup | str:
     return macro(ctx.templates, TEMPLATE, "sources")(items, lang) if items else ""
 
 
-def catalogue_pdf(ctx: BuildContext, lang: str, url: str) -> Markup:
-    return macro(ctx.templates, TEMPLATE, "catalogue_pdf")(
-        href(url, pdf_file(CATALOGUE_PDF, lang)), lang
-    )
-
-
-def _host(url: str) -> str:
-    return url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
+def catalogue_pdf(ctx: BuildContext, source: Source, lang: str, url: str) -> Markup:
+    """The link to the catalogue's PDF; from a case, to where that case starts in it."""
+    target = href(url, pdf_file(CATALOGUE_PDF, lang))
+    if source.kind == "good-practice":
+        target += "#" + pdf_anchor(source.key)
+    return macro(ctx.templates, TEMPLATE, "catalogue_pdf")(target, lang)

@@ -37,7 +37,7 @@ def catalogue(ctx: BuildContext, lang: str, url: str) -> Markup:
             "cases": [
                 _card(site, case, lang, url)
                 for case in cases
-                if case.meta["themes"][0] == theme["id"]
+                if theme["id"] in case.meta["themes"]  # a case counts in each of its themes
             ],
         }
         for theme in themes

@@ -88,8 +88,9 @@ def events(ctx: BuildContext, lang: str, url: str, args: dict) -> Markup:
         if site.get(CALENDAR_PAGE, SOURCE_LANGUAGE)
         else None
     )
+    announcements = (site.data.get("events") or {}).get("announcements")
     return macro(ctx.templates, "parts/home.html", "events")(
-        upcoming, past, PAST_EVENTS, page, href(url, CALENDAR), lang
+        upcoming, past, PAST_EVENTS, page, href(url, CALENDAR), announcements, lang
     )
 
 

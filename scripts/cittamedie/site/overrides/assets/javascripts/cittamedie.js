@@ -1,6 +1,8 @@
 /* Filters of generated lists (catalogue, cities): progressive enhancement.
    Without JavaScript every item is shown, grouped; with it, the selects narrow the list,
-   the state lives in the URL (?tema=poverta) so a link can be shared, and the count is announced. */
+   the state lives in the URL (?tema=poverta) so a link can be shared, and the count is announced.
+   A case stands in the group of each of its themes (site/parts/catalogue.html): the count names
+   each case once (its card's link), and a group's heading counts the cards it shows. */
 (function () {
   "use strict";
 
@@ -18,23 +20,33 @@
       select.addEventListener("change", function () { apply(true); });
     });
 
+    function key(item, index) {
+      var link = item.querySelector("a[href]");
+      return link ? link.getAttribute("href") : "#" + index;
+    }
+
     function apply(updateUrl) {
-      var shown = 0;
-      items.forEach(function (item) {
+      var shown = {}, all = {};
+      items.forEach(function (item, index) {
         var visible = selects.every(function (select) {
           var value = select.value;
           var have = (item.getAttribute("data-" + select.getAttribute("data-param")) || "").split(" ");
           return !value || have.indexOf(value) !== -1;
         });
         item.hidden = !visible;
-        if (visible) shown += 1;
+        all[key(item, index)] = true;
+        if (visible) shown[key(item, index)] = true;
       });
       Array.prototype.forEach.call(list.querySelectorAll(".cm-group"), function (group) {
-        group.hidden = !group.querySelector(".cm-item:not([hidden])");
+        var cards = group.querySelectorAll(".cm-item:not([hidden])").length;
+        group.hidden = cards === 0;
+        var count = group.querySelector(".cm-group-count");
+        if (count) count.textContent = cards;
       });
       if (output) {
         var template = output.getAttribute("data-template") || "{n} / {total}";
-        output.textContent = template.replace("{n}", shown).replace("{total}", items.length);
+        output.textContent = template.replace("{n}", Object.keys(shown).length)
+          .replace("{total}", Object.keys(all).length);
       }
       if (updateUrl) {
         var url = new URL(window.location.href);
@@ -155,4 +167,30 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
+})();
+
+/* The language switch keeps the section the reader is on: a page and its translation have the same
+   section ids (the validator's anchors rule: every heading of a page has an explicit id, the same
+   set in both languages), so the other language's link gets the address's #section, or else that
+   of the last heading scrolled past the top of the window. Set at the moment of the click. */
+(function () {
+  "use strict";
+
+  function section() {
+    if (window.location.hash.length > 1) return window.location.hash;
+    var found = "";
+    var top = (document.querySelector(".md-header") || {offsetHeight: 0}).offsetHeight + 8;
+    Array.prototype.forEach.call(document.querySelectorAll("article h2[id], article h3[id]"), function (heading) {
+      if (heading.getBoundingClientRect().top <= top) found = "#" + heading.id;
+    });
+    return found;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.md-select__link[hreflang]") : null;
+    if (!link) return;
+    var url = new URL(link.getAttribute("href"), window.location.href);
+    url.hash = section();
+    link.href = url.href;
+  }, true);
 })();
