@@ -109,6 +109,14 @@ def test_the_language_switch_keeps_the_section(phone, site_server, start, target
     assert phone.evaluate("window.scrollY") > 0 and 0 <= top < PHONE["height"] / 2, top
 
 
+def test_the_language_switch_keeps_the_catalogues_filter(phone, site_server):
+    phone.goto(f"{site_server}/buone-pratiche/?tema=poverta")
+    phone.evaluate("document.querySelector('a.md-select__link[hreflang=\"en\"]').click()")
+    phone.wait_for_url(f"{site_server}/en/buone-pratiche/?tema=poverta")
+    assert phone.input_value("#cm-tema") == "poverta"
+    assert phone.inner_text("output.cm-count").endswith("cases of 13")
+
+
 def test_the_language_switch_keeps_the_section_scrolled_to(phone, site_server):
     phone.goto(f"{site_server}/programma/")
     phone.evaluate("document.getElementById('sorveglianza').scrollIntoView()")

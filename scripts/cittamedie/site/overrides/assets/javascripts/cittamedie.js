@@ -172,7 +172,8 @@
 /* The language switch keeps the section the reader is on: a page and its translation have the same
    section ids (the validator's anchors rule: every heading of a page has an explicit id, the same
    set in both languages), so the other language's link gets the address's #section, or else that
-   of the last heading scrolled past the top of the window. Set at the moment of the click. */
+   of the last heading scrolled past the top of the window; and the filters' ?tema=… (their values
+   are ids, the same in both languages). Set at the moment of the click. */
 (function () {
   "use strict";
 
@@ -181,7 +182,8 @@
     var found = "";
     var top = (document.querySelector(".md-header") || {offsetHeight: 0}).offsetHeight + 8;
     Array.prototype.forEach.call(document.querySelectorAll("article h2[id], article h3[id]"), function (heading) {
-      if (heading.getBoundingClientRect().top <= top) found = "#" + heading.id;
+      // a hidden heading (a group the filters hide) has no box: its top reads 0
+      if (heading.getClientRects().length && heading.getBoundingClientRect().top <= top) found = "#" + heading.id;
     });
     return found;
   }
@@ -190,6 +192,7 @@
     var link = event.target.closest ? event.target.closest("a.md-select__link[hreflang]") : null;
     if (!link) return;
     var url = new URL(link.getAttribute("href"), window.location.href);
+    url.search = window.location.search;
     url.hash = section();
     link.href = url.href;
   }, true);
