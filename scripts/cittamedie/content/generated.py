@@ -91,7 +91,13 @@ def medium_city_pages(site: Site) -> dict[str, tuple[str, str, dict]]:
     return {
         source_uri(medium_city_page(city["id"]), lang): (
             city_name(city, lang),
-            t("city_page.intro", lang, city=city_name(city, lang), region=city["region"]),
+            t(
+                "city_page.intro",
+                lang,
+                city=city_name(city, lang),
+                region=city["region"],
+                province=city["province"],
+            ),
             city,
         )
         for city in site.items("cities")
