@@ -44,6 +44,7 @@ def page_parts(
     shown = {
         "facts": details.get("facts") or [],
         "published": published(details),
+        "total": len(BODY_FIELDS),
         **{name: details.get(name) for name in BODY_FIELDS},
     }
     timeline = site.url(CALENDAR_PAGE, lang)
