@@ -12,6 +12,7 @@ PAGE_TYPES = [
     "",
     "programma/",
     "citta/",
+    "citta/benevento/",  # a city's page, written from data/city-details.yml
     "percorso/",
     "glossario/",
     "download/",

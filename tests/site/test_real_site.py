@@ -47,7 +47,7 @@ def pages(site: Path, english: bool) -> set[str]:
 
 def data(name: str) -> list[dict]:
     loaded = yaml.safe_load((REPO / "data" / f"{name}.yml").read_text("utf-8"))
-    return loaded["terms" if name == "glossary" else name]
+    return loaded[{"glossary": "terms", "city-details": "cities"}.get(name, name)]
 
 
 def html(site: Path, path: str) -> str:
@@ -130,15 +130,40 @@ def test_pages_using_fesr_are_found_by_erdf(built_site):
     assert re.search(r'<p hidden data-pagefind-weight="[\d.]+">FESR \(ERDF\)', text)
 
 
-def test_cities_page_lists_all_39_from_the_data_file(built_site):
+def test_cities_page_lists_all_39_by_region_each_linked_to_its_page(built_site):
     cities = data("cities")
     assert len(cities) == 39
     for prefix in ("", "en/"):
         text = html(built_site, prefix + "citta/")
-        listed = [
-            unescape(name) for name in re.findall(r"<li>([^<]+) <span class=\"cm-muted\">", text)
-        ]
-        assert sorted(listed) == sorted(c["name"] for c in cities)
+        listed = {}  # region → [(address, name)] as the page groups them
+        for region, items in re.findall(
+            r'<section class="cm-item" data-regione="([a-z-]+)">(.*?)</section>', text, re.S
+        ):
+            listed[region] = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span', items)
+        expected = {}
+        for city in cities:
+            slug = city["region"].lower()
+            expected.setdefault(slug, []).append((f"{city['id']}/", city["name"]))
+        assert {r: sorted(v) for r, v in listed.items()} == {
+            r: sorted(v) for r, v in expected.items()
+        }
+        for city in cities:  # each link leads to the city's page, in the same language
+            page = html(built_site, f"{prefix}citta/{city['id']}/")
+            assert f'<html lang="{prefix[:2] or "it"}"' in page
+
+
+def test_city_pages_say_what_the_sources_say_and_what_is_not_published(built_site):
+    """Benevento: a press figure, unverified; a city the sources say nothing of: not published."""
+    details = {entry["id"]: entry for entry in data("city-details")}
+    page = unescape(html(built_site, "citta/benevento/"))
+    assert "circa 8 milioni di euro" in page and "(non verificato)" in page
+    assert 'href="https://www.ottopagine.it/bn/attualita/342498/' in page
+    english = unescape(html(built_site, "en/citta/benevento/"))
+    assert "about EUR 8 million" in english and "(unverified)" in english
+    quiet = next(c["id"] for c in data("cities") if c["id"] not in details)
+    assert unescape(html(built_site, f"citta/{quiet}/")).count("non ancora pubblicato") == 4
+    assert unescape(html(built_site, f"en/citta/{quiet}/")).count("not yet published") == 4
+    assert "Decreto n. 27/2025" in unescape(html(built_site, f"citta/{quiet}/"))
 
 
 def test_calendar_parses_and_holds_every_event(built_site):
@@ -161,10 +186,15 @@ def test_drafts_carry_a_banner_and_every_page_shows_its_sources(built_site):
         assert "Draft document, not official" in html(built_site, "en/" + rel)
     assert "cm-banner" not in html(built_site, "programma/")
     for rel in pages(built_site, False):
-        if rel.startswith(("buone-pratiche/tema/", "buone-pratiche/citta/")) or rel.endswith(
-            "/versioni/"
+        # generated index and versions pages have no sources of their own; a city's page gives
+        # each statement its sources ("Le 39 città", citta/, is a page of docs/ with its own)
+        generated = rel.startswith(("buone-pratiche/tema/", "buone-pratiche/citta/"))
+        if (
+            generated
+            or rel.endswith("/versioni/")
+            or (rel.startswith("citta/") and rel != "citta/")
         ):
-            continue  # generated index and versions pages have no sources of their own
+            continue
         assert 'id="fonti"' in html(built_site, rel), rel
         assert 'id="fonti"' in html(built_site, "en/" + rel), rel
 

@@ -194,15 +194,26 @@ def test_marking_refuses_an_italian_text_not_committed_and_says_how(
 def test_git_says_whether_a_file_is_committed_as_it_is(valid_tree, monkeypatch):
     assert Repository(valid_tree).file_state("docs/index.md") is None  # not a clone yet
     translated_repo(valid_tree, monkeypatch)
-    (valid_tree / ".gitignore").write_text("docs/bozza.md\n", "utf-8")
+    # an ignored folder named like a committed page (docs/citta/ beside docs/citta.md: the build's
+    # city pages) is not the page's state: git lists it when asked about the page
+    (valid_tree / ".gitignore").write_text("docs/bozza.md\ndocs/index/\n", "utf-8")
+    (valid_tree / "docs" / "index").mkdir()
+    (valid_tree / "docs" / "index" / "roma.md").write_text("x", "utf-8")
+    assert Repository(valid_tree).file_state("docs/index.en.md") == ""
     for name in ("nuova.md", "bozza.md"):
         (valid_tree / "docs" / name).write_text("x", "utf-8")
     (valid_tree / "docs" / "index.md").write_text("cambiato", "utf-8")
     repository = Repository(valid_tree)
     assert {
         name: repository.file_state(f"docs/{name}")
-        for name in ("index.en.md", "index.md", "nuova.md", "bozza.md")
-    } == {"index.en.md": "", "index.md": "changed", "nuova.md": "new", "bozza.md": "ignored"}
+        for name in ("index.en.md", "index.md", "nuova.md", "bozza.md", "index/roma.md")
+    } == {
+        "index.en.md": "",
+        "index.md": "changed",
+        "nuova.md": "new",
+        "bozza.md": "ignored",
+        "index/roma.md": "ignored",
+    }
 
 
 def test_marking_refuses_an_italian_page_never_committed(valid_tree, capsys, monkeypatch):

@@ -46,9 +46,14 @@ RELATED_THEMES_PAGE = (
 )
 STATUS_FOLDER = "traduzioni"  # the translation status page, for editors (out of menu and sitemap)
 STATUS_PAGE = f"{STATUS_FOLDER}/index.md"
+# A page per city of the 39, from data/cities.yml and data/city-details.yml: citta/<id>/, beside
+# docs/citta.md ("Le 39 città", /citta/), which links each of them (site/parts/city.py).
+CITY_FOLDER = "citta"
+CITY_DETAILS = "data/city-details.yml"  # what a city's page says; its edit link opens this file
 # Folders under docs/ that the build writes itself: the catalogue's theme and city pages, the
-# translation status page. A file there that the build did not write stops the build (rules/generated.py).
-GENERATED_FOLDERS = ("buone-pratiche/tema", "buone-pratiche/citta", STATUS_FOLDER)
+# translation status page, the 39 cities' pages. A file there that the build did not write stops
+# the build (rules/generated.py).
+GENERATED_FOLDERS = ("buone-pratiche/tema", "buone-pratiche/citta", STATUS_FOLDER, CITY_FOLDER)
 # <document folder>/versioni.md and .en.md: a document's versions and changes, written by the build
 # from git beside its chapters; a chapter cannot have this name.
 VERSIONS_PAGE = "versioni"
@@ -68,6 +73,36 @@ def theme_page(theme_id: str) -> str:
 
 def city_page(city: str) -> str:
     return f"buone-pratiche/citta/{slugify(city)}.md"
+
+
+def medium_city_page(city_id: str) -> str:
+    """The page of one of the 39 cities: citta/benevento.md."""
+    return f"{CITY_FOLDER}/{city_id}.md"
+
+
+def city_name(city: dict, lang: str) -> str:
+    """A city's name in a language: its English name (`english`) where English has its own."""
+    return str(city.get("english") or city["name"]) if lang == "en" else str(city["name"])
+
+
+def medium_city_pages(site: Site) -> dict[str, tuple[str, str, dict]]:
+    """docs path (with language suffix) → (title, introduction, city of data/cities.yml) of the page
+    of each of the 39 cities (a build reads it from its context: BuildContext.city_pages)."""
+    return {
+        source_uri(medium_city_page(city["id"]), lang): (
+            city_name(city, lang),
+            t(
+                "city_page.intro",
+                lang,
+                city=city_name(city, lang),
+                region=city["region"],
+                province=city["province"],
+            ),
+            city,
+        )
+        for city in site.items("cities")
+        for lang in LANGUAGES
+    }
 
 
 def index_pages(site: Site) -> dict[str, tuple[str, str, list[Source]]]:
@@ -149,7 +184,7 @@ def versions_pages(site: Site) -> dict[str, Document]:
 
 def generated_pages(site: Site) -> dict[str, dict[str, str]]:
     """key → {lang: title} of the pages the build writes that readers find (the sitemap's): the
-    theme and city pages of the catalogue, the versions pages."""
+    theme and city pages of the catalogue, the versions pages, the pages of the 39 cities."""
     pages = {
         theme_page(theme["id"]): theme["title"] for theme in site.items("themes") if "id" in theme
     }
@@ -163,6 +198,13 @@ def generated_pages(site: Site) -> dict[str, dict[str, str]]:
             for key in versions_pages(site)
         }
     )
+    pages.update(
+        {
+            medium_city_page(city["id"]): {lang: city_name(city, lang) for lang in LANGUAGES}
+            for city in site.items("cities")
+            if isinstance(city.get("id"), str) and isinstance(city.get("name"), str)
+        }
+    )
     return pages
 
 
@@ -172,6 +214,10 @@ def data_file_of(site: Site, key: str) -> str | None:
     document = versions_pages(site).get(key)
     if document is not None:
         return document.rel
+    if key.startswith(f"{CITY_FOLDER}/") and any(
+        medium_city_page(str(item.get("id"))) == key for item in site.items("cities")
+    ):
+        return CITY_DETAILS
     if any(theme_page(item.get("id", "")) == key for item in site.items("themes")):
         return "data/themes.yml"
     for name in ("cities", "case-cities"):

@@ -17,11 +17,22 @@ from pathlib import Path
 from .languages import SOURCE_LANGUAGE, page_url
 from .problems import Problem
 
-# data/<name>.yml; case-cities: the cities of the good practices that are not among the 39.
-DATA_FILES = ("themes", "programmes", "cities", "case-cities", "priorities", "events", "glossary")
+# data/<name>.yml; case-cities: the cities of the good practices that are not among the 39;
+# city-details: what is known of each of the 39 (its page, site/parts/city.py).
+DATA_FILES = (
+    "themes",
+    "programmes",
+    "cities",
+    "case-cities",
+    "city-details",
+    "priorities",
+    "events",
+    "glossary",
+)
 DATA_LISTS = {
     "glossary": "terms",
     "case-cities": "cities",
+    "city-details": "cities",
 }  # the list's key, where it is not the file's name
 FENCE = re.compile(r"^\s*(```|~~~)")
 # What a translation can be, in the order editors need to act on it (the status page's order).

@@ -25,6 +25,7 @@ SCHEMA_NAMES = (
     "programmes",
     "cities",
     "case-cities",
+    "city-details",
     "priorities",
     "events",
     "glossary",

@@ -234,7 +234,17 @@ class Repository:
         done = self._git("status", *shown, "--", path)
         if done.returncode != 0:
             raise HistoryError(words.state_unknown(path, self.root))
-        code = done.stdout[:2].decode("ascii", "replace")
+        # git may list other entries than the file's: `docs/citta.md` also shows the ignored
+        # folder `docs/citta/` beside it. The file's entry is its own name, or an ignored or new
+        # folder holding it.
+        code = next(
+            (
+                entry[:2].decode("ascii", "replace")
+                for entry in done.stdout.split(b"\0")
+                if _holds(entry[3:].decode("utf-8", "replace"), path)
+            ),
+            "",
+        )
         if not code:
             return ""
         return {"??": "new", "!!": "ignored"}.get(code, "new" if code[0] == "A" else "changed")
@@ -297,3 +307,8 @@ class Repository:
             raise HistoryError(words.NO_GIT) from None
         except subprocess.TimeoutExpired:
             raise HistoryError(words.no_answer(TIMEOUT, self.root)) from None
+
+
+def _holds(name: str, path: str) -> bool:
+    """Whether an entry of `git status` is the file `path`, or a folder that holds it."""
+    return name == path or (name.endswith("/") and path.startswith(name))

@@ -200,3 +200,11 @@ class _Inventory(HTMLParser):
 
     def handle_data(self, data):
         self.text.append(data)
+
+    def parse_marked_section(self, i, report=1):
+        """`<![x…>` that is not CDATA: HTML reads it as a bogus comment up to the first `>` (so does
+        nh3), where Python 3.11's parser raised AssertionError (a traceback for an editor's page)."""
+        if self.rawdata.startswith(("<![CDATA[", "<![if", "<![else", "<![endif"), i):
+            return super().parse_marked_section(i, report)
+        end = self.rawdata.find(">", i)
+        return -1 if end < 0 else end + 1

@@ -11,6 +11,7 @@ from ..content.problems import Problem
 from ..history.git import Repository
 from . import (
     anchors,
+    cities,
     config,
     consultation,
     data,
@@ -46,6 +47,7 @@ RULES = (
     formulas,
     generated,
     data,
+    cities,
     urls,
     names,
     versions,

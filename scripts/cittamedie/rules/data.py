@@ -21,6 +21,7 @@ UNIQUE = {
     "glossary": ("abbr",),
     "cities": ("id", "name"),
     "case-cities": ("id", "name"),
+    "city-details": ("id",),
 }
 CITY_FILES = ("cities", "case-cities")  # a case's city is one of these (the 39, or a case city)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 
 from ..content.config import CONFIG_FILE, Config, read_config
-from ..content.generated import index_pages
+from ..content.generated import index_pages, medium_city_pages
 from ..content.identity import Identity, from_config
 from ..content.load import load_site
 from ..content.messages import editor_language, in_language, say
@@ -171,6 +171,11 @@ class BuildContext:
     def index_pages(self) -> dict[str, tuple[str, str, list[Source]]]:
         """The catalogue's theme and city pages (content/generated.py), once per build."""
         return index_pages(self.site)
+
+    @cached_property
+    def city_pages(self) -> dict[str, tuple[str, str, dict]]:
+        """The pages of the 39 cities (content/generated.py), once per build."""
+        return medium_city_pages(self.site)
 
     @cached_property
     def case_lists(self) -> dict:

@@ -1,6 +1,6 @@
 """Pages the build writes into the docs tree, so that MkDocs and static-i18n build them like any
 page: the catalogue's theme and city pages, the translation status page, each document's versions
-page (content/generated.py names them and their folders). Each holds its title and introduction in
+page, the page of each of the 39 cities (content/generated.py names them and their folders). Each holds its title and introduction in
 Markdown; its list (cards, versions) is added as HTML when the page is built (parts_of).
 
 The build writes only the files it owns: a file in those places that the build did not write stops
@@ -20,7 +20,7 @@ from ..content.strings import t
 from .context import BuildContext
 from .decorate import Decorated
 from .html import esc, md_esc
-from .parts import catalogue, translations, versions
+from .parts import catalogue, city, translations, versions
 
 # Front-matter fields Material reads; the rest of the front matter is ours and stays in the model.
 MATERIAL_FIELDS = ("description", "hide")
@@ -58,6 +58,10 @@ def parts_of(ctx: BuildContext, src_uri: str, lang: str) -> Decorated:
     entry = ctx.index_pages.get(src_uri)
     if entry is not None:
         return Decorated(after=catalogue.index_cards(ctx, key, lang, entry[2]))
+    place = ctx.city_pages.get(src_uri)
+    if place is not None:
+        html, headings = city.page_parts(ctx, place[2], lang)
+        return Decorated(after=html, headings=headings)
     if key == STATUS_PAGE:
         return Decorated(after=translations.status_page(ctx, lang))
     return Decorated()
@@ -76,16 +80,21 @@ def page_text(meta: dict, title: str, body: str) -> str:
     return _front_matter(fields) + body
 
 
-def _generated_page(title: str, intro: str) -> str:
+def _generated_page(title: str, intro: str, meta: dict | None = None) -> str:
     """A page the build writes: its header, title and introduction, escaped for Markdown."""
-    return page_text({}, title, f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n\n{md_esc(intro)}\n")
+    body = f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n\n{md_esc(intro)}\n"
+    return page_text(meta or {}, title, body)
 
 
 def _folder_pages(ctx: BuildContext) -> dict[str, str]:
     pages = {
         uri: _generated_page(title, intro) for uri, (title, intro, _) in ctx.index_pages.items()
     }
-    return pages | status_pages(ctx)
+    cities = {  # a city's introduction is its description too (search engines, shared links)
+        uri: _generated_page(title, intro, {"description": intro})
+        for uri, (title, intro, _) in ctx.city_pages.items()
+    }
+    return pages | cities | status_pages(ctx)
 
 
 def status_pages(ctx: BuildContext) -> dict[str, str]:

@@ -7,7 +7,7 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from ...content.generated import CALENDAR
+from ...content.generated import CALENDAR, city_name, medium_city_page
 from ...content.languages import href
 from ...content.markers import glossary_id
 from ...content.model import slugify
@@ -18,6 +18,7 @@ TEMPLATE = "parts/lists.html"
 
 
 def cities(ctx: BuildContext, lang: str, url: str, args: dict) -> Markup:
+    """The 39 cities by region, each linked to its page (site/parts/city.py)."""
     items = ctx.site.items("cities")
     counts = Counter(city["region"] for city in items)
     rank = {
@@ -28,7 +29,18 @@ def cities(ctx: BuildContext, lang: str, url: str, args: dict) -> Markup:
             "name": region,
             "slug": slugify(region),
             "rank": rank[region],
-            "cities": sorted((c for c in items if c["region"] == region), key=lambda c: c["name"]),
+            "cities": sorted(
+                (
+                    dict(
+                        c,
+                        shown=city_name(c, lang),
+                        href=href(url, ctx.site.url(medium_city_page(c["id"]), lang)),
+                    )
+                    for c in items
+                    if c["region"] == region
+                ),
+                key=lambda c: c["shown"],
+            ),
         }
         for region in sorted(counts)
     ]
