@@ -293,6 +293,8 @@ _STRINGS = (
     "none",
     "one",
     "many",
+    "any_word",
+    "found_in",
     "more",
     "error",
     "shortcut",
