@@ -130,6 +130,14 @@ def test_pages_using_fesr_are_found_by_erdf(built_site):
     assert re.search(r'<p hidden data-pagefind-weight="[\d.]+">FESR \(ERDF\)', text)
 
 
+def test_an_english_page_is_found_by_its_italian_title(built_site):
+    """The official name: Protocollo di Intesa on The Memorandum of Understanding, weighed as a
+    title; an Italian page carries no English one."""
+    text = html(built_site, "en/protocollo-intesa/")
+    assert '<p hidden data-pagefind-weight="7.0">Il Protocollo di Intesa</p>' in text
+    assert 'data-pagefind-weight="7.0"' not in html(built_site, "protocollo-intesa/")
+
+
 def test_cities_page_lists_all_39_from_the_data_file(built_site):
     cities = data("cities")
     assert len(cities) == 39

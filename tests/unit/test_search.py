@@ -102,6 +102,25 @@ def test_page_marks_read_the_mkdocs_page(site):
     assert search.page_marks(site, page, "it")["synonyms"] == ""
 
 
+def test_a_translation_answers_to_its_italian_title(site):
+    """The English page of the Memorandum carries "Il Protocollo di Intesa", weighed as a title;
+    the Italian page carries no English title, and a page whose titles are the same carries none."""
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=""), meta={}, ancestors=[])
+    for key in site.keys():
+        italian, english = site.get(key, "it"), site.get(key, "en")
+        if italian is None or english is None:
+            continue
+        page.file.src_uri = english.uri
+        marks = search.page_marks(site, page, "en")
+        assert marks["titles"] == ("" if english.title == italian.title else italian.title), key
+        page.file.src_uri = italian.uri
+        assert search.page_marks(site, page, "it")["titles"] == ""
+    assert (
+        search.italian_title(site, "protocollo-intesa/index.md", "en") == "Il Protocollo di Intesa"
+    )
+    assert search.page_marks(site, page, "en")["title_weight"] == 7.0  # Pagefind's h1
+
+
 def test_dialog_strings_exist_in_both_languages():
     italian, english = search.dialog("it"), search.dialog("en")
     assert italian.keys() == english.keys() and all(italian.values()) and all(english.values())

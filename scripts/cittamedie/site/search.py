@@ -3,8 +3,9 @@
 The templates mark what Pagefind reads (overrides/main.html): `data-pagefind-body` around the
 page's own text, its place in the menu as `section` meta, a good practice's theme, city and
 programme (the catalogue's facets) as filters, and the other language's acronym of each glossary
-term the page uses (FESR on an Italian page also answers to ERDF) and the other name of each city
-it names (Torino also answers to Turin) as hidden indexed text. This
+term the page uses (FESR on an Italian page also answers to ERDF), the other name of a case's city
+(Torino also answers to Turin) and a translation's Italian title (weighed as a title: the English
+Memorandum answers to Protocollo di Intesa) as hidden indexed text. This
 module hands the templates those marks and runs Pagefind once every language is built: Pagefind
 splits the index by `<html lang>`, stems Italian and English, and the browser fetches only the
 chunks a query needs (overrides/assets/javascripts/cittamedie-pagefind.js).
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from ..content.languages import LANGUAGES, split_language
+from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, split_language
 from ..content.messages import editor_language, in_language, say
 from ..content.model import Site
 from ..content.strings import t
@@ -90,7 +91,24 @@ def page_marks(site: Site, page, lang: str) -> dict:
         "section": section_path(page),  # plain text: the template escapes it once
         "filters": facets(site, source.meta, lang) if case else [],
         "synonyms": ". ".join(part for part in said if part),
+        # the English site answers to "Protocollo di Intesa" as the Italian one does: a title,
+        # weighed as Pagefind weighs the page's own (its h1)
+        "titles": italian_title(site, key, lang),
+        "title_weight": TITLE_WEIGHT,
     }
+
+
+def italian_title(site: Site, key: str, lang: str) -> str:
+    """A translation's Italian title, when not the same as its own: the official name, which a
+    reader of the English site meets in the programme's documents and types (Protocollo di Intesa
+    for The Memorandum of Understanding). Not the other way round: English titles on Italian pages
+    made Italian words find English ones by their start ("tempi" found "temporary housing" first,
+    measured). The build's pages (a theme's, a city's) have no source: their titles are made from
+    data/ in every language alike."""
+    shown, italian = site.get(key, lang), site.get(key, SOURCE_LANGUAGE)
+    if lang == SOURCE_LANGUAGE or shown is None or italian is None or shown.title == italian.title:
+        return ""
+    return italian.title
 
 
 def facets(site: Site, meta: dict, lang: str) -> list[tuple[str, str]]:
@@ -267,6 +285,7 @@ EXCLUDE = (
     ".cm-events-past-title",
 )
 FILTERS = ("theme", "city", "programme")
+TITLE_WEIGHT = 7.0  # Pagefind's weight of an h1, given to a translation's Italian title
 # Pagefind's options in the browser, handed to the dialog as data-options (partials/pagefind.html):
 # cittamedie-pagefind.js searches with them, and so does the judged query set
 # (tests/search_judged.py), which measures them. No Worker: one file less to fetch, and this index is
