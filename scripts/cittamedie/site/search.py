@@ -23,18 +23,16 @@ import shutil
 import subprocess
 import threading
 import time
-from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind.service import get_executable
 
-from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, split_language
+from ..content.languages import LANGUAGES, split_language
 from ..content.messages import editor_language, in_language, say
 from ..content.model import Site
 from ..content.strings import t
-from ..markup.terms import word_finder, words_in
 from .navigation import section_path
+from .synonyms import italian_title, place_names
 
 # ---------------------------------------------------------------- Public functions
 
@@ -98,19 +96,6 @@ def page_marks(site: Site, page, lang: str) -> dict:
     }
 
 
-def italian_title(site: Site, key: str, lang: str) -> str:
-    """A translation's Italian title, when not the same as its own: the official name, which a
-    reader of the English site meets in the programme's documents and types (Protocollo di Intesa
-    for The Memorandum of Understanding). Not the other way round: English titles on Italian pages
-    made Italian words find English ones by their start ("tempi" found "temporary housing" first,
-    measured). The build's pages (a theme's, a city's) have no source: their titles are made from
-    data/ in every language alike."""
-    shown, italian = site.get(key, lang), site.get(key, SOURCE_LANGUAGE)
-    if lang == SOURCE_LANGUAGE or shown is None or italian is None or shown.title == italian.title:
-        return ""
-    return italian.title
-
-
 def facets(site: Site, meta: dict, lang: str) -> list[tuple[str, str]]:
     """(filter, value) pairs of a good practice: the facets of the catalogue, in the page's language."""
     themes = {th["id"]: th["title"][lang] for th in site.items("themes")}
@@ -121,67 +106,6 @@ def facets(site: Site, meta: dict, lang: str) -> list[tuple[str, str]]:
     if meta.get("programme") in programmes:
         pairs.append(("programme", programmes[meta["programme"]]))
     return pairs
-
-
-@dataclass(frozen=True)
-class Synonyms:
-    """The glossary's acronyms that name one thing (FESR and ERDF), and one expression that finds
-    any of them in a page's text (markup/terms.py): made once per build (BuildContext.synonyms), so
-    a page costs its text's length, however long the glossary."""
-
-    groups: tuple[tuple[str, ...], ...]  # acronyms of one meaning, two or more, in glossary order
-    finder: re.Pattern | None
-
-    @classmethod
-    def of(cls, site: Site) -> Synonyms:
-        groups = tuple(synonyms(site))
-        return cls(groups, word_finder(abbr for group in groups for abbr in group))
-
-
-def synonyms(site: Site) -> list[tuple[str, ...]]:
-    """The acronyms of data/glossary.yml that name the same thing, group by group.
-
-    Two terms name one thing when their English expansions are the same once a closing note in
-    brackets is dropped: FESR "European Regional Development Fund (Italian acronym)" and ERDF
-    "European Regional Development Fund"."""
-    by_meaning: dict[str, list[str]] = defaultdict(list)
-    for term in site.items("glossary"):
-        english = str((term.get("expansion") or {}).get("en") or "").strip()
-        if english.endswith(")") and "(" in english:  # a closing note: "(Italian acronym)"
-            english = english[: english.rindex("(")]
-        meaning = english.strip().casefold()
-        if meaning:
-            by_meaning[meaning].append(str(term["abbr"]))
-    return [tuple(dict.fromkeys(group)) for group in by_meaning.values() if len(set(group)) > 1]
-
-
-def place_names(site: Site) -> list[tuple[str, str]]:
-    """(Italian, English) names of the cities of data/case-cities.yml that have an `english` one
-    (Torino, Turin). A case's page carries its city's other name as hidden indexed text
-    (page_marks), so that either name finds it in either language. Only the case's own city: the
-    other name of every city a page mentions would make each page that names Torino in passing
-    answer to Turin as much as Torino's cases (measured: the versions page came first)."""
-    return [
-        (str(city["name"]), str(city["english"]))
-        for city in site.items("case-cities")
-        if isinstance(city, dict)
-        and city.get("english")
-        and city.get("name")
-        and str(city["english"]) != str(city["name"])
-    ]
-
-
-def synonym_text(found: Synonyms, text: str) -> str:
-    """`FESR (ERDF)` for each group whose acronyms the page's text uses only in part: the used ones,
-    then the others in brackets. At most the glossary's length, whatever the page."""
-    used = words_in(found.finder, text)
-    parts = []
-    for group in found.groups:
-        said = [abbr for abbr in group if abbr in used]
-        missing = [abbr for abbr in group if abbr not in used]
-        if said and missing:
-            parts.append(f"{', '.join(said)} ({', '.join(missing)})")
-    return ". ".join(parts)
 
 
 def dialog(lang: str) -> dict:
