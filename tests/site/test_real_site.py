@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -130,12 +131,45 @@ def test_pages_using_fesr_are_found_by_erdf(built_site):
     assert re.search(r'<p hidden data-pagefind-weight="[\d.]+">FESR \(ERDF\)', text)
 
 
+def indexed(site: Path) -> dict[str, str]:
+    """The text Pagefind indexed for each page (its fragments: gzip, a signature, JSON), by address."""
+    texts = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        texts[fragment["url"]] = fragment["content"]
+    return texts
+
+
+def test_search_indexes_a_pages_own_text_not_the_sites_furniture(built_site):
+    """Menus, header and footer, the skip link, a document's banner and PDF link, the page end
+    (last update, report a problem): none is in what Pagefind indexed, the page's text is."""
+    texts = indexed(built_site)
+    page = texts["/en/linee-guida/processo/"]
+    assert "The path of the Southern Medium-sized Cities" in page  # its own text
+    for furniture in (
+        "Skip to content",
+        "Draft document",
+        "Download the PDF",
+        "Last updated",
+        "Report a problem",
+        "Search the site",
+    ):
+        assert furniture not in page, furniture
+    italian = texts["/linee-guida/processo/"]
+    assert "Vai al contenuto" not in italian and "Scarica il PDF" not in italian
+
+
 def test_an_english_page_is_found_by_its_italian_title(built_site):
     """The official name: Protocollo di Intesa on The Memorandum of Understanding, weighed as a
-    title; an Italian page carries no English one."""
-    text = html(built_site, "en/protocollo-intesa/")
-    assert '<p hidden data-pagefind-weight="7.0">Il Protocollo di Intesa</p>' in text
-    assert 'data-pagefind-weight="7.0"' not in html(built_site, "protocollo-intesa/")
+    title; an Italian page carries no English title. The section's landing page carries the
+    section's name in the menu (the document's title) too."""
+    weighed = re.compile(r'<p hidden data-pagefind-weight="7\.0">([^<]*)</p>')
+    english = weighed.findall(html(built_site, "en/protocollo-intesa/"))
+    assert english and english[0].startswith("Il Protocollo di Intesa. The Memorandum")
+    italian = weighed.findall(html(built_site, "protocollo-intesa/"))
+    assert italian == ["Il Protocollo di Intesa con le Città Medie Sud: pagina informativa"]
+    assert weighed.findall(html(built_site, "protocollo-intesa/modello/")) == []
 
 
 def test_cities_page_lists_all_39_from_the_data_file(built_site):

@@ -129,6 +129,25 @@ def test_a_translation_answers_to_its_italian_title(site):
     assert search.page_marks(site, page, "en")["title_weight"] == 7.0  # Pagefind's h1
 
 
+def test_a_sections_landing_page_answers_to_the_sections_name(site):
+    """The menu is not indexed: its label of a section goes to the page the label opens, weighed as
+    a title, so that the section's name finds it before the pages inside (their titles repeat it)."""
+    section = SimpleNamespace(title="Città &amp; comuni")  # MkDocs keeps menu titles escaped
+    landing = SimpleNamespace(
+        file=SimpleNamespace(src_uri="citta/index.md"),
+        meta={},
+        ancestors=[section],
+        parent=section,
+        is_index=True,
+        title="Le 39 città",
+    )
+    assert search.page_marks(site, landing, "it")["titles"] == "Città & comuni"
+    inside = SimpleNamespace(**{**vars(landing), "is_index": False})
+    assert search.page_marks(site, inside, "it")["titles"] == ""
+    same = SimpleNamespace(**{**vars(landing), "title": "città & COMUNI"})
+    assert search.page_marks(site, same, "it")["titles"] == ""  # its title says it already
+
+
 def test_dialog_strings_exist_in_both_languages():
     italian, english = search.dialog("it"), search.dialog("en")
     assert italian.keys() == english.keys() and all(italian.values()) and all(english.values())

@@ -31,7 +31,7 @@ from ..content.languages import LANGUAGES, split_language
 from ..content.messages import editor_language, in_language, say
 from ..content.model import Site
 from ..content.strings import t
-from .navigation import section_path
+from .navigation import section_name, section_path
 from .synonyms import italian_title, place_names
 
 # ---------------------------------------------------------------- Public functions
@@ -89,11 +89,20 @@ def page_marks(site: Site, page, lang: str) -> dict:
         "section": section_path(page),  # plain text: the template escapes it once
         "filters": facets(site, source.meta, lang) if case else [],
         "synonyms": ". ".join(part for part in said if part),
-        # the English site answers to "Protocollo di Intesa" as the Italian one does: a title,
-        # weighed as Pagefind weighs the page's own (its h1)
-        "titles": italian_title(site, key, lang),
+        # names of the page weighed as Pagefind weighs its own title (its h1): the English site
+        # answers to "Protocollo di Intesa" as the Italian one does; a section's landing page to
+        # the section's name in the menu (navigation.section_name)
+        "titles": ". ".join(other_names(page, site, key, lang)),
         "title_weight": TITLE_WEIGHT,
     }
+
+
+def other_names(page, site: Site, key: str, lang: str) -> list[str]:
+    """The page's names that its own title does not say: its Italian title on a translation, the
+    name of the section it opens."""
+    title = page.title if isinstance(getattr(page, "title", None), str) else ""
+    names = [italian_title(site, key, lang), section_name(page)]
+    return list(dict.fromkeys(n for n in names if n and n.casefold() != title.casefold()))
 
 
 def facets(site: Site, meta: dict, lang: str) -> list[tuple[str, str]]:
