@@ -26,7 +26,9 @@ RUN = """async ([queries, depth, extra]) => {
   const dialog = document.querySelector("dialog.cm-search");
   const bundle = new URL(dialog.dataset.bundle, document.baseURI).href;
   const pagefind = await import(bundle + "pagefind.js");
-  await pagefind.options(Object.assign(JSON.parse(dialog.dataset.options), extra));
+  const site = JSON.parse(dialog.dataset.options);  // extra's ranking adds to the site's
+  const ranking = Object.assign({}, site.ranking, extra.ranking);
+  await pagefind.options(Object.assign(site, extra, { ranking }));
   await pagefind.init();
   const answers = [];
   for (const words of queries) {
