@@ -14,9 +14,11 @@ With pageLength 0: 0.904, 0.913; 0.885, 0.878. With termSaturation 2 too: 0.942,
 0.879. With a case's city's English name as hidden text (Turin on Torino's cases): 0.962, 0.936;
 0.904, 0.879; with the content as it then grew: 0.962, 0.949; 0.923, 0.911. With the fallback to
 any of the words when none has them all: 0.981, 0.955; 0.923, 0.911. With the Italian title of
-each translation, weighed as a title: 0.981, 0.955; 0.942, 0.928. With termSimilarity 2.75
-(search.py OPTIONS), British and American spellings, and one query more ("job center"): 0.981,
-0.968; 0.962, 0.962. The issue's targets are 0.95 and 0.90 in each language.
+each translation, weighed as a title: 0.981, 0.955; 0.942, 0.928. With termSimilarity 2.75,
+British and American spellings, and one query more ("job center"): 0.981, 0.968; 0.962, 0.962.
+With what a page answers to beside its text as metadata (no excerpt shows it) weighed by
+metaWeights (search.py OPTIONS): 0.981, 0.968; 0.962, 0.953. The issue's targets are 0.95 and
+0.90 in each language.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .. import search_judged
 
 FLOORS = {  # language: (success@3, MRR@10)
     "it": (0.96, 0.94),  # measured 0.981, 0.968
-    "en": (0.94, 0.94),  # measured 0.962, 0.962
+    "en": (0.94, 0.93),  # measured 0.962, 0.953
 }
 LEAST = 40  # queries per language the set must hold
 

@@ -126,9 +126,9 @@ def test_pages_mark_what_pagefind_reads(built_site, prefix):
 
 
 def test_pages_using_fesr_are_found_by_erdf(built_site):
-    """Glossary synonyms: hidden text that Pagefind indexes and readers never see."""
+    """Glossary synonyms: metadata that Pagefind searches and no excerpt shows."""
     text = html(built_site, "linee-guida/aree-tematiche/")
-    assert re.search(r'<p hidden data-pagefind-weight="[\d.]+">FESR \(ERDF\)', text)
+    assert re.search(r'<span data-pagefind-meta="also">FESR \(ERDF\)', text)
 
 
 def indexed(site: Path) -> dict[str, str]:
@@ -161,15 +161,17 @@ def test_search_indexes_a_pages_own_text_not_the_sites_furniture(built_site):
 
 
 def test_an_english_page_is_found_by_its_italian_title(built_site):
-    """The official name: Protocollo di Intesa on The Memorandum of Understanding, weighed as a
-    title; an Italian page carries no English title. The section's landing page carries the
-    section's name in the menu (the document's title) too."""
-    weighed = re.compile(r'<p hidden data-pagefind-weight="7\.0">([^<]*)</p>')
-    english = weighed.findall(html(built_site, "en/protocollo-intesa/"))
+    """The official name: Protocollo di Intesa on The Memorandum of Understanding (metadata
+    `names`); an Italian page carries no English title. The section's landing page carries the
+    section's name in the menu (the document's title) too. Metadata, not text: no excerpt shows it."""
+    names = re.compile(r'<span data-pagefind-meta="names">([^<]*)</span>')
+    english = names.findall(html(built_site, "en/protocollo-intesa/"))
     assert english and english[0].startswith("Il Protocollo di Intesa. The Memorandum")
-    italian = weighed.findall(html(built_site, "protocollo-intesa/"))
+    italian = names.findall(html(built_site, "protocollo-intesa/"))
     assert italian == ["Il Protocollo di Intesa con le Città Medie Sud: pagina informativa"]
-    assert weighed.findall(html(built_site, "protocollo-intesa/modello/")) == []
+    assert names.findall(html(built_site, "protocollo-intesa/modello/")) == []
+    page = indexed(built_site)["/en/protocollo-intesa/"]
+    assert "Il Protocollo di Intesa. The Memorandum" not in page and "ERDF (FESR). ESF+" not in page
 
 
 def test_cities_page_lists_all_39_from_the_data_file(built_site):

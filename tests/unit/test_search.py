@@ -110,7 +110,7 @@ def test_page_marks_read_the_mkdocs_page(site):
 
 
 def test_a_translation_answers_to_its_italian_title(site):
-    """The English page of the Memorandum carries "Il Protocollo di Intesa", weighed as a title;
+    """The English page of the Memorandum carries "Il Protocollo di Intesa" (metadata `names`);
     the Italian page carries no English title, and a page whose titles are the same carries none."""
     page = SimpleNamespace(file=SimpleNamespace(src_uri=""), meta={}, ancestors=[])
     for key in site.keys():
@@ -119,19 +119,19 @@ def test_a_translation_answers_to_its_italian_title(site):
             continue
         page.file.src_uri = english.uri
         marks = search.page_marks(site, page, "en")
-        assert marks["titles"] == ("" if english.title == italian.title else italian.title), key
+        assert marks["names"] == ("" if english.title == italian.title else italian.title), key
         page.file.src_uri = italian.uri
-        assert search.page_marks(site, page, "it")["titles"] == ""
+        assert search.page_marks(site, page, "it")["names"] == ""
     assert (
         synonyms.italian_title(site, "protocollo-intesa/index.md", "en")
         == "Il Protocollo di Intesa"
     )
-    assert search.page_marks(site, page, "en")["title_weight"] == 7.0  # Pagefind's h1
+    assert search.OPTIONS["ranking"]["metaWeights"]["names"] < 5  # below the page's own title
 
 
 def test_a_sections_landing_page_answers_to_the_sections_name(site):
-    """The menu is not indexed: its label of a section goes to the page the label opens, weighed as
-    a title, so that the section's name finds it before the pages inside (their titles repeat it)."""
+    """The menu is not indexed: its label of a section goes to the page the label opens (metadata
+    `names`), so that the section's name finds it before the pages inside (their titles repeat it)."""
     section = SimpleNamespace(title="Città &amp; comuni")  # MkDocs keeps menu titles escaped
     landing = SimpleNamespace(
         file=SimpleNamespace(src_uri="citta/index.md"),
@@ -141,11 +141,11 @@ def test_a_sections_landing_page_answers_to_the_sections_name(site):
         is_index=True,
         title="Le 39 città",
     )
-    assert search.page_marks(site, landing, "it")["titles"] == "Città & comuni"
+    assert search.page_marks(site, landing, "it")["names"] == "Città & comuni"
     inside = SimpleNamespace(**{**vars(landing), "is_index": False})
-    assert search.page_marks(site, inside, "it")["titles"] == ""
+    assert search.page_marks(site, inside, "it")["names"] == ""
     same = SimpleNamespace(**{**vars(landing), "title": "città & COMUNI"})
-    assert search.page_marks(site, same, "it")["titles"] == ""  # its title says it already
+    assert search.page_marks(site, same, "it")["names"] == ""  # its title says it already
 
 
 def test_dialog_strings_exist_in_both_languages():

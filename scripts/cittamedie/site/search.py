@@ -4,8 +4,9 @@ The templates mark what Pagefind reads (overrides/main.html): `data-pagefind-bod
 page's own text, its place in the menu as `section` meta, a good practice's theme, city and
 programme (the catalogue's facets) as filters, and the other language's acronym of each glossary
 term the page uses (FESR on an Italian page also answers to ERDF), the other name of a case's city
-(Torino also answers to Turin) and a translation's Italian title (weighed as a title: the English
-Memorandum answers to Protocollo di Intesa) as hidden indexed text. This
+(Torino also answers to Turin), a translation's Italian title (the English
+Memorandum answers to Protocollo di Intesa) as metadata that Pagefind searches and no excerpt
+shows (weighed by OPTIONS' metaWeights; synonyms.py makes them). This
 module hands the templates those marks and runs Pagefind once every language is built: Pagefind
 splits the index by `<html lang>`, stems Italian and English, and the browser fetches only the
 chunks a query needs (overrides/assets/javascripts/cittamedie-pagefind.js).
@@ -89,11 +90,10 @@ def page_marks(site: Site, page, lang: str) -> dict:
         "section": section_path(page),  # plain text: the template escapes it once
         "filters": facets(site, source.meta, lang) if case else [],
         "synonyms": ". ".join(part for part in said if part),
-        # names of the page weighed as Pagefind weighs its own title (its h1): the English site
-        # answers to "Protocollo di Intesa" as the Italian one does; a section's landing page to
-        # the section's name in the menu (navigation.section_name)
-        "titles": ". ".join(other_names(page, site, key, lang)),
-        "title_weight": TITLE_WEIGHT,
+        # names of the page its title does not say: the English site answers to "Protocollo di
+        # Intesa" as the Italian one does; a section's landing page to the section's name in the
+        # menu (navigation.section_name). Weighed as OPTIONS says (metaWeights `names`)
+        "names": ". ".join(other_names(page, site, key, lang)),
     }
 
 
@@ -218,7 +218,6 @@ EXCLUDE = (
     ".cm-events-past-title",
 )
 FILTERS = ("theme", "city", "programme")
-TITLE_WEIGHT = 7.0  # Pagefind's weight of an h1, given to a translation's Italian title
 # Pagefind's options in the browser, handed to the dialog as data-options (partials/pagefind.html):
 # cittamedie-pagefind.js searches with them, and so does the judged query set
 # (tests/search_judged.py), which measures them. No Worker: one file less to fetch, and this index is
@@ -232,15 +231,25 @@ TITLE_WEIGHT = 7.0  # Pagefind's weight of an h1, given to a translation's Itali
 # the programme page comes first for "PON Metro" before the cases that say "Metropolitan Cities",
 # and the Memorandum's page for "protocollo di intesa" before the timeline that says "protocolli".
 # Measured from 0.5 to 4: both figures are best from 2.5 to 3, and 2.75 is the middle.
+# metaWeights: what a page answers to beside its own words is metadata (overrides/main.html), not
+# hidden text, so no excerpt shows it: `names` (a translation's Italian title, the name of the
+# section a landing page opens) weighs 3.5, below the page's own title (Pagefind's 5); `also` (the
+# other language's acronyms, the other spellings, a case's city's other name) 0.75. Measured:
+# names 3 to 4 and also 0.5 to 1 are best; more `also` costs a query in each language.
 # Figures (it, en: success@3, MRR@10): Pagefind's defaults 0.885, 0.875; 0.865, 0.868. pageLength
 # and termSaturation: 0.942, 0.917; 0.904, 0.879 (tests/browser/test_search_quality.py has the
 # steps between). With termSimilarity, the fallback to any word, the translations' Italian titles
-# and the spellings: 0.981, 0.968; 0.962, 0.962. About 52 queries a language: measure again as
-# pages and queries are added.
+# and the spellings, all as metadata: 0.981, 0.968; 0.962, 0.953. About 52 queries a language:
+# measure again as pages and queries are added.
 OPTIONS = {
     "noWorker": True,
     "excerptLength": 24,
-    "ranking": {"pageLength": 0.0, "termSaturation": 2.0, "termSimilarity": 2.75},
+    "ranking": {
+        "pageLength": 0.0,
+        "termSaturation": 2.0,
+        "termSimilarity": 2.75,
+        "metaWeights": {"title": 5.0, "names": 3.5, "also": 0.75},
+    },
 }
 _STRINGS = (
     "open",

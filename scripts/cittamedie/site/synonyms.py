@@ -1,4 +1,4 @@
-"""What else a page answers to in search, beside its own words, written as hidden indexed text by
+"""What else a page answers to in search, beside its own words, written as Pagefind metadata by
 the template (overrides/main.html, through search.page_marks): the other language's acronym of
 each glossary term it uses (FESR and ERDF), the other spelling of English words it uses
 (neighbourhood and neighborhood, spellings.yml), a case's city's other name (Torino and Turin),
@@ -63,7 +63,7 @@ def synonyms(site: Site) -> list[tuple[str, ...]]:
 
 def place_names(site: Site) -> list[tuple[str, str]]:
     """(Italian, English) names of the cities of data/case-cities.yml that have an `english` one
-    (Torino, Turin). A case's page carries its city's other name as hidden indexed text
+    (Torino, Turin). A case's page carries its city's other name as searched metadata
     (page_marks), so that either name finds it in either language. Only the case's own city: the
     other name of every city a page mentions would make each page that names Torino in passing
     answer to Turin as much as Torino's cases (measured: the versions page came first)."""
