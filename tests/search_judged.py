@@ -19,16 +19,20 @@ TOP = 3  # success@3
 START = {"it": "/programma/", "en": "/en/programma/"}  # a page in each language: <html lang>
 
 # In the page: Pagefind loaded as the dialog loads it (its bundle address, its options: search.py
-# OPTIONS, in the dialog's data-options), each query searched, the first DEPTH results' addresses and titles, in Pagefind's order.
+# OPTIONS, in the dialog's data-options), each query searched as the dialog searches it (its find:
+# all the words, or any of them when no page has them all), the first DEPTH results' addresses and
+# titles, in the dialog's order.
 RUN = """async ([queries, depth, extra]) => {
   const dialog = document.querySelector("dialog.cm-search");
   const bundle = new URL(dialog.dataset.bundle, document.baseURI).href;
   const pagefind = await import(bundle + "pagefind.js");
-  await pagefind.options(Object.assign(JSON.parse(dialog.dataset.options), extra));
+  const site = JSON.parse(dialog.dataset.options);  // extra's ranking adds to the site's
+  const ranking = Object.assign({}, site.ranking, extra.ranking);
+  await pagefind.options(Object.assign(site, extra, { ranking }));
   await pagefind.init();
   const answers = [];
   for (const words of queries) {
-    const search = await pagefind.search(words);
+    const search = await window.cittamedieSearch.find(pagefind, words, {});
     const pages = await Promise.all(search.results.slice(0, depth).map(r => r.data()));
     answers.push(pages.map(p => [p.url, p.meta.title || ""]));
   }

@@ -204,3 +204,55 @@ def test_open_search_with_results_passes_axe(tab, site_server, start, words):
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert not violations, violations
+
+
+@pytest.mark.parametrize(
+    "start, words, said",
+    [
+        ("/programma/", "scadenza candidatura", "Nessun risultato con tutte le parole"),
+        ("/en/programma/", "crowdfunding deadline", "No results with all the words"),
+    ],
+)
+def test_when_no_page_has_all_the_words_pages_with_any_are_shown_and_said(
+    tab, site_server, start, words, said
+):
+    """No page says both words: the pages that say either are offered, with a line that says so."""
+    tab.goto(site_server + start)
+    open_search(tab)
+    hits = query(tab, words, everything=True)
+    assert hits and len(hits) == len(set(hits)), hits
+    assert tab.inner_text(".cm-search__status").startswith(said)
+    assert all(h.startswith(f"{site_server}/en/") == start.startswith("/en/") for h in hits)
+    words_one_by_one = set()
+    for word in words.split():
+        words_one_by_one |= set(query(tab, word, everything=True))
+        assert said not in tab.inner_text(".cm-search__status")  # one word: no such line
+    assert set(hits) == words_one_by_one
+
+
+@pytest.mark.parametrize(
+    "start, words, heading",
+    [
+        ("/programma/", "cookie", "Cookie e tracciamento"),
+        ("/en/", "cookies", "Cookies and tracking"),
+    ],
+)
+def test_a_result_is_one_page_and_shows_the_part_it_was_found_in(
+    tab, site_server, start, words, heading
+):
+    """The privacy page says cookie in its introduction and in its section on cookies: one result,
+    that names and links the section, with the section's excerpt."""
+    tab.goto(site_server + start)
+    open_search(tab)
+    hits = query(tab, words, everything=True)
+    assert len(hits) == len(set(hits)), hits  # each page once, however many of its parts match
+    first = tab.locator(".cm-search__results li").first
+    assert first.locator("h3 a").get_attribute("href").endswith("/privacy/")
+    where = first.locator(".cm-search__where")
+    assert where.inner_text().startswith(tab.get_attribute("dialog.cm-search", "data-found-in"))
+    assert where.locator("a").inner_text().strip() == heading
+    assert first.locator(".cm-search__excerpt mark").count() >= 1
+    where.locator("a").click()
+    tab.wait_for_load_state()
+    assert tab.url.endswith("/privacy/#cookie")
+    assert not tab.errors, tab.errors

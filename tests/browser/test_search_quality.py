@@ -1,17 +1,24 @@
 """Search relevance on the built site: the judged query set (tests/fixtures/search/queries.yml)
-through the real Pagefind in Chromium, as the dialog runs it (tests/search_judged.py).
+through the real Pagefind in Chromium, as the dialog runs it (tests/search_judged.py: the same
+options, the same fallback to any of the words).
 
-The floors are the figures measured when the set was written, less two queries' worth (2/52 =
-0.04, rounded down): a change that pushes two answers out of the first three, or costs as much in
-reciprocal rank, fails; one harmless reordering does not. They are where search stands, not where
-it should be (issue 19's targets: success@3 ≥ 0.95, MRR@10 ≥ 0.90): raise them as tuning lands,
-from the figures of `scripts/search_quality.py`.
+Pagefind's ranking is deterministic: the same site and queries give the same figures on every run,
+so the margin below the measured figures is not for chance but for content edits. A new page or a
+reworded one may rightly take one answer's place: the floors are the figures measured, less one
+query's worth (1/52 = 0.019) in success@3 and about two reciprocal-rank steps (an answer falling
+from first to second costs 0.5/52 = 0.01) in MRR@10, rounded down. A change that costs more fails;
+look at the misses `scripts/search_quality.py` prints before lowering a floor.
 
-Measured with Pagefind's default ranking: it success@3 0.885, MRR@10 0.875; en 0.865, 0.868.
-With pageLength 0: it 0.904, 0.913; en 0.885, 0.878. With search.py OPTIONS (pageLength 0,
-termSaturation 2): it 0.942, 0.917; en 0.904, 0.879. With a case's city's English name as hidden
-text (Turin on Torino's cases, search.place_names): it 0.962, 0.936; en 0.904, 0.879. The floors
-below.
+Measured (it, en: success@3, MRR@10) with Pagefind's default ranking: 0.885, 0.875; 0.865, 0.868.
+With pageLength 0: 0.904, 0.913; 0.885, 0.878. With termSaturation 2 too: 0.942, 0.917; 0.904,
+0.879. With a case's city's English name as hidden text (Turin on Torino's cases): 0.962, 0.936;
+0.904, 0.879; with the content as it then grew: 0.962, 0.949; 0.923, 0.911. With the fallback to
+any of the words when none has them all: 0.981, 0.955; 0.923, 0.911. With the Italian title of
+each translation, weighed as a title: 0.981, 0.955; 0.942, 0.928. With termSimilarity 2.75,
+British and American spellings, and one query more ("job center"): 0.981, 0.968; 0.962, 0.962.
+With what a page answers to beside its text as metadata (no excerpt shows it) weighed by
+metaWeights (search.py OPTIONS): 0.981, 0.968; 0.962, 0.953. The issue's targets are 0.95 and
+0.90 in each language.
 """
 
 from __future__ import annotations
@@ -21,8 +28,8 @@ import pytest
 from .. import search_judged
 
 FLOORS = {  # language: (success@3, MRR@10)
-    "it": (0.92, 0.89),
-    "en": (0.86, 0.84),
+    "it": (0.96, 0.94),  # measured 0.981, 0.968
+    "en": (0.94, 0.93),  # measured 0.962, 0.953
 }
 LEAST = 40  # queries per language the set must hold
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -125,9 +126,52 @@ def test_pages_mark_what_pagefind_reads(built_site, prefix):
 
 
 def test_pages_using_fesr_are_found_by_erdf(built_site):
-    """Glossary synonyms: hidden text that Pagefind indexes and readers never see."""
+    """Glossary synonyms: metadata that Pagefind searches and no excerpt shows."""
     text = html(built_site, "linee-guida/aree-tematiche/")
-    assert re.search(r'<p hidden data-pagefind-weight="[\d.]+">FESR \(ERDF\)', text)
+    assert re.search(r'<span data-pagefind-meta="also">FESR \(ERDF\)', text)
+
+
+def indexed(site: Path) -> dict[str, str]:
+    """The text Pagefind indexed for each page (its fragments: gzip, a signature, JSON), by address."""
+    texts = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        texts[fragment["url"]] = fragment["content"]
+    return texts
+
+
+def test_search_indexes_a_pages_own_text_not_the_sites_furniture(built_site):
+    """Menus, header and footer, the skip link, a document's banner and PDF link, the page end
+    (last update, report a problem): none is in what Pagefind indexed, the page's text is."""
+    texts = indexed(built_site)
+    page = texts["/en/linee-guida/processo/"]
+    assert "The path of the Southern Medium-sized Cities" in page  # its own text
+    for furniture in (
+        "Skip to content",
+        "Draft document",
+        "Download the PDF",
+        "Last updated",
+        "Report a problem",
+        "Search the site",
+    ):
+        assert furniture not in page, furniture
+    italian = texts["/linee-guida/processo/"]
+    assert "Vai al contenuto" not in italian and "Scarica il PDF" not in italian
+
+
+def test_an_english_page_is_found_by_its_italian_title(built_site):
+    """The official name: Protocollo di Intesa on The Memorandum of Understanding (metadata
+    `names`); an Italian page carries no English title. The section's landing page carries the
+    section's name in the menu (the document's title) too. Metadata, not text: no excerpt shows it."""
+    names = re.compile(r'<span data-pagefind-meta="names">([^<]*)</span>')
+    english = names.findall(html(built_site, "en/protocollo-intesa/"))
+    assert english and english[0].startswith("Il Protocollo di Intesa. The Memorandum")
+    italian = names.findall(html(built_site, "protocollo-intesa/"))
+    assert italian == ["Il Protocollo di Intesa con le Città Medie Sud: pagina informativa"]
+    assert names.findall(html(built_site, "protocollo-intesa/modello/")) == []
+    page = indexed(built_site)["/en/protocollo-intesa/"]
+    assert "Il Protocollo di Intesa. The Memorandum" not in page and "ERDF (FESR). ESF+" not in page
 
 
 def test_cities_page_lists_all_39_by_region_each_linked_to_its_page(built_site):

@@ -13,7 +13,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from cittamedie.content.load import load_site
 from cittamedie.markup import sanitize
-from cittamedie.site import pages, search
+from cittamedie.site import pages, search, synonyms
 
 from ..conftest import REPO, build_context
 
@@ -29,18 +29,24 @@ def site():
 
 
 def test_synonyms_pair_the_acronyms_of_one_fund_from_the_glossary(site):
-    groups = search.synonyms(site)
+    groups = synonyms.synonyms(site)
     assert ("FESR", "ERDF") in groups and ("FSE+", "ESF+") in groups
     grouped = {abbr for group in groups for abbr in group}
     assert "PON" not in grouped and "AdG" not in grouped  # one acronym in both languages
 
 
 def test_synonym_text_names_the_missing_acronym_only(site):
-    found = search.Synonyms.of(site)
-    assert search.synonym_text(found, "Il FESR finanzia.") == "FESR (ERDF)"
-    assert search.synonym_text(found, "FESR, cioè ERDF.") == ""  # the page says both
-    assert search.synonym_text(found, "FSE+ e FESR") == "FESR (ERDF). FSE+ (ESF+)"
-    assert search.synonym_text(found, "FESRX e FSE") == ""  # whole words only
+    found = synonyms.Synonyms.of(site)
+    assert synonyms.synonym_text(found, "Il FESR finanzia.") == "FESR (ERDF)"
+    assert synonyms.synonym_text(found, "FESR, cioè ERDF.") == ""  # the page says both
+    assert synonyms.synonym_text(found, "FSE+ e FESR") == "FESR (ERDF). FSE+ (ESF+)"
+    assert synonyms.synonym_text(found, "FESRX e FSE") == ""  # whole words only
+    assert (
+        synonyms.synonym_text(found, "Neighbourhood labs, a job centre.")
+        == "neighbourhood (neighborhood). centre (center)"  # spellings.yml, in any case
+    )
+    assert synonyms.synonym_text(found, "the organisations and the organizations") == ""
+    assert synonyms.synonym_text(found, "centred on labourers") == ""  # whole words only
     assert (
         sanitize.clean_page('<p>Il <abbr title="Obiettivo del FESR">RSO</abbr> &amp; altro</p>')[2]
         == "Il  RSO  & altro"  # the text a reader sees: the abbr's title is not text
@@ -49,7 +55,7 @@ def test_synonym_text_names_the_missing_acronym_only(site):
 
 def test_a_citys_english_name_is_known_beside_its_italian_one(site):
     """data/case-cities.yml `english`: Torino and Turin, Napoli and Naples; Bari has one name."""
-    names = dict(search.place_names(site))
+    names = dict(synonyms.place_names(site))
     assert names["Torino"] == "Turin" and names["Napoli"] == "Naples" and "Bari" not in names
 
 
@@ -61,8 +67,8 @@ def test_a_glossary_of_one_meaning_gives_each_page_one_line_not_a_square(site):
         for i in range(1000)
     ]
     big = dataclasses.replace(site, data={**site.data, "glossary": {"terms": terms}})
-    found = search.Synonyms.of(big)
-    text = search.synonym_text(found, "T0001 e T0999, non T10000 né XT0002.")
+    found = synonyms.Synonyms.of(big)
+    text = synonyms.synonym_text(found, "T0001 e T0999, non T10000 né XT0002.")
     said, _, missing = text.partition(" (")
     assert said == "T0001, T0999"
     assert missing.count("T") == 998 and "T0001" not in missing
@@ -91,7 +97,8 @@ def test_page_marks_read_the_mkdocs_page(site):
         build_context(site), content, page.file.src_uri, toc, "en"
     )
     marks = search.page_marks(site, page, "en")
-    assert marks["section"] == "Good practices" and marks["synonyms"] == "ERDF (FESR)"
+    assert marks["section"] == "Good practices"
+    assert marks["synonyms"].split(". ")[0] == "ERDF (FESR)"  # then spellings: catalogue (catalog)
     assert {name for name, _ in marks["filters"]} == set(search.FILTERS)
     page.file.src_uri, page.meta = "buone-pratiche/to-social-factory.md", {}
     assert (
@@ -100,6 +107,45 @@ def test_page_marks_read_the_mkdocs_page(site):
     page.file.src_uri, page.ancestors = "programma.md", []
     assert search.page_marks(site, page, "it")["filters"] == []
     assert search.page_marks(site, page, "it")["synonyms"] == ""
+
+
+def test_a_translation_answers_to_its_italian_title(site):
+    """The English page of the Memorandum carries "Il Protocollo di Intesa" (metadata `names`);
+    the Italian page carries no English title, and a page whose titles are the same carries none."""
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=""), meta={}, ancestors=[])
+    for key in site.keys():
+        italian, english = site.get(key, "it"), site.get(key, "en")
+        if italian is None or english is None:
+            continue
+        page.file.src_uri = english.uri
+        marks = search.page_marks(site, page, "en")
+        assert marks["names"] == ("" if english.title == italian.title else italian.title), key
+        page.file.src_uri = italian.uri
+        assert search.page_marks(site, page, "it")["names"] == ""
+    assert (
+        synonyms.italian_title(site, "protocollo-intesa/index.md", "en")
+        == "Il Protocollo di Intesa"
+    )
+    assert search.OPTIONS["ranking"]["metaWeights"]["names"] < 5  # below the page's own title
+
+
+def test_a_sections_landing_page_answers_to_the_sections_name(site):
+    """The menu is not indexed: its label of a section goes to the page the label opens (metadata
+    `names`), so that the section's name finds it before the pages inside (their titles repeat it)."""
+    section = SimpleNamespace(title="Città &amp; comuni")  # MkDocs keeps menu titles escaped
+    landing = SimpleNamespace(
+        file=SimpleNamespace(src_uri="citta/index.md"),
+        meta={},
+        ancestors=[section],
+        parent=section,
+        is_index=True,
+        title="Le 39 città",
+    )
+    assert search.page_marks(site, landing, "it")["names"] == "Città & comuni"
+    inside = SimpleNamespace(**{**vars(landing), "is_index": False})
+    assert search.page_marks(site, inside, "it")["names"] == ""
+    same = SimpleNamespace(**{**vars(landing), "title": "città & COMUNI"})
+    assert search.page_marks(site, same, "it")["names"] == ""  # its title says it already
 
 
 def test_dialog_strings_exist_in_both_languages():

@@ -32,7 +32,7 @@ from ..markup.text import Block, blocks
 from ..rules import generated as foreign
 from ..rules import run_all, urls
 from ..rules.run import Run
-from .search import Synonyms
+from .synonyms import Synonyms
 from .templates import environment
 
 KEY = "cittamedie"  # the context's key in the MkDocs configuration

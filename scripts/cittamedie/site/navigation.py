@@ -51,6 +51,17 @@ def section_path(page) -> str:
     return " › ".join(html.unescape(a.title) for a in reversed(page.ancestors) if a.title)
 
 
+def section_name(page) -> str:
+    """The menu's label of the section whose landing page (its index) this page is, as plain
+    text; "" for any other page. Search gives it to the landing page (search.page_marks): the menu
+    is not indexed, and a section's name should find the page it opens before the pages inside
+    it, whose titles often repeat it ("Buone pratiche di Bari")."""
+    parent = getattr(page, "parent", None)
+    if not getattr(page, "is_index", False) or parent is None or not parent.title:
+        return ""
+    return html.unescape(parent.title)
+
+
 def has_toc_toggle(page, nav) -> bool:
     """Whether the menu holds this page as an item of its own, with the `__toc` toggle that the
     table of contents' title labels (toc.html, patched in material-patches.yml): not a case, not a

@@ -19,7 +19,7 @@ from ..markup.furniture import reserved_id, without_invisible
 from ..markup.render import finding_problems, removal_problems
 from ..markup.shapes import shape_problems
 from ..markup.tables import table_problems
-from . import search
+from . import synonyms
 from .context import BuildContext
 from .decorate import decorate, published, withheld
 from .generated import page_text, parts_of
@@ -63,7 +63,7 @@ def markdown(ctx: BuildContext, text: str, src_uri: str, lang: str) -> str:
 def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tuple[str, str]:
     """The rendered page with its parts around it, through the allowlist; what it removes stops the
     build. The parts' headings join the table of contents. Also the other language's acronyms of the
-    glossary terms the page uses, for the search index (search.py), from the same reading."""
+    glossary terms the page uses, for the search index (synonyms.py), from the same reading."""
     key, file_lang = split_language(src_uri)
     source = ctx.site.get(key, file_lang)
     parts = (
@@ -96,7 +96,7 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
         if any(sign in item.title for sign in "<>&"):  # plain text needs no cleaning
             item.title = sanitize.clean(item.title)[0]
         item.title = without_invisible(item.title)  # a menu label (data-toc-label) may hold one
-    return safe, search.synonym_text(ctx.synonyms, text)
+    return safe, synonyms.synonym_text(ctx.synonyms, text)
 
 
 def published_files(ctx: BuildContext, files, docs_dir: str) -> list[Problem]:

@@ -3,8 +3,10 @@
 The templates mark what Pagefind reads (overrides/main.html): `data-pagefind-body` around the
 page's own text, its place in the menu as `section` meta, a good practice's theme, city and
 programme (the catalogue's facets) as filters, and the other language's acronym of each glossary
-term the page uses (FESR on an Italian page also answers to ERDF) and the other name of each city
-it names (Torino also answers to Turin) as hidden indexed text. This
+term the page uses (FESR on an Italian page also answers to ERDF), the other name of a case's city
+(Torino also answers to Turin), a translation's Italian title (the English
+Memorandum answers to Protocollo di Intesa) as metadata that Pagefind searches and no excerpt
+shows (weighed by OPTIONS' metaWeights; synonyms.py makes them). This
 module hands the templates those marks and runs Pagefind once every language is built: Pagefind
 splits the index by `<html lang>`, stems Italian and English, and the browser fetches only the
 chunks a query needs (overrides/assets/javascripts/cittamedie-pagefind.js).
@@ -22,8 +24,6 @@ import shutil
 import subprocess
 import threading
 import time
-from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind.service import get_executable
@@ -32,8 +32,8 @@ from ..content.languages import LANGUAGES, split_language
 from ..content.messages import editor_language, in_language, say
 from ..content.model import Site
 from ..content.strings import t
-from ..markup.terms import word_finder, words_in
-from .navigation import section_path
+from .navigation import section_name, section_path
+from .synonyms import italian_title, place_names
 
 # ---------------------------------------------------------------- Public functions
 
@@ -90,7 +90,19 @@ def page_marks(site: Site, page, lang: str) -> dict:
         "section": section_path(page),  # plain text: the template escapes it once
         "filters": facets(site, source.meta, lang) if case else [],
         "synonyms": ". ".join(part for part in said if part),
+        # names of the page its title does not say: the English site answers to "Protocollo di
+        # Intesa" as the Italian one does; a section's landing page to the section's name in the
+        # menu (navigation.section_name). Weighed as OPTIONS says (metaWeights `names`)
+        "names": ". ".join(other_names(page, site, key, lang)),
     }
+
+
+def other_names(page, site: Site, key: str, lang: str) -> list[str]:
+    """The page's names that its own title does not say: its Italian title on a translation, the
+    name of the section it opens."""
+    title = page.title if isinstance(getattr(page, "title", None), str) else ""
+    names = [italian_title(site, key, lang), section_name(page)]
+    return list(dict.fromkeys(n for n in names if n and n.casefold() != title.casefold()))
 
 
 def facets(site: Site, meta: dict, lang: str) -> list[tuple[str, str]]:
@@ -103,67 +115,6 @@ def facets(site: Site, meta: dict, lang: str) -> list[tuple[str, str]]:
     if meta.get("programme") in programmes:
         pairs.append(("programme", programmes[meta["programme"]]))
     return pairs
-
-
-@dataclass(frozen=True)
-class Synonyms:
-    """The glossary's acronyms that name one thing (FESR and ERDF), and one expression that finds
-    any of them in a page's text (markup/terms.py): made once per build (BuildContext.synonyms), so
-    a page costs its text's length, however long the glossary."""
-
-    groups: tuple[tuple[str, ...], ...]  # acronyms of one meaning, two or more, in glossary order
-    finder: re.Pattern | None
-
-    @classmethod
-    def of(cls, site: Site) -> Synonyms:
-        groups = tuple(synonyms(site))
-        return cls(groups, word_finder(abbr for group in groups for abbr in group))
-
-
-def synonyms(site: Site) -> list[tuple[str, ...]]:
-    """The acronyms of data/glossary.yml that name the same thing, group by group.
-
-    Two terms name one thing when their English expansions are the same once a closing note in
-    brackets is dropped: FESR "European Regional Development Fund (Italian acronym)" and ERDF
-    "European Regional Development Fund"."""
-    by_meaning: dict[str, list[str]] = defaultdict(list)
-    for term in site.items("glossary"):
-        english = str((term.get("expansion") or {}).get("en") or "").strip()
-        if english.endswith(")") and "(" in english:  # a closing note: "(Italian acronym)"
-            english = english[: english.rindex("(")]
-        meaning = english.strip().casefold()
-        if meaning:
-            by_meaning[meaning].append(str(term["abbr"]))
-    return [tuple(dict.fromkeys(group)) for group in by_meaning.values() if len(set(group)) > 1]
-
-
-def place_names(site: Site) -> list[tuple[str, str]]:
-    """(Italian, English) names of the cities of data/case-cities.yml that have an `english` one
-    (Torino, Turin). A case's page carries its city's other name as hidden indexed text
-    (page_marks), so that either name finds it in either language. Only the case's own city: the
-    other name of every city a page mentions would make each page that names Torino in passing
-    answer to Turin as much as Torino's cases (measured: the versions page came first)."""
-    return [
-        (str(city["name"]), str(city["english"]))
-        for city in site.items("case-cities")
-        if isinstance(city, dict)
-        and city.get("english")
-        and city.get("name")
-        and str(city["english"]) != str(city["name"])
-    ]
-
-
-def synonym_text(found: Synonyms, text: str) -> str:
-    """`FESR (ERDF)` for each group whose acronyms the page's text uses only in part: the used ones,
-    then the others in brackets. At most the glossary's length, whatever the page."""
-    used = words_in(found.finder, text)
-    parts = []
-    for group in found.groups:
-        said = [abbr for abbr in group if abbr in used]
-        missing = [abbr for abbr in group if abbr not in used]
-        if said and missing:
-            parts.append(f"{', '.join(said)} ({', '.join(missing)})")
-    return ". ".join(parts)
 
 
 def dialog(lang: str) -> dict:
@@ -275,13 +226,30 @@ FILTERS = ("theme", "city", "programme")
 # and a long chapter are not beaten by short pages that repeat their words (the catalogue by the
 # pages of one city; "tempi" by a case that says "temporanei"); termSaturation 2 (Pagefind's 1.4),
 # so a page that says the words often (the programme page for "PON Metro", "Autorità di Gestione")
-# keeps more of its lead. Figures (it, en: success@3, MRR@10): Pagefind's defaults 0.885, 0.875;
-# 0.865, 0.868. These: 0.942, 0.917; 0.904, 0.879 (tests/browser/test_search_quality.py has the
-# steps between). 52 queries a language: measure again as pages and queries are added.
+# keeps more of its lead; termSimilarity 2.75 (Pagefind's 1), so a word found whole counts more
+# than a longer word it begins (Pagefind finds "metro" in "Metropolitan", "tempi" in "temporanei"):
+# the programme page comes first for "PON Metro" before the cases that say "Metropolitan Cities",
+# and the Memorandum's page for "protocollo di intesa" before the timeline that says "protocolli".
+# Measured from 0.5 to 4: both figures are best from 2.5 to 3, and 2.75 is the middle.
+# metaWeights: what a page answers to beside its own words is metadata (overrides/main.html), not
+# hidden text, so no excerpt shows it: `names` (a translation's Italian title, the name of the
+# section a landing page opens) weighs 3.5, below the page's own title (Pagefind's 5); `also` (the
+# other language's acronyms, the other spellings, a case's city's other name) 0.75. Measured:
+# names 3 to 4 and also 0.5 to 1 are best; more `also` costs a query in each language.
+# Figures (it, en: success@3, MRR@10): Pagefind's defaults 0.885, 0.875; 0.865, 0.868. pageLength
+# and termSaturation: 0.942, 0.917; 0.904, 0.879 (tests/browser/test_search_quality.py has the
+# steps between). With termSimilarity, the fallback to any word, the translations' Italian titles
+# and the spellings, all as metadata: 0.981, 0.968; 0.962, 0.953. About 52 queries a language:
+# measure again as pages and queries are added.
 OPTIONS = {
     "noWorker": True,
     "excerptLength": 24,
-    "ranking": {"pageLength": 0.0, "termSaturation": 2.0},
+    "ranking": {
+        "pageLength": 0.0,
+        "termSaturation": 2.0,
+        "termSimilarity": 2.75,
+        "metaWeights": {"title": 5.0, "names": 3.5, "also": 0.75},
+    },
 }
 _STRINGS = (
     "open",
@@ -293,6 +261,8 @@ _STRINGS = (
     "none",
     "one",
     "many",
+    "any_word",
+    "found_in",
     "more",
     "error",
     "shortcut",
