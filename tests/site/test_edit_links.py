@@ -84,7 +84,8 @@ def test_every_page_links_to_its_own_source_file(built_site):
         if path.startswith("data/"):
             kinds.add("data")
             assert from_data, (rel, path)
-            if rel.removeprefix("en/").startswith("citta/"):  # a city of the 39: what is known of it
+            # a city of the 39: what is known of it
+            if rel.removeprefix("en/").startswith("citta/"):
                 assert path == "data/city-details.yml", (rel, path)
         elif path.endswith("/document.yml"):
             kinds.add("document")
