@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help site html test fast serve validate pdf offline bench lint format clean chromium pdf-libraries history
+.PHONY: help site html test fast serve validate pdf offline bench lint format clean chromium pdf-libraries history lock
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 18
@@ -54,11 +54,22 @@ format: $(STAMP) ## ruff: fix what can be fixed, format every Python file
 	$(BIN)/ruff check --fix scripts tests
 	$(BIN)/ruff format scripts tests
 
-$(STAMP): pyproject.toml
+# Installed from the lock, requirements.txt: every package (pip and setuptools included) at the
+# version and with the hashes written there, then the project itself, editable, adding nothing.
+# pip is the only installer: a fresh clone needs no tool of its own to read the lock.
+$(STAMP): pyproject.toml requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $(STAMP)
+
+# The lock, from pyproject.toml (dependencies, the test extras, the build system's setuptools):
+# versions already locked are kept unless pyproject.toml no longer allows them; UPGRADE=--upgrade
+# (or UPGRADE="--upgrade-package mkdocs-material") moves them on. Needs the network.
+LOCK = pip-compile --quiet --allow-unsafe --build-deps-for=editable --extra=test --generate-hashes --no-emit-find-links --no-emit-index-url --output-file=requirements.txt --strip-extras pyproject.toml
+lock: $(STAMP) ## requirements.txt (the lock) again from pyproject.toml, after changing a dependency
+	$(BIN)/$(LOCK) $(UPGRADE)
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
