@@ -67,9 +67,9 @@ $(STAMP): pyproject.toml requirements.txt
 # The lock, from pyproject.toml (dependencies, the test extras, the build system's setuptools):
 # versions already locked are kept unless pyproject.toml no longer allows them; UPGRADE=--upgrade
 # (or UPGRADE="--upgrade-package mkdocs-material") moves them on. Needs the network.
-LOCK = pip-compile --quiet --allow-unsafe --build-deps-for=editable --extra=test --generate-hashes --no-emit-find-links --no-emit-index-url --output-file=requirements.txt --strip-extras pyproject.toml
+LOCK = pip-compile --allow-unsafe --build-deps-for=editable --extra=test --generate-hashes --no-emit-find-links --no-emit-index-url --output-file=requirements.txt --strip-extras pyproject.toml
 lock: $(STAMP) ## requirements.txt (the lock) again from pyproject.toml, after changing a dependency
-	$(BIN)/$(LOCK) $(UPGRADE)
+	$(BIN)/$(LOCK) --quiet $(UPGRADE)
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
