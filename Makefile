@@ -8,6 +8,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
+# The engine of `make html`, `make site` and `make serve`, from the same mkdocs.yml: MkDocs 1.6, or
+# ProperDocs, its maintained fork (make site ENGINE=properdocs; tests/site/test_engines.py compares them)
+ENGINE ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -23,7 +26,7 @@ site: html pdf-libraries ## the site, its PDFs and the offline copy, into site/
 # The served site alone: validate, MkDocs, the search index; no PDFs, no offline zip.
 # scripts/bench.py times these same steps (HTML_STEPS) against stock Material.
 html: $(STAMP) validate ## only the served site (validate, MkDocs, search index): no PDFs
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
 
 validate: $(STAMP) history ## check every content file: file:line: rule: problem — fix
 	$(BIN)/cittamedie validate
@@ -35,7 +38,7 @@ fast: $(STAMP) history ## the quick tests: no site build, no browser
 	$(BIN)/pytest -m "not browser and not slow"
 
 serve: $(STAMP) ## live preview while editing, at http://127.0.0.1:8000/
-	CITTAMEDIE_PREVIEW=true $(BIN)/mkdocs serve --no-strict
+	CITTAMEDIE_PREVIEW=true $(BIN)/$(ENGINE) serve --no-strict -f mkdocs.yml
 
 pdf: $(STAMP) ## only the PDFs, from an existing site/
 	$(BIN)/cittamedie pdf --site-dir site
