@@ -8,6 +8,7 @@ import datetime as dt
 import gzip
 import os
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from cittamedie.exports.offline import write_zip
 from cittamedie.exports.sitemap import write_sitemap
 from cittamedie.history.git import Repository
 from cittamedie.history.stamp import VARIABLE, build_time
+
+from ..conftest import REPO
 
 STAMP = dt.datetime(2026, 3, 4, 5, 6, 8, tzinfo=dt.UTC)  # even: a zip dates to two seconds
 
@@ -75,3 +78,26 @@ def test_the_sitemap_s_gzip_copy_carries_the_build_time(valid_tree, tmp_path):
     assert written[0] == written[1]
     assert int.from_bytes(written[0][4:8], "little") == int(STAMP.timestamp())  # RFC 1952 MTIME
     assert gzip.decompress(written[0]) == (tmp_path / "one" / "sitemap.xml").read_bytes()
+
+
+def test_compare_builds_names_each_difference_and_sets_pagefind_s_apart(tmp_path, capsys):
+    sys.path.insert(0, str(REPO / "scripts"))
+    import compare_builds
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    for site, page, filter_name in ((one, "a", "it_1.pf_filter"), (two, "b", "it_2.pf_filter")):
+        (site / "pagefind" / "filter").mkdir(parents=True)
+        (site / "pagefind" / "filter" / filter_name).write_bytes(b"x")
+        (site / "same.html").write_text("same", "utf-8")
+        (site / "page.html").write_text(page, "utf-8")
+        folder = site / "zip" / "copy"
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text(page, "utf-8")
+        write_zip(site / "offline.zip", folder, STAMP)
+    assert compare_builds.main([str(one), str(two)]) == 1
+    printed = capsys.readouterr().out
+    assert printed.startswith("4 files, ")  # in both builds: each filter file is in one only
+    assert "page.html: 1 and 1 bytes differ" in printed
+    assert "offline.zip:" in printed and "copy/index.html: contents differ" in printed
+    assert "upstream: pagefind/filter/it_1.pf_filter (https://github.com/Pagefind" in printed
+    assert "2 upstream" in printed and "3 differences of ours" in printed
