@@ -64,14 +64,18 @@ $(STAMP): pyproject.toml requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
-	$(BIN)/pip check
+	$(BIN)/pip check || { echo "pyproject.toml asks for what requirements.txt lacks: run make lock"; exit 1; }
 	touch $(STAMP)
 
 # The lock, from pyproject.toml (dependencies, the test extras, the build system's setuptools):
 # versions already locked are kept unless pyproject.toml no longer allows them; UPGRADE=--upgrade
 # (or UPGRADE="--upgrade-package mkdocs-material") moves them on. Needs the network.
 LOCK = pip-compile --allow-unsafe --build-deps-for=editable --extra=test --generate-hashes --no-emit-find-links --no-emit-index-url --output-file=requirements.txt --strip-extras pyproject.toml
-lock: $(STAMP) ## requirements.txt (the lock) again from pyproject.toml, after changing a dependency
+# pip-tools comes from the lock itself, not from the project's install, which may lack what a changed
+# pyproject.toml asks.
+lock: ## requirements.txt (the lock) again from pyproject.toml, after changing a dependency
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	$(BIN)/$(LOCK) --quiet $(UPGRADE)
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
