@@ -42,7 +42,8 @@ def read_lock() -> dict[str, Locked]:
         elif line.strip().startswith("--hash=") and current:
             current.hashes += len(HASH.findall(line))
         elif line.startswith("    #") and current:
-            via = line.strip("# ").removeprefix("via ").strip()
+            text = line.strip("# ")  # `# via a`, or `# via` and then `#   a` a line each
+            via = "" if text == "via" else text.removeprefix("via ")
             if via:
                 current.via.append(via)
         elif line and not line.startswith("#"):
