@@ -66,6 +66,11 @@ def test_the_offline_zip_depends_on_the_files_bytes_alone(tmp_path):
         assert zipped.namelist() == ["cittamedie-sud/b/page.html", "cittamedie-sud/index.html"]
         assert {entry.date_time for entry in zipped.infolist()} == {(2026, 3, 4, 5, 6, 8)}
         assert zipped.read("cittamedie-sud/index.html") == b"<p>ciao</p>"
+    write_zip(
+        tmp_path / "old.zip", folder, dt.datetime.fromtimestamp(0, dt.UTC)
+    )  # SOURCE_DATE_EPOCH=0
+    with zipfile.ZipFile(tmp_path / "old.zip") as zipped:
+        assert {entry.date_time for entry in zipped.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 def test_the_sitemap_s_gzip_copy_carries_the_build_time(valid_tree, tmp_path):

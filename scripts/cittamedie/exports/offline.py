@@ -30,6 +30,7 @@ from ..history.stamp import build_time
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 FOLDER = "cittamedie-sud"  # the folder the zip unpacks to
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 SEARCH = {
     "search": {
         "pipeline": [
@@ -82,7 +83,7 @@ def write_zip(archive: Path, folder: Path, stamp: dt.datetime) -> None:
     """The folder's files, in the order of their names, each dated stamp (the build's time) with the
     same permissions: the zip's bytes depend on the files' bytes alone, not on when or where they
     were written."""
-    when = stamp.timetuple()[:6]
+    when = max(stamp.timetuple()[:6], ZIP_EPOCH)  # a zip's dates start in 1980
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
