@@ -7,8 +7,9 @@
 Each file is one of: identical (bytes); same markup (HTML: the same elements, attributes and text
 once white space is folded and character references are read: what a browser and a screen reader
 get); same text (PDF: the text of every page, through pypdf); differs; only in one site. Files
-that change at every build (the calendar's timestamp, Pagefind's hashed chunks, the zip) are
-compared by name only. Prints figures; exit 0 whatever it finds (a report, not a test).
+that carry the build's time (the calendar, the sitemap's gzip copy, the zip: the commit's time,
+history/stamp.py) or change at every build (Pagefind's filters and metadata) are compared by name
+only. Two builds of one commit are compared byte for byte by compare_builds.py. Prints figures; exit 0 whatever it finds (a report, not a test).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ EVERY_BUILD = (
     "offline/",
     "calendario.ics",
     "sitemap.xml.gz",
-)  # differ between two builds of one commit
+)  # differ between builds of two commits (Pagefind's: of one commit too)
 
 
 class _Tokens(HTMLParser):

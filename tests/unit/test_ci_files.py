@@ -142,6 +142,47 @@ def test_links_are_checked_weekly_and_reported_in_one_issue():
     assert flow["permissions"]["issues"] == "write"
 
 
+def test_dependabot_proposes_weekly_updates_of_the_lock_npm_and_the_actions():
+    path = REPO / ".github" / "dependabot.yml"
+    result = subprocess.run(
+        [check_jsonschema(), "--builtin-schema", "vendor.dependabot", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    updates = {
+        entry["package-ecosystem"]: entry for entry in yaml.safe_load(path.read_text())["updates"]
+    }
+    assert set(updates) == {"pip", "npm", "github-actions"}
+    assert {entry["schedule"]["interval"] for entry in updates.values()} == {"weekly"}
+    assert {entry["directory"] for entry in updates.values()} == {
+        "/"
+    }  # requirements.txt, package-lock.json
+    # its pull requests are built and tested like any other
+    assert "pull_request" in workflow("pull-request.yml")["on"]
+
+
+def test_the_workflows_install_from_the_lock_and_check_it():
+    for name in ("pull-request.yml", "publish.yml"):
+        flow = workflow(name)
+        runs = "\n".join(step.get("run", "") for step in steps(flow))
+        assert "pip install -e" not in runs.replace('install --quiet -e "$RUNNER_TEMP/base"', ""), (
+            name
+        )
+        for step in steps(flow):
+            if step.get("uses", "").startswith("actions/setup-python@"):
+                assert step["with"]["cache-dependency-path"] == "requirements.txt", name
+    installs = [
+        step["run"]
+        for step in steps(workflow("pull-request.yml"))
+        if "Install" in step.get("name", "")
+    ]
+    assert installs and all(run.startswith("make .venv/.installed") for run in installs)
+    runs = [step.get("run", "") for step in steps(workflow("pull-request.yml"))]
+    assert "make lock && git diff --exit-code requirements.txt" in runs
+
+
 def test_the_pre_commit_hook_validates_when_content_changes():
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text("utf-8"))
     (repo,) = config["repos"]

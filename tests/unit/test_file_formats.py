@@ -4,6 +4,7 @@ the icalendar library) and the open data CSV (RFC 4180, OWASP's advice on formul
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import icalendar
@@ -29,6 +30,7 @@ SEPARATORS = [
     "\u2029",
 ]
 SITE_URL = "https://cittamedie.example.org/"
+STAMP = dt.datetime(2026, 3, 4, 5, 6, 7, tzinfo=dt.UTC)  # the build's time (history/stamp.py)
 
 
 def _events_tree(valid_tree, title: str, place: str = "Roma", description: str = "Primo incontro."):
@@ -61,7 +63,9 @@ def test_a_line_break_in_an_event_text_stays_inside_its_property(separator, vali
     """Titles and places with a line break are refused by the schema (and then not in the data);
     a description may hold line ends: whatever their kind, the calendar escapes them."""
     text = f"Testo{separator}END:VEVENT{separator}BEGIN:VEVENT"
-    data = calendar(_events_tree(valid_tree, "Roma", description=text), SITE_URL).encode("utf-8")
+    data = calendar(_events_tree(valid_tree, "Roma", description=text), SITE_URL, STAMP).encode(
+        "utf-8"
+    )
     lines = _physical_lines(data)
     assert not any(line.startswith((b"END:VEVENT\\", b"BEGIN:VEVENT\\")) for line in lines)
     events = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
@@ -73,7 +77,7 @@ def test_a_line_break_in_an_event_text_stays_inside_its_property(separator, vali
 def test_the_calendar_is_folded_at_75_octets_without_splitting_a_character(valid_tree):
     title = "Città " * 40 + "–€𝄞" * 10  # 2-, 3- and 4-byte characters across the fold points
     site = _events_tree(valid_tree, title, place="Bari; Lecce, Taranto \\ Brindisi")
-    data = calendar(site, SITE_URL).encode("utf-8")
+    data = calendar(site, SITE_URL, STAMP).encode("utf-8")
     lines = _physical_lines(data)
     assert max(len(line) for line in lines) <= 75
     assert sum(line.startswith(b" ") for line in lines) >= 4  # continuation lines
@@ -84,6 +88,9 @@ def test_the_calendar_is_folded_at_75_octets_without_splitting_a_character(valid
     assert str(event["LOCATION"]) == "Bari; Lecce, Taranto \\ Brindisi"
     assert event.decoded("DTSTART").isoformat() == "2023-02-06"
     assert event.decoded("DTEND").isoformat() == "2023-02-08"  # exclusive: the day after the end
+    # made at the build's time, not the clock's: a rebuild of the same commit writes the same bytes
+    assert event.decoded("DTSTAMP") == STAMP
+    assert calendar(site, SITE_URL, STAMP).encode("utf-8") == data
 
 
 # ---------------------------------------------------------------- CSV

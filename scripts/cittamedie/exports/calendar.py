@@ -23,15 +23,15 @@ _LINE_ENDS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x9f]")
 
 
-def calendar(site: Site, site_url: str) -> str:
-    """All-day events; titles and places in Italian, descriptions in every language."""
+def calendar(site: Site, site_url: str, stamp: dt.datetime) -> str:
+    """All-day events; titles and places in Italian, descriptions in every language. stamp: when
+    the file was made (DTSTAMP), the build's time (history/stamp.py), so a rebuild writes the same."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//PN Metro Plus Citta Medie Sud//site//IT")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Città Medie Sud – percorso")
-    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     host = site_url.split("//")[-1].split("/")[0] or "cittamedie.invalid"
     page = site_url.rstrip("/") + "/" + site.url(CALENDAR_PAGE, SOURCE_LANGUAGE)
     for item in site.items("events"):

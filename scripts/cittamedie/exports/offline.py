@@ -10,6 +10,7 @@ from pdf/sizes.json, which file:// cannot fetch).
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import os
 import shutil
@@ -24,9 +25,12 @@ from mkdocs.config import load_config
 from ..content.config import CONFIG_FILE, read_config
 from ..content.generated import OFFLINE_ZIP, PDF_DIR, PDF_SIZES
 from ..content.messages import SOURCE, in_language, say
+from ..history.git import Repository
+from ..history.stamp import build_time
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 FOLDER = "cittamedie-sud"  # the folder the zip unpacks to
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 SEARCH = {
     "search": {
         "pipeline": [
@@ -64,10 +68,7 @@ def export(root: Path, site_dir: Path, lang: str = SOURCE) -> Path:
             shutil.copytree(site_dir / PDF_DIR, target / PDF_DIR, dirs_exist_ok=True)
         archive = site_dir / OFFLINE_ZIP
         archive.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
-            for path in sorted(target.rglob("*")):
-                if path.is_file():
-                    zipped.write(path, path.relative_to(target.parent).as_posix())
+        write_zip(archive, target, build_time(Repository(root)))
     said = say(
         "offline: {archive} {size:.1f} MB in {seconds:.1f} s",
         archive=str(archive),
@@ -76,3 +77,17 @@ def export(root: Path, site_dir: Path, lang: str = SOURCE) -> Path:
     )
     print(in_language(said, lang))
     return archive
+
+
+def write_zip(archive: Path, folder: Path, stamp: dt.datetime) -> None:
+    """The folder's files, in the order of their names, each dated stamp (the build's time) with the
+    same permissions: the zip's bytes depend on the files' bytes alone, not on when or where they
+    were written."""
+    when = max(stamp.timetuple()[:6], ZIP_EPOCH)  # a zip's dates start in 1980
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                entry = zipfile.ZipInfo(path.relative_to(folder.parent).as_posix(), when)
+                entry.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                zipped.writestr(entry, path.read_bytes(), compresslevel=9)

@@ -3,6 +3,7 @@ Italian where it has no translation is not listed as a translation)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 from importlib import resources
 from pathlib import Path
@@ -30,9 +31,13 @@ def sitemap(site: Site, site_url: str) -> str:
     return template.render(pages=pages)
 
 
-def write_sitemap(site: Site, site_url: str, site_dir: Path) -> None:
-    """sitemap.xml and its gzip copy."""
+def write_sitemap(site: Site, site_url: str, site_dir: Path, stamp: dt.datetime) -> None:
+    """sitemap.xml and its gzip copy, whose header says stamp (the build's time, not the clock's:
+    two builds of one commit write the same bytes)."""
     text = sitemap(site, site_url)
     (site_dir / SITEMAP).write_text(text, "utf-8")
-    with gzip.open(site_dir / f"{SITEMAP}.gz", "wt", encoding="utf-8") as handle:
-        handle.write(text)
+    with (
+        open(site_dir / f"{SITEMAP}.gz", "wb") as raw,
+        gzip.GzipFile(SITEMAP, "wb", fileobj=raw, mtime=int(stamp.timestamp())) as handle,
+    ):
+        handle.write(text.encode("utf-8"))

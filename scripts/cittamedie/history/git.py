@@ -122,6 +122,12 @@ class Repository:
             if revision in wanted:
                 self._answers["date", revision] = date
 
+    def head_time(self) -> int | None:
+        """When the commit checked out was made (committer time, in seconds), or None outside git."""
+        done = self._git("log", "-1", "--format=%ct", "HEAD")
+        text = done.stdout.decode("ascii", "replace").strip()
+        return int(text) if done.returncode == 0 and text.isdigit() else None
+
     def missing_revision(self, revision: str) -> str:
         """Why a revision cannot be read, and the fix (for messages)."""
         if not FULL_HASH.fullmatch(revision):

@@ -15,6 +15,7 @@ from ..exports import manifest, opendata
 from ..exports.calendar import calendar
 from ..exports.feed import write_feeds
 from ..exports.sitemap import write_sitemap
+from ..history.stamp import build_time
 from . import preview, search
 from .context import BuildContext
 
@@ -33,7 +34,7 @@ def files(ctx: BuildContext) -> dict[str, str]:
         )  # each $id its address on the site, for editors
         publisher = ctx.identity.open_data()
         made = {
-            CALENDAR: calendar(ctx.site, ctx.site_url),
+            CALENDAR: calendar(ctx.site, ctx.site_url, build_time(ctx.git)),
             f"{OPEN_DATA}.json": opendata.as_json(records, publisher),
             f"{OPEN_DATA}.csv": opendata.as_csv(records, publisher),
             f"{OPEN_DATA}.schema.json": schemas["open-data.schema.json"],
@@ -75,7 +76,7 @@ def finish(ctx: BuildContext, site_dir: Path) -> dict:
     manifest.write(
         ctx.site, ctx.histories, site_dir, ctx.site_url, ctx.extra.get("whole_guide", [])
     )
-    write_sitemap(ctx.site, ctx.site_url, site_dir)
+    write_sitemap(ctx.site, ctx.site_url, site_dir, build_time(ctx.git))
     if not ctx.offline:  # read from file://, a feed has nobody to follow it: not in the copy
         figures["feeds"] = write_feeds(ctx.site, ctx.identity, ctx.site_url, site_dir)
         _log.info(
