@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from cittamedie.content.config import read_config
+from cittamedie.content.identity import DEPLOYMENT
 from cittamedie.tools.arguments import parser
 
 from ..conftest import FIXTURES, REPO
@@ -128,6 +129,14 @@ def test_main_is_built_with_history_pdfs_and_offline_copy_and_deployed_to_pages(
         "actions/upload-pages-artifact",
     ]
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    # the site's addresses from the repository's variables; unset, the validation step refuses
+    # (content/identity.py: CITTAMEDIE_PUBLISHING makes them errors) before anything is built
+    assert flow["env"]["CITTAMEDIE_PUBLISHING"] == "true"
+    for name in DEPLOYMENT.values():
+        assert flow["env"][name] == "${{ vars." + name + " }}"
+        assert f"!ENV {name}" in (REPO / "mkdocs.yml").read_text("utf-8")
+    runs = [step.get("run") for step in build["steps"]]
+    assert runs.index("make validate") < runs.index("make site")
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert uses({"jobs": {"deploy": deploy}}) == ["actions/deploy-pages"]
 
@@ -185,7 +194,7 @@ def test_publiccode_yml_has_the_standards_mandatory_keys():
 
 def test_publiccode_yml_agrees_with_the_project():
     code = yaml.safe_load((REPO / "publiccode.yml").read_text("utf-8"))
-    config = read_config(REPO / "mkdocs.yml").data  # its !ENV values read as null
+    config = read_config(REPO / "mkdocs.yml").data  # !ENV: the suite's values (conftest DEPLOYMENT)
     project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
     assert code["url"] == config["extra"]["identity"]["repository"]
     assert code["landingURL"] == config["site_url"]

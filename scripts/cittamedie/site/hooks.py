@@ -104,7 +104,9 @@ def on_env(env, config, files):
     if not ctx.offline:  # Pagefind's dialog, on every page and the 404 page
         env.globals["cm_search"] = search.dialog(lang)
         # the language's Atom feed, in every page's head (not in the offline copy, which has none)
-        env.globals["cm_feed"] = {"href": feed_file(lang), "title": t("feed.title", lang)}
+        env.globals["cm_feed"] = (  # none without site_url (finish.py writes no feed then)
+            {"href": feed_file(lang), "title": t("feed.title", lang)} if ctx.site_url else None
+        )
     return env
 
 
