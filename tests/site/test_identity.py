@@ -214,7 +214,7 @@ def test_unset_addresses_give_one_warning_naming_them_and_the_variables(unset_bu
         "WARNING mkdocs.yml leaves unset site_url, extra.identity.repository, "
         'extra.identity.feedback_email: the pages show no edit link, no "report a problem" link '
         "and no contact for what is missing; without site_url they have no canonical or hreflang "
-        "address and the Atom feeds are not written"
+        "address, and neither the sitemap nor the Atom feeds are written"
     ]
     assert "TIP set CITTAMEDIE_SITE_URL, CITTAMEDIE_REPOSITORY, CITTAMEDIE_FEEDBACK_EMAIL" in stderr
 
@@ -231,6 +231,7 @@ def test_unset_addresses_show_no_link_or_contact_that_does_not_exist(unset_build
         for absent in ('rel="canonical"', 'rel="alternate " hreflang', "application/atom+xml"):
             assert absent not in text, (rel, absent)
     assert not list(site.glob("feed-*.xml"))  # no address for the feeds' entries
+    assert not (site / "sitemap.xml").exists()
 
 
 @pytest.mark.parametrize("lang, said", [("it", "non ha ancora indicato"), ("en", "has not given")])

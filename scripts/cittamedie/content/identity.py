@@ -135,7 +135,7 @@ def unset_warning(config: Config) -> tuple[Say, Say] | None:
     message = say(
         'mkdocs.yml leaves unset {names}: the pages show no edit link, no "report a problem" '
         "link and no contact for what is missing; without site_url they have no canonical or "
-        "hreflang address and the Atom feeds are not written",
+        "hreflang address, and neither the sitemap nor the Atom feeds are written",
         names=", ".join(missing),
     )
     return message, _how_to_set(missing)

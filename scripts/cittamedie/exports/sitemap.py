@@ -31,7 +31,12 @@ def sitemap(site: Site, site_url: str) -> str:
 
 
 def write_sitemap(site: Site, site_url: str, site_dir: Path) -> None:
-    """sitemap.xml and its gzip copy."""
+    """sitemap.xml and its gzip copy, in place of MkDocs' own; without site_url (its addresses are
+    absolute) none: MkDocs' own, which says "None" for the address, is removed."""
+    if not site_url:
+        for name in (SITEMAP, f"{SITEMAP}.gz"):
+            (site_dir / name).unlink(missing_ok=True)
+        return
     text = sitemap(site, site_url)
     (site_dir / SITEMAP).write_text(text, "utf-8")
     with gzip.open(site_dir / f"{SITEMAP}.gz", "wt", encoding="utf-8") as handle:

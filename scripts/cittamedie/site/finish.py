@@ -75,7 +75,7 @@ def finish(ctx: BuildContext, site_dir: Path) -> dict:
     manifest.write(
         ctx.site, ctx.histories, site_dir, ctx.site_url, ctx.extra.get("whole_guide", [])
     )
-    write_sitemap(ctx.site, ctx.site_url, site_dir)
+    write_sitemap(ctx.site, ctx.site_url, site_dir)  # none without site_url (identity.py)
     # read from file://, a feed has nobody to follow it: not in the copy; without site_url, no
     # address to give its entries (the build's warning says so: content/identity.py)
     if not ctx.offline and ctx.site_url:

@@ -97,7 +97,9 @@ def on_env(env, config, files):
     theme.compile_once(env, ctx.root)
     env.globals["cm_breadcrumbs"] = t("breadcrumbs", lang)
     env.globals["cm_identity"] = ctx.identity.for_language(lang)
-    env.globals["cm_csp"] = csp.base_policy(ctx.offline)  # its hashes: on_post_page
+    # the policy (its hashes: on_post_page); none in `make serve`, whose live reload is an inline
+    # script MkDocs adds as it serves a page, after every hook
+    env.globals["cm_csp"] = "" if ctx.preview else csp.base_policy(ctx.offline)
     # Material's search in the offline copy (material-patches.yml): our worker, each language's index
     env.globals["cm_search_worker"] = OFFLINE_SEARCH_WORKER if ctx.offline else ""
     env.globals["cm_language_root"] = language_root(lang) if ctx.offline else ""
