@@ -23,6 +23,15 @@ from cittamedie.site.context import BuildContext
 # ones are tested by asking for them (--lang it, tests/unit/test_messages.py). Set before any test
 # runs, so that every child process (mkdocs, the CLI) inherits it.
 os.environ["LANGUAGE"] = "en"
+# The deployment's addresses (mkdocs.yml reads them with !ENV; unset by default, content/identity.py):
+# test values for every build of the suite; tests/site/test_identity.py builds without them too.
+DEPLOYMENT = {
+    "CITTAMEDIE_SITE_URL": "https://cittamedie.example.org/",
+    "CITTAMEDIE_REPOSITORY": "https://github.com/example/cittamedie-sud",
+    "CITTAMEDIE_FEEDBACK_EMAIL": "cittamedie@example.org",
+}
+os.environ.update(DEPLOYMENT)
+os.environ.pop("CITTAMEDIE_PUBLISHING", None)
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

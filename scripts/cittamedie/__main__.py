@@ -9,6 +9,7 @@
     cittamedie changes --base-site base-site [--site-dir site]
     cittamedie links [--format text|github|json|markdown] [--timeout 15] [--workers 8]
     cittamedie clean
+    cittamedie release linee-guida 0.3 --status bozza --summary-it "…" --summary-en "…" [--date 2026-12-05]
 
 Exit codes: 0 clean, 1 problems found, 2 wrong usage.
 """
@@ -222,6 +223,28 @@ def _clean(args, root: Path) -> int:
     return 0
 
 
+def _release(args, root: Path) -> int:
+    from .tools.release import Release, release
+
+    today = dt.date.today()
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else today
+    except ValueError:
+        _error(
+            args.lang,
+            say("`{date}` is not a date", date=args.date),
+            say("write it as YYYY-MM-DD, e.g. 2026-12-05"),
+        )
+        return 2
+    summary = {"it": args.summary_it, "en": args.summary_en}
+    asked = Release(args.document, args.version, args.status, summary, date)
+    said, problems = release(root, asked, today)
+    for problem in problems:
+        _error(args.lang, problem.worded(args.lang))
+    _out(args.lang, *said)
+    return 1 if problems else 0
+
+
 COMMANDS = {
     "validate": _validate,
     "translations": _translations,
@@ -231,6 +254,7 @@ COMMANDS = {
     "changes": _changes,
     "links": _links,
     "clean": _clean,
+    "release": _release,
 }
 
 

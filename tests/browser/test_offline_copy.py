@@ -9,6 +9,7 @@ import pytest
 from cittamedie.exports.offline import FOLDER, export
 
 from ..conftest import REPO
+from .test_csp import LISTEN
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +24,7 @@ def offline_copy(built_site, tmp_path_factory):
 def test_offline_copy_navigates_switches_and_searches_without_network(browser, offline_copy):
     context = browser.new_context()
     tab = context.new_page()
+    tab.add_init_script(LISTEN)  # the policy's violations (site/csp.py: the offline copy's policy)
     requests, errors = [], []
     tab.on("request", lambda r: requests.append(r.url))
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -40,9 +42,12 @@ def test_offline_copy_navigates_switches_and_searches_without_network(browser, o
         ".md-search-result__item > a", "links => links.map(a => a.href)"
     )
     assert hits and all(h.startswith(f"{root}/en/") for h in hits)
+    assert tab.evaluate("window.__violations") == []
+    assert tab.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
     tab.goto(f"{root}/buone-pratiche/index.html")
     tab.click("#cm-catalogue .cm-card a >> nth=0")
     assert tab.url.startswith(f"{root}/buone-pratiche/") and tab.url.endswith(".html")
+    assert tab.evaluate("window.__violations") == []
     outside = [
         u for u in requests if not u.startswith(root) and not u.startswith(("data:", "about:"))
     ]

@@ -23,9 +23,11 @@ def configure(tree: Path, edit=None) -> Path:
     return tree / "mkdocs.yml"
 
 
-def build(tree: Path, edit=None) -> subprocess.CompletedProcess:
+def build(tree: Path, edit=None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """mkdocs build --strict of a fixture tree; env: the build's environment (default: the
+    suite's, with the deployment's addresses set, tests/conftest.py)."""
     configure(tree, edit)
-    env = ENV
+    env = env or ENV
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tree / "site")],
         cwd=tree,

@@ -13,8 +13,8 @@ import pytest
 
 from cittamedie.__main__ import main
 
-from ..conftest import FIXTURES, copy_tree
-from .conftest import build
+from ..conftest import DEPLOYMENT, FIXTURES, copy_tree
+from .conftest import ENV, build
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -174,4 +174,95 @@ def test_a_wrong_identity_value_names_its_line_in_mkdocs_yml(valid_tree):
         f"mkdocs.yml:{line}: identity: `maybe` should be a boolean (extra.identity.official) — write true or "
         "false, without quotes"
     ) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- the deployment's addresses unset
+
+UNSET = {k: v for k, v in ENV.items() if k not in DEPLOYMENT}
+
+
+@pytest.fixture(scope="module")
+def unset_build(tmp_path_factory) -> tuple[Path, str]:
+    """The fixture site built without the deployment's addresses (mkdocs.yml's defaults)."""
+    tree = copy_tree(FIXTURES / "valid", tmp_path_factory.mktemp("unset") / "repo")
+    (tree / "docs" / "contatti.md").write_text(ACCESSIBILITY % ("contatti", "Contatti"), "utf-8")
+    (tree / "docs" / "contatti.en.md").write_text(ACCESSIBILITY % ("contatti", "Contacts"), "utf-8")
+    result = build(tree, env=UNSET)
+    assert result.returncode == 0, result.stderr
+    return tree / "site", result.stderr
+
+
+ACCESSIBILITY = """---
+id: %s
+title: %s
+updated: 2026-01-10
+sources:
+  - {title: Fonte, url: 'https://example.org/fonte'}
+---
+
+<!-- cittamedie:contacts -->
+
+<!-- cittamedie:feedback -->
+"""
+
+
+def test_unset_addresses_give_one_warning_naming_them_and_the_variables(unset_build):
+    _, stderr = unset_build
+    warnings = [line for line in stderr.splitlines() if line.startswith("WARNING ")]
+    assert warnings == [
+        "WARNING mkdocs.yml leaves unset site_url, extra.identity.repository, "
+        'extra.identity.feedback_email: the pages show no edit link, no "report a problem" link '
+        "and no contact for what is missing; without site_url they have no canonical or hreflang "
+        "address, and neither the sitemap nor the Atom feeds are written"
+    ]
+    assert "TIP set CITTAMEDIE_SITE_URL, CITTAMEDIE_REPOSITORY, CITTAMEDIE_FEEDBACK_EMAIL" in stderr
+
+
+def test_unset_addresses_show_no_link_or_contact_that_does_not_exist(unset_build):
+    site, _ = unset_build
+    pages = built_pages(site)
+    assert len(pages) > 10
+    for rel, text in pages:
+        for absent in ("github.com", "mailto:", 'rel="edit"', 'class="cm-feedback"'):
+            assert absent not in text, (rel, absent)
+        for absent in ("cittamedie@example.org", "cittamedie.example.org", "example/cittamedie"):
+            assert absent not in text, (rel, absent)  # the placeholders of old
+        for absent in ('rel="canonical"', 'rel="alternate " hreflang', "application/atom+xml"):
+            assert absent not in text, (rel, absent)
+    assert not list(site.glob("feed-*.xml"))  # no address for the feeds' entries
+    assert not (site / "sitemap.xml").exists()
+
+
+@pytest.mark.parametrize("lang, said", [("it", "non ha ancora indicato"), ("en", "has not given")])
+def test_the_contacts_say_how_to_set_them_and_no_report_link_is_promised(unset_build, lang, said):
+    site, _ = unset_build
+    page = (site / ("en/" if lang == "en" else "") / "contatti" / "index.html").read_text("utf-8")
+    assert said in page and "CITTAMEDIE_FEEDBACK_EMAIL" in page
+    assert "#cm-feedback" not in page
+
+
+def test_the_same_site_with_the_addresses_links_them(tmp_path):
+    tree = copy_tree(FIXTURES / "valid", tmp_path / "repo")
+    result = build(tree)  # the suite's environment: the addresses set
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    page = (tree / "site" / "index.html").read_text("utf-8")
+    assert 'rel="edit"' in page and "mailto:cittamedie@example.org" in page
+    assert '<link rel="canonical" href="https://cittamedie.example.org/">' in page
+    assert (tree / "site" / "feed-it.xml").is_file()
+
+
+def test_publishing_without_the_addresses_is_refused_with_the_fix(tmp_path):
+    """The publish workflow sets CITTAMEDIE_PUBLISHING: then an unset address stops the build."""
+    tree = copy_tree(FIXTURES / "valid", tmp_path / "repo")
+    env = dict(UNSET, CITTAMEDIE_PUBLISHING="true", CITTAMEDIE_SITE_URL="https://x.example/")
+    result = build(tree, env=env)
+    assert result.returncode != 0
+    assert (
+        "identity: `extra.identity.repository` is unset: a published site would lack it "
+        "(extra.identity.repository) — set CITTAMEDIE_REPOSITORY (in GitHub: Settings → Secrets "
+        "and variables → Actions → Variables), or write the value in mkdocs.yml"
+    ) in result.stderr
+    assert "`site_url` is unset" not in result.stderr
     assert "Traceback" not in result.stderr

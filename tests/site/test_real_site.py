@@ -402,3 +402,26 @@ def test_a_budget_travels_with_its_note_to_the_card_and_the_open_data(built_site
     scuole = next(r for r in payload["records"] if r["id"] == "bo-scuole-di-quartiere")
     assert scuole["budget_eur"] == 6600000
     assert "2018" in scuole["budget_note_it"] and "2018" in scuole["budget_note_en"]
+
+
+class _PolicyFirst(HTMLParser):
+    """The start tags of a page's head, in order, as (tag, http-equiv)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, str]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs).get("http-equiv") or ""))
+
+
+def test_every_page_carries_one_policy_before_any_script(built_site):
+    """site/csp.py: every HTML page the build writes, the 404 pages too, has the policy's <meta>
+    once, before its first <script>, with the hashes of its inline scripts."""
+    for page in built_site.rglob("*.html"):
+        tags = _PolicyFirst(page.read_text("utf-8")).tags
+        metas = [i for i, tag in enumerate(tags) if tag == ("meta", "Content-Security-Policy")]
+        scripts = [i for i, (tag, _) in enumerate(tags) if tag == "script"]
+        assert len(metas) == 1 and metas[0] < scripts[0], page
+        assert "sha256-" in page.read_text("utf-8"), page

@@ -137,6 +137,9 @@ def test_the_preview_serves_a_page_with_a_problem_and_reports_it(valid_tree, tmp
     log = tmp_path / "serve.log"
     with serving(valid_tree, log) as url:
         assert served(f"{url}/buone-pratiche/matera-caso/", "</html>")
+        # the live reload is an inline script MkDocs adds as it serves: no policy in the preview
+        served_page = fetch(f"{url}/buone-pratiche/matera-caso/")
+        assert "livereload" in served_page and "Content-Security-Policy" not in served_page
         assert within(lambda: "preview: the content is valid" in log.read_text("utf-8"))
         page = valid_tree / "good-practices" / "matera-caso.md"
         page.write_text(page.read_text("utf-8") + "\nVedi [la pagina](non-esiste.md).\n", "utf-8")

@@ -18,7 +18,9 @@ import pytest
 import yaml
 
 from cittamedie.content.config import read_config
+from cittamedie.content.identity import DEPLOYMENT
 from cittamedie.tools.arguments import parser
+from cittamedie.tools.release import STATUSES
 
 from ..conftest import FIXTURES, REPO
 
@@ -128,8 +130,44 @@ def test_main_is_built_with_history_pdfs_and_offline_copy_and_deployed_to_pages(
         "actions/upload-pages-artifact",
     ]
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    # the site's addresses from the repository's variables; unset, the validation step refuses
+    # (content/identity.py: CITTAMEDIE_PUBLISHING makes them errors) before anything is built
+    assert flow["env"]["CITTAMEDIE_PUBLISHING"] == "true"
+    for name in DEPLOYMENT.values():
+        assert flow["env"][name] == "${{ vars." + name + " }}"
+        assert f"!ENV {name}" in (REPO / "mkdocs.yml").read_text("utf-8")
+    runs = [step.get("run") for step in build["steps"]]
+    assert runs.index("make validate") < runs.index("make site")
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert uses({"jobs": {"deploy": deploy}}) == ["actions/deploy-pages"]
+
+
+def test_a_version_is_published_from_a_form_through_release_and_a_pull_request():
+    """release.yml: GitHub's form asks what `cittamedie release` needs, the command runs on the
+    whole history with the form's values as variables (never pasted into the script), and a pull
+    request is opened."""
+    flow = workflow("release.yml")
+    assert flow["name"] == "Publish a version"
+    inputs = flow["on"]["workflow_dispatch"]["inputs"]
+    assert list(inputs) == ["document", "version", "status", "summary_it", "summary_en", "date"]
+    assert tuple(inputs["status"]["options"]) == STATUSES
+    assert not inputs["date"]["required"] and all(
+        inputs[name]["required"] for name in list(inputs)[:-1]
+    )
+    job = flow["jobs"]["release"]
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    step = next(s for s in job["steps"] if "cittamedie release" in s.get("run", ""))
+    assert commands(step["run"]) == [
+        ["release", "XDOCUMENT", "XVERSION", "--status", "XSTATUS", "--summary-it",
+         "XSUMMARY_IT", "--summary-en", "XSUMMARY_EN", "--date", "XDATE"]
+    ]  # fmt: skip
+    assert {step["env"][name] for name in step["env"]} == {
+        f"${{{{ inputs.{name} }}}}" for name in inputs
+    }
+    assert not any("${{" in s.get("run", "") for s in job["steps"])
+    assert "gh pr create" in job["steps"][-1]["run"]
+    assert flow["permissions"] == {"contents": "write", "pull-requests": "write"}
 
 
 def test_links_are_checked_weekly_and_reported_in_one_issue():
@@ -226,7 +264,7 @@ def test_publiccode_yml_has_the_standards_mandatory_keys():
 
 def test_publiccode_yml_agrees_with_the_project():
     code = yaml.safe_load((REPO / "publiccode.yml").read_text("utf-8"))
-    config = read_config(REPO / "mkdocs.yml").data  # its !ENV values read as null
+    config = read_config(REPO / "mkdocs.yml").data  # !ENV: the suite's values (conftest DEPLOYMENT)
     project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
     assert code["url"] == config["extra"]["identity"]["repository"]
     assert code["landingURL"] == config["site_url"]

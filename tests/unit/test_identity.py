@@ -152,3 +152,60 @@ def test_the_validator_reports_the_identity_with_every_content_problem(valid_tre
         "mkdocs.yml:1: identity: `plugins.i18n.languages.en.site_author` is set by hand "
         "(plugins.i18n.languages.en.site_author) — remove it"
     ) in out  # nested: its line is not looked up
+
+
+UNSET_BLOCK = """site_url: !ENV CITTAMEDIE_TEST_SITE_URL
+extra:
+  identity:
+    publisher: {it: Ente di prova, en: Test body}
+    official: false
+    eu_funding: false
+    repository: !ENV CITTAMEDIE_TEST_REPOSITORY
+    branch: main
+    feedback_email: !ENV [CITTAMEDIE_TEST_EMAIL, null]
+"""
+
+
+def test_unset_addresses_give_no_links_and_are_named(tmp_path, monkeypatch):
+    for name in ("CITTAMEDIE_TEST_SITE_URL", "CITTAMEDIE_TEST_REPOSITORY", "CITTAMEDIE_TEST_EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    path = config(tmp_path, UNSET_BLOCK)
+    who = identity.from_file(path)
+    assert (who.repository, who.feedback_email) == (None, None)
+    assert who.edit_url("docs/a.md") is None and who.issues_url is None and who.mailto is None
+    assert who.file_url("docs/a.md") is None and who.new_file_url("docs/a.en.md") is None
+    read = identity.read_config(path)
+    assert identity.unset(read) == [
+        "site_url",
+        "extra.identity.repository",
+        "extra.identity.feedback_email",
+    ]
+    assert identity.publishing_problems(read) == []  # only when publishing
+
+
+def test_env_values_are_read_as_mkdocs_reads_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("CITTAMEDIE_TEST_SITE_URL", "https://guide.example/")
+    monkeypatch.setenv("CITTAMEDIE_TEST_REPOSITORY", "https://github.com/owner/name")
+    monkeypatch.setenv(
+        "CITTAMEDIE_TEST_EMAIL", ""
+    )  # an empty variable (GitHub's unset one) is null
+    read = identity.read_config(config(tmp_path, UNSET_BLOCK))
+    who = identity.from_config(read)
+    assert who.issues_url == "https://github.com/owner/name/issues" and who.mailto is None
+    assert identity.unset(read) == ["extra.identity.feedback_email"]
+
+
+def test_publishing_refuses_each_unset_address_at_its_line(tmp_path, monkeypatch):
+    monkeypatch.delenv("CITTAMEDIE_TEST_REPOSITORY", raising=False)
+    monkeypatch.setenv("CITTAMEDIE_TEST_SITE_URL", "https://guide.example/")
+    monkeypatch.setenv("CITTAMEDIE_TEST_EMAIL", "a@example.org")
+    text = UNSET_BLOCK.replace("extra:\n", "extra:\n  require_identity: true\n")
+    problems = identity.publishing_problems(identity.read_config(config(tmp_path, text)))
+    assert [(p.line, p.field, str(p.message)) for p in problems] == [
+        (
+            8,  # the line of `repository:`
+            "extra.identity.repository",
+            "`extra.identity.repository` is unset: a published site would lack it",
+        )
+    ]
+    assert "CITTAMEDIE_REPOSITORY" in str(problems[0].fix)

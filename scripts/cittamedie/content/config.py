@@ -2,8 +2,10 @@
 outside MkDocs (the identity block, the Markdown settings the validator renders with, the
 languages, the offline copy's plugins).
 
-Read safely: values with tags other projects use there (!ENV, !!python/name:…) are read as null,
-never constructed. MkDocs reads the file again for the build, its own way.
+Read safely: values with tags other projects use there (!!python/name:…) are read as null, never
+constructed. `!ENV` is read as MkDocs reads it (the environment variable's value, the default when
+it is unset, else null): the deployment's addresses come from there (content/identity.py). MkDocs
+reads the file again for the build, its own way.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml_env_tag import construct_env_tag  # MkDocs' own reading of !ENV (a dependency of MkDocs)
 
 from .messages import say
 from .problems import ContentError, Problem
@@ -25,6 +28,7 @@ class _TagsAsNull(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 
 _TagsAsNull.add_multi_constructor("", lambda loader, suffix, node: None)
+_TagsAsNull.add_constructor("!ENV", construct_env_tag)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,12 @@ Nothing else names the publisher or says whether the site is official: mkdocs.ym
 `site_author` and `copyright` stay unset (the author meta and the footer read the identity), and
 a value written there is refused with the fix. The site build, the PDF export and the validator
 all read the block through from_config (content/config.py reads the file).
+
+The addresses a deployment owns are unset by default (mkdocs.yml reads them with `!ENV`): the
+repository and the feedback address (`repository`, `feedback_email`: None, and then no page shows
+an edit link, a "report a problem" link or a contact) and `site_url` (no canonical, hreflang or
+feed). `unset` names those missing, for the build's one warning and the publish workflow's refusal
+(rules/identity.py).
 """
 
 from __future__ import annotations
@@ -14,13 +20,19 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .config import CONFIG_FILE, Config, read_config
-from .messages import say
+from .messages import Say, say
 from .problems import ContentError, Problem
 from .schema import check
 from .strings import t
 
 HAND_SET = ("site_author", "copyright")  # MkDocs settings the identity replaces
 RULE = "identity"
+# what a deployment sets: the setting in mkdocs.yml → the environment variable mkdocs.yml reads it from
+DEPLOYMENT = {
+    "site_url": "CITTAMEDIE_SITE_URL",
+    "extra.identity.repository": "CITTAMEDIE_REPOSITORY",
+    "extra.identity.feedback_email": "CITTAMEDIE_FEEDBACK_EMAIL",
+}
 
 
 @dataclass(frozen=True)
@@ -28,9 +40,9 @@ class Identity:
     publisher: dict[str, str]
     official: bool
     eu_funding: bool
-    repository: str
+    repository: str | None  # None: no edit link, no issue link
     branch: str
-    feedback_email: str
+    feedback_email: str | None  # None: no e-mail contact
 
     def author(self, lang: str) -> str:
         """The author of pages and PDFs (their metadata)."""
@@ -57,25 +69,29 @@ class Identity:
         """The line at the bottom of every PDF page."""
         return self.funding(lang) or self.notice(lang) or self.publisher[lang]
 
-    def edit_url(self, path: str) -> str:
-        """GitHub's editor for a file of the repository (its real path, not through docs/ links)."""
-        return f"{self.repository}/edit/{quote(self.branch)}/{quote(path)}"
+    def edit_url(self, path: str) -> str | None:
+        """GitHub's editor for a file of the repository (its real path, not through docs/ links);
+        None without a repository, as for every address below."""
+        return self._at(f"/edit/{quote(self.branch)}/{quote(path)}")
 
-    def file_url(self, path: str) -> str:
+    def file_url(self, path: str) -> str | None:
         """A file of the repository, as GitHub shows it."""
-        return f"{self.repository}/blob/{quote(self.branch)}/{quote(path)}"
+        return self._at(f"/blob/{quote(self.branch)}/{quote(path)}")
 
-    def new_file_url(self, path: str) -> str:
+    def new_file_url(self, path: str) -> str | None:
         """GitHub's form for a new file of the repository, its name filled in."""
-        return f"{self.repository}/new/{quote(self.branch)}?filename={quote(path)}"
+        return self._at(f"/new/{quote(self.branch)}?filename={quote(path)}")
 
     @property
-    def issues_url(self) -> str:
-        return f"{self.repository}/issues"
+    def issues_url(self) -> str | None:
+        return self._at("/issues")
 
     @property
-    def mailto(self) -> str:
-        return f"mailto:{quote(self.feedback_email, safe='@')}"
+    def mailto(self) -> str | None:
+        return f"mailto:{quote(self.feedback_email, safe='@')}" if self.feedback_email else None
+
+    def _at(self, path: str) -> str | None:
+        return f"{self.repository}{path}" if self.repository else None
 
     def for_language(self, lang: str) -> dict:
         """What templates read (cm_identity)."""
@@ -91,11 +107,64 @@ class Identity:
             "footer": self.footer(lang),
             "funding_statement": self.funding(lang),
             "issues_url": self.issues_url,
+            "mailto": self.mailto,
         }
 
     def open_data(self) -> dict:
         """The publisher fields of the open data (JSON)."""
         return {"publisher": dict(self.publisher), "official": self.official}
+
+
+def unset(config: Config) -> list[str]:
+    """The settings a deployment owns that this mkdocs.yml leaves unset (DEPLOYMENT's names)."""
+    block = config.extra.get("identity")
+    block = block if isinstance(block, dict) else {}
+    values = {
+        "site_url": config.data.get("site_url"),
+        "extra.identity.repository": block.get("repository"),
+        "extra.identity.feedback_email": block.get("feedback_email"),
+    }
+    return [name for name in DEPLOYMENT if not values[name]]
+
+
+def unset_warning(config: Config) -> tuple[Say, Say] | None:
+    """The build's one warning (message, tip) when a deployment's setting is unset; else None."""
+    missing = unset(config)
+    if not missing:
+        return None
+    message = say(
+        'mkdocs.yml leaves unset {names}: the pages show no edit link, no "report a problem" '
+        "link and no contact for what is missing; without site_url they have no canonical or "
+        "hreflang address, and neither the sitemap nor the Atom feeds are written",
+        names=", ".join(missing),
+    )
+    return message, _how_to_set(missing)
+
+
+def publishing_problems(config: Config) -> list[Problem]:
+    """When mkdocs.yml's extra.require_identity is true (the publish workflow sets
+    CITTAMEDIE_PUBLISHING): each unset setting of a deployment, as an error."""
+    if config.extra.get("require_identity") is not True:
+        return []
+    return [
+        Problem(
+            config.shown,
+            config.lines.get(f"/{name}") or config.lines.get(name.rsplit(".", 1)[-1], 1),
+            RULE,
+            say("`{name}` is unset: a published site would lack it", name=name),
+            _how_to_set([name]),
+            name,
+        )
+        for name in unset(config)
+    ]
+
+
+def _how_to_set(names: list[str]) -> Say:
+    return say(
+        "set {variables} (in GitHub: Settings → Secrets and variables → Actions → Variables), "
+        "or write the value in mkdocs.yml",
+        variables=", ".join(DEPLOYMENT[name] for name in names),
+    )
 
 
 def from_config(config: Config) -> Identity:

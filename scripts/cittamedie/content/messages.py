@@ -131,11 +131,12 @@ def catalogue(lang: str) -> dict[str, str]:
     return found
 
 
-def print_error(lang: str, message: str, tip: str = "") -> None:
-    """The command line's ERROR and TIP lines on stderr, in the editor's language (for
-    __main__.py and the exports it runs; coloured only on a terminal, and never under NO_COLOR)."""
+def print_error(lang: str, message: str, tip: str = "", label: Say | None = None) -> None:
+    """The command line's ERROR (or label: WARNING) and TIP lines on stderr, in the editor's
+    language (for __main__.py, the exports it runs and the build's warnings that must not stop a
+    strict build; coloured only on a terminal, and never under NO_COLOR)."""
     colour = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-    error, tip_label = say("ERROR"), say("TIP")
+    error, tip_label = label or say("ERROR"), say("TIP")
     red, dim, reset = ("\033[31m", "\033[2m", "\033[0m") if colour else ("", "", "")
     print(
         f"{red}{in_language(error, lang)}{reset} {in_language(message, lang)}",

@@ -32,8 +32,13 @@ def sitemap(site: Site, site_url: str) -> str:
 
 
 def write_sitemap(site: Site, site_url: str, site_dir: Path, stamp: dt.datetime) -> None:
-    """sitemap.xml and its gzip copy, whose header says stamp (the build's time, not the clock's:
-    two builds of one commit write the same bytes)."""
+    """sitemap.xml and its gzip copy, in place of MkDocs' own, whose header says stamp (the build's
+    time, not the clock's: two builds of one commit write the same bytes); without site_url (its
+    addresses are absolute) none: MkDocs' own, which says "None" for the address, is removed."""
+    if not site_url:
+        for name in (SITEMAP, f"{SITEMAP}.gz"):
+            (site_dir / name).unlink(missing_ok=True)
+        return
     text = sitemap(site, site_url)
     (site_dir / SITEMAP).write_text(text, "utf-8")
     with (

@@ -230,6 +230,24 @@ class Repository:
             rows.append(Commit(revision, date, subject))
         return rows
 
+    def last_change(self, folder: str, leaving_out: str) -> Commit | None:
+        """The newest commit of the branch that changed a file of `folder` other than
+        `leaving_out` (a document's text, not its document.yml); None when there is none."""
+        done = self._git(
+            "log", "-1", "--format=%H%x00%cs%x00%s", "--", folder, f":(exclude){leaving_out}"
+        )
+        parts = done.stdout.decode("utf-8", errors="replace").strip().split("\0")
+        return Commit(*parts) if done.returncode == 0 and len(parts) == 3 else None
+
+    def uncommitted(self, folder: str) -> list[str]:
+        """The files of `folder` that differ from the last commit (edited, staged, new; not those
+        .gitignore leaves out); empty outside a git clone."""
+        done = self._git("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", folder)
+        if done.returncode != 0 and self.is_repository():
+            raise HistoryError(words.state_unknown(folder, self.root))
+        entries = done.stdout.decode("utf-8", errors="replace").split("\0")
+        return [entry[3:] for entry in entries if len(entry) > 3 and entry[:2] != "!!"]
+
     def file_state(self, path: str) -> str | None:
         """How git holds the file `path` (where git keeps it) against the last commit: "" when
         committed as it is; "changed" (edited or staged since), "new" (never committed) or

@@ -1,10 +1,11 @@
 """mkdocs.yml's extra.identity (who publishes the site): valid against its schema, and no
-site_author or copyright set beside it (content/identity.py). A mkdocs.yml that cannot be read is
-reported by rules/config.py."""
+site_author or copyright set beside it (content/identity.py); when publishing (extra.
+require_identity), the site's addresses set. A mkdocs.yml that cannot be read is reported by
+rules/config.py."""
 
 from __future__ import annotations
 
-from ..content.identity import from_config
+from ..content.identity import from_config, publishing_problems
 from ..content.model import Site
 from ..content.problems import ContentError, Problem
 from .run import Run
@@ -17,4 +18,4 @@ def check(site: Site, run: Run) -> list[Problem]:
         from_config(run.config)
     except ContentError as exc:
         return exc.problems
-    return []
+    return publishing_problems(run.config)

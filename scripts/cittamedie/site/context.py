@@ -19,9 +19,9 @@ import jinja2
 
 from ..content.config import CONFIG_FILE, Config, read_config
 from ..content.generated import index_pages, medium_city_pages
-from ..content.identity import Identity, from_config
+from ..content.identity import Identity, from_config, unset_warning
 from ..content.load import load_site
-from ..content.messages import editor_language, in_language, say
+from ..content.messages import editor_language, in_language, print_error, say
 from ..content.model import Site, Source
 from ..content.problems import ALWAYS_STOP, ERROR, ContentError, Problem
 from ..history.git import Repository
@@ -79,6 +79,8 @@ class BuildContext:
         context = cls.of_site(
             site, from_config(settings), settings, dict(config.extra), config.site_url or ""
         )
+        if warning := unset_warning(settings):  # not MkDocs' log: a strict build goes on
+            print_error(editor_language(), *warning, label=say("WARNING"))
         if context.preview and context.validation:
             # `make serve`: what would hang, crash, read outside or overwrite stops the build now;
             # the validator's report follows once the pages are served (finish.py, preview.py)

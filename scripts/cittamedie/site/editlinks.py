@@ -29,7 +29,7 @@ def source_file(site: Site, src_uri: str, lang: str) -> tuple[str, str] | None:
 def link(site: Site, identity: Identity, src_uri: str, lang: str) -> dict | None:
     """The edit button of a page (partials/actions.html): address and accessible name."""
     found = source_file(site, src_uri, lang)
-    if found is None:
+    if found is None or not identity.repository:  # no repository: no edit button (identity.py)
         return None
     path, kind = found
     label = {

@@ -76,8 +76,10 @@ def finish(ctx: BuildContext, site_dir: Path) -> dict:
     manifest.write(
         ctx.site, ctx.histories, site_dir, ctx.site_url, ctx.extra.get("whole_guide", [])
     )
-    write_sitemap(ctx.site, ctx.site_url, site_dir, build_time(ctx.git))
-    if not ctx.offline:  # read from file://, a feed has nobody to follow it: not in the copy
+    write_sitemap(ctx.site, ctx.site_url, site_dir, build_time(ctx.git))  # none without site_url
+    # read from file://, a feed has nobody to follow it: not in the copy; without site_url, no
+    # address to give its entries (the build's warning says so: content/identity.py)
+    if not ctx.offline and ctx.site_url:
         figures["feeds"] = write_feeds(ctx.site, ctx.identity, ctx.site_url, site_dir)
         _log.info(
             "feeds: %s", ", ".join(f"{lang} {n} entries" for lang, n in figures["feeds"].items())

@@ -16,6 +16,7 @@ from cittamedie.content.languages import language_root
 from cittamedie.content.problems import ContentError
 from cittamedie.content.strings import t
 from cittamedie.site import (
+    csp,
     editlinks,
     finish,
     generated,
@@ -96,13 +97,18 @@ def on_env(env, config, files):
     theme.compile_once(env, ctx.root)
     env.globals["cm_breadcrumbs"] = t("breadcrumbs", lang)
     env.globals["cm_identity"] = ctx.identity.for_language(lang)
+    # the policy (its hashes: on_post_page); none in `make serve`, whose live reload is an inline
+    # script MkDocs adds as it serves a page, after every hook
+    env.globals["cm_csp"] = "" if ctx.preview else csp.base_policy(ctx.offline)
     # Material's search in the offline copy (material-patches.yml): our worker, each language's index
     env.globals["cm_search_worker"] = OFFLINE_SEARCH_WORKER if ctx.offline else ""
     env.globals["cm_language_root"] = language_root(lang) if ctx.offline else ""
     if not ctx.offline:  # Pagefind's dialog, on every page and the 404 page
         env.globals["cm_search"] = search.dialog(lang)
         # the language's Atom feed, in every page's head (not in the offline copy, which has none)
-        env.globals["cm_feed"] = {"href": feed_file(lang), "title": t("feed.title", lang)}
+        env.globals["cm_feed"] = (  # none without site_url (finish.py writes no feed then)
+            {"href": feed_file(lang), "title": t("feed.title", lang)} if ctx.site_url else None
+        )
     return env
 
 
@@ -118,16 +124,17 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    memory.release(BuildContext.of(config), page, written=True)
-    return output
+    ctx = BuildContext.of(config)
+    memory.release(ctx, page, written=True)
+    return csp.finish_page(output, ctx.offline)
 
 
 def on_post_template(output_content, template_name, config):
     if template_name != "404.html":
         return output_content
-    return finish.not_found_page(
-        BuildContext.of(config), output_content, Path(config.site_dir), _language(config)
-    )
+    ctx = BuildContext.of(config)
+    html = csp.finish_page(output_content, ctx.offline)
+    return finish.not_found_page(ctx, html, Path(config.site_dir), _language(config))
 
 
 def on_serve(server, config, builder):

@@ -136,7 +136,10 @@ def markdown_settings(ctx: BuildContext, mdx_configs: dict, lang: str) -> None:
 
 
 def alternates(ctx: BuildContext, src_uri: str, site_url: str) -> list[dict]:
-    """hreflang links to the languages this page is really written in, plus x-default."""
+    """hreflang links to the languages this page is really written in, plus x-default; none
+    without site_url (hreflang addresses are absolute)."""
+    if not site_url:
+        return []
     site = ctx.site
     key, _ = split_language(src_uri)
     base = site_url.rstrip("/") + "/"

@@ -131,4 +131,19 @@ def parser(prog: str, lang: str = SOURCE) -> argparse.ArgumentParser:
     )
     links.add_argument("--workers", type=int, default=8, help=t(say("requests at a time")))
     command("clean", say("remove the pages the build wrote into the docs tree (not the editors')"))
+    release = command("release", say("publish a version of a document: append it to document.yml"))
+    release.add_argument("document", help=t(say("the document's id, e.g. linee-guida")))
+    release.add_argument("version", help=t(say("the new version's number, e.g. 0.3")))
+    release.add_argument(
+        "--status", required=True, help=t(say("bozza, in-consultazione or approvato"))
+    )
+    release.add_argument(
+        "--summary-it", required=True, help=t(say("what changed, one sentence in Italian"))
+    )
+    release.add_argument(
+        "--summary-en", required=True, help=t(say("what changed, one sentence in English"))
+    )
+    release.add_argument(
+        "--date", default="", help=t(say("the publication date, YYYY-MM-DD (default: today)"))
+    )
     return parser

@@ -21,4 +21,5 @@ def contacts(ctx: BuildContext, lang: str, url: str, args: dict) -> Markup:
 
 
 def feedback(ctx: BuildContext, lang: str, url: str, args: dict) -> Markup:
-    return macro(ctx.templates, TEMPLATE, "feedback")(FEEDBACK_ID, lang)
+    shown = bool(ctx.identity.issues_url or ctx.identity.mailto)
+    return macro(ctx.templates, TEMPLATE, "feedback")(FEEDBACK_ID, lang, shown)

@@ -55,7 +55,8 @@ def page_end(ctx: BuildContext, page, lang: str) -> dict:
 
 
 def feedback(identity: Identity, lang: str, title: str, address: str, section: str = "") -> dict:
-    """The two routes for a report on one page: GitHub's new-issue form, and e-mail (no account)."""
+    """The two routes for a report on one page: GitHub's new-issue form, and e-mail (no account);
+    each None when the identity has no repository, no feedback address."""
     subject = t("page_end.issue_title", lang, title=title)
     fields = [
         (t("page_end.issue_page", lang), title),
@@ -67,9 +68,11 @@ def feedback(identity: Identity, lang: str, title: str, address: str, section: s
         t("page_end.issue_prompt", lang),
         "",
     ]
-    issue = f"{identity.issues_url}/new?title={_q(subject)}&body={_q(LF.join(lines))}"
-    # RFC 6068: line breaks in a mailto body are CRLF; the address keeps its @
-    mail = f"{identity.mailto}?subject={_q(subject)}&body={_q(CRLF.join(lines))}"
+    issue = mail = None  # a route the identity leaves unset is not shown (content/identity.py)
+    if identity.issues_url:
+        issue = f"{identity.issues_url}/new?title={_q(subject)}&body={_q(LF.join(lines))}"
+    if identity.mailto:  # RFC 6068: line breaks in a mailto body are CRLF; the address keeps its @
+        mail = f"{identity.mailto}?subject={_q(subject)}&body={_q(CRLF.join(lines))}"
     return {
         "issue": issue,
         "mail": mail,

@@ -101,7 +101,7 @@ def _row(ctx: BuildContext, key: str, state: str, lang: str, url: str, translati
         "title": (translated or italian).title if lang != SOURCE_LANGUAGE else italian.title,
         "italian_links": _links(identity, italian.rel),
         "links": _links(identity, translated.rel) if translated else None,
-        "create": identity.new_file_url(source_uri(italian.rel, translation))
+        "create": (identity.new_file_url(source_uri(italian.rel, translation)) or "")
         if state == "missing" and identity
         else "",
         "comparison": comparison,
@@ -121,7 +121,8 @@ def _section(
 
 
 def _links(identity: Identity | None, path: str) -> dict | None:
-    """The file on the repository and its editor (none when the build has no identity)."""
-    return (
-        {"source": identity.file_url(path), "edit": identity.edit_url(path)} if identity else None
-    )
+    """The file on the repository and its editor (none when the build has no identity, or the
+    identity no repository)."""
+    if identity is None or not identity.repository:
+        return None
+    return {"source": identity.file_url(path), "edit": identity.edit_url(path)}
