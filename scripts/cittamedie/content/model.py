@@ -115,6 +115,8 @@ class Site:
     problems: tuple[Problem, ...]
     data_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # data file → field → line
     directory_urls: bool = True  # False for the offline copy, browsed from file://
+    # (document id, version) → its consultation file (content/consultations.py)
+    consultations: dict = field(default_factory=dict)
     _index: dict = field(init=False, repr=False, compare=False)
     _keys: list = field(init=False, repr=False, compare=False)
     _kinds: dict = field(init=False, repr=False, compare=False)

@@ -28,6 +28,7 @@ SCHEMA_NAMES = (
     "priorities",
     "events",
     "glossary",
+    "consultation",
 )
 
 

@@ -20,6 +20,7 @@ from . import (
     images,
     links,
     names,
+    outcomes,
     pairing,
     plaintext,
     review,
@@ -50,6 +51,7 @@ RULES = (
     names,
     versions,
     consultation,
+    outcomes,
     identity,
     config,
 )
