@@ -72,7 +72,7 @@ def _about(found: Consultation, doc: Document) -> list[Problem]:
                     found,
                     found.lines.get(name, 1),
                     say("`{name}` does not match the file's folder and name", name=name),
-                    say("write `{name}: {value}`", name=name, value=f'"{expected}"'),
+                    say('write `{name}: "{value}"`', name=name, value=expected),
                     name,
                 )
             )

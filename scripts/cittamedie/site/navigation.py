@@ -15,7 +15,13 @@ import html
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..content.generated import GENERATED_FOLDERS, STATUS_FOLDER, city_page, theme_page
+from ..content.generated import (
+    GENERATED_FOLDERS,
+    OUTCOMES_FOLDER,
+    STATUS_FOLDER,
+    city_page,
+    theme_page,
+)
 from ..content.languages import split_language
 from ..content.model import Site
 from ..content.strings import t
@@ -138,4 +144,6 @@ def _pages(items: list) -> list[Page]:
 # ---------------------------------------------------------------- Data
 
 _GENERATED_ORDER = {folder: n for n, folder in enumerate(GENERATED_FOLDERS)}  # themes, then cities
-OUT_OF_MENU = (STATUS_FOLDER,)  # the translation status page, for editors
+# the translation status page, for editors; the consultations' outcomes, linked from their
+# document's versions page and from the downloads page
+OUT_OF_MENU = (STATUS_FOLDER, OUTCOMES_FOLDER)
