@@ -136,9 +136,7 @@ def parser(prog: str, lang: str = SOURCE) -> argparse.ArgumentParser:
         steps.add_parser(
             "import",
             help=t(
-                say(
-                    "add the comments received to guidelines/<document>/consultazione-<version>.yml"
-                )
+                say("add the comments received to guidelines/DOCUMENT/consultazione-VERSION.yml")
             ),
             formatter_class=formatter,
             add_help=False,

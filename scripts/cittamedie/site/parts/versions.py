@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...content.generated import earlier_pdfs, pdf_file, versions_pages
+from ...content.generated import earlier_pdfs, outcomes_name, pdf_file, versions_pages
 from ...content.languages import LANGUAGES, href
 from ...content.strings import t
 from ...history.comparison import Budget, Compared, compare_blocks
@@ -69,6 +69,7 @@ def _version(
         "first": None,
         "changes": [],
         "previous": history.versions[version.number - 1].version if version.number else "",
+        "outcomes": _outcomes(ctx, history.doc, version.version, lang, url),
     }
     if version.number == 0:
         found["first"] = [
@@ -82,6 +83,13 @@ def _version(
         for change in history.changes(version.number, lang)
     ]
     return found
+
+
+def _outcomes(ctx: BuildContext, doc, version: str, lang: str, url: str) -> str:
+    """The link to the outcomes of the consultation on this version, if it had one."""
+    if (doc.id, version) not in ctx.site.consultations:
+        return ""
+    return href(url, ctx.site.url(f"{outcomes_name(doc, version)}.md", lang))
 
 
 def _change(
