@@ -100,6 +100,16 @@ class Document:
         return self.meta.get("status") != "approvato"
 
     @property
+    def numbered(self) -> bool:
+        """Whether its paragraphs are numbered (document.yml's `numbering`: markup/paragraphs.py)."""
+        return self.meta.get("numbering") is True
+
+    def position(self, name: str) -> int:
+        """A chapter's position in the document, from 1 (0 for a name it does not list)."""
+        names = list(self.meta.get("chapters") or [])
+        return names.index(name) + 1 if name in names else 0
+
+    @property
     def pdf(self) -> str:
         """The base name of its PDF (+ -it.pdf, -en.pdf)."""
         return self.meta.get("pdf") or self.id
