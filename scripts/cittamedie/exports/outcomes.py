@@ -32,14 +32,16 @@ FIELDS = (
 )
 
 
-def paragraph_url(site: Site, doc: Document, paragraph: str | None, lang: str) -> str:
-    """The site address of a paragraph (linee-guida/priorita/#p3-12), "" for the whole document or
-    a chapter number the document does not have. Chapter C is the C-th of `chapters:`
-    (markup/paragraphs.py), read in the working text: a comment on an earlier version links to the
-    paragraph of that number now."""
+def paragraph_url(site: Site, doc: Document, version: str, paragraph: str | None, lang: str) -> str:
+    """The site address of a paragraph (linee-guida/priorita/#p3-12): chapter C is the C-th of
+    `chapters:` (markup/paragraphs.py). "" for the whole document, a chapter number the document
+    does not have, a document that does not number its paragraphs, and an earlier version than the
+    current one: numbers belong to a version, and the site shows the current text alone."""
     found = PARAGRAPH.fullmatch(paragraph or "")
     chapters = doc.chapters
-    if not found or not 1 <= int(found[1]) <= len(chapters):
+    if not found or not doc.numbered or version != doc.meta.get("version"):
+        return ""
+    if not 1 <= int(found[1]) <= len(chapters):
         return ""
     key = chapters[int(found[1]) - 1]
     if site.shown(key, lang) is None:
@@ -55,7 +57,10 @@ def records(site: Site, consultation: Consultation, site_url: str = "") -> list[
     for comment in consultation.comments:
         named = bool(comment["consent"]) and bool(comment.get("author"))
         response = comment.get("response") or {}
-        urls = {lang: paragraph_url(site, doc, comment["paragraph"], lang) for lang in LANGUAGES}
+        urls = {
+            lang: paragraph_url(site, doc, consultation.version, comment["paragraph"], lang)
+            for lang in LANGUAGES
+        }
         found.append(
             {
                 "id": comment["id"],

@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 
 from ..content.consultations import OUTCOMES, Consultation
-from ..content.languages import LANGUAGES
+from ..content.languages import LANGUAGES, SOURCE_LANGUAGE
 from ..content.messages import say
 from ..content.model import Document, Site
-from ..content.problems import Problem
+from ..content.problems import ContentError, Problem
 from ..content.suggest import closest, did_you_mean, shown
+from ..history.git import HistoryError
+from ..history.paragraphs import current_paragraphs, version_paragraphs
+from ..history.versions import read_history
 from .run import Run
 
 RULE = "outcomes"
@@ -148,8 +151,23 @@ def _comment(
 
 
 def paragraph_numbers(site: Site, run: Run, doc: Document, version: str) -> set[str] | None:
-    """The paragraph numbers of a document's version ("3.12"), or None where they cannot be read."""
-    return None
+    """The paragraph numbers of a document's version ("3.12", history/paragraphs.py), in Italian
+    (both languages number the same blocks: rules/paragraphs.py): the current version's in the
+    working text, an earlier one's as git holds it at its revision; None where git cannot give it
+    (rules/versions.py says why)."""
+    renderer = run.renderer(site.root)
+    if version == doc.meta.get("version"):
+        chapters = current_paragraphs(site, doc, SOURCE_LANGUAGE, renderer)
+    else:
+        try:
+            history = read_history(doc, run.git)
+        except (ContentError, HistoryError):
+            return None
+        found = next((v for v in history.versions if v.version == version), None)
+        if found is None:
+            return None
+        chapters = version_paragraphs(found, SOURCE_LANGUAGE, renderer)
+    return {block.number for blocks in chapters.values() for block in blocks}
 
 
 def _paragraph(

@@ -47,7 +47,8 @@ def page_parts(ctx: BuildContext, key: str, lang: str) -> tuple[Markup, tuple] |
     ]
     data = outcomes_name(doc, version)
     files = {kind: href(url, f"{data}.{kind}") for kind in ("json", "csv")}
-    html = macro(ctx.templates, TEMPLATE, "page")(counts(rows), shown, files, lang)
+    earlier = "" if version == doc.meta.get("version") else version
+    html = macro(ctx.templates, TEMPLATE, "page")(counts(rows), shown, files, earlier, lang)
     headings = tuple(
         (
             group["anchor"],
