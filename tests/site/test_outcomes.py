@@ -46,7 +46,7 @@ def test_the_page_counts_the_outcomes_and_lists_the_comments_by_paragraph(site):
     # the whole document first, then the paragraphs in the document's order
     whole, first, second = (
         html.index(f'<h2 id="{anchor}"')
-        for anchor in ("intero-documento", "paragrafo-1-1", "paragrafo-2-1")
+        for anchor in ("esito-documento", "esito-p1-1", "esito-p2-1")
     )
     assert whole < first < second
     assert '<a href="../../guida/capitolo/#p2-1">Leggi il paragrafo 2.1</a>' in html

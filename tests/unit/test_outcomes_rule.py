@@ -83,3 +83,42 @@ def test_no_name_without_consent_and_no_email_address(tmp_path, capsys):
         "outcomes: in `response.it` è scritto un indirizzo e-mail (comments.2.response.it) — "
         "sostituisci l'indirizzo con [e-mail]: il file è pubblicato"
     ) in said
+
+
+def consultation(version: str, *paragraphs: str) -> str:
+    comments = "".join(
+        f"  - {{id: issue-{n}, source: issue, date: '2026-02-10', paragraph: '{p}', "
+        f"consent: false, text: Osservazione., response: {{it: Risposta., en: Response.}}, "
+        "outcome: accolto}\n"
+        for n, p in enumerate(paragraphs, 1)
+    )
+    return f"document: guida\nversion: '{version}'\ncomments:\n{comments}"
+
+
+def test_paragraphs_are_those_of_the_version_consulted_on(tmp_path, capsys):
+    """0.1 is read from git at its revision (chapters index, capitolo, vecchio); 0.2 is the current
+    version, read in the working text, where capitolo has grown two paragraphs not yet published."""
+    from ..versions_repo import GUIDE, make_repo
+
+    tree, _, _ = make_repo(tmp_path)
+    chapter = tree / GUIDE / "capitolo.md"
+    chapter.write_text(chapter.read_text("utf-8") + "\nQuarto.\n\nQuinto.\n", "utf-8")
+    english = tree / GUIDE / "capitolo.en.md"
+    english.write_text(english.read_text("utf-8") + "\nFourth.\n\nFifth.\n", "utf-8")
+    (tree / GUIDE / "consultazione-0.1.yml").write_text(
+        consultation("0.1", "1.1", "2.3", "3.1", "2.5"), "utf-8"
+    )
+    (tree / GUIDE / "consultazione-0.2.yml").write_text(
+        consultation("0.2", "2.5", "3.1", "3.2"), "utf-8"
+    )
+    code, said = validate(tree, capsys)
+    found = [line for line in said.splitlines() if ": outcomes: " in line]
+    assert found == [
+        f"{GUIDE}/consultazione-0.1.yml:7: outcomes: version 0.1 has no paragraph 2.5 "
+        "(comments.3.paragraph) — did you mean `2.3`? Otherwise write the number "
+        "shown beside the paragraph on the page (chapter.paragraph), or null for a comment on the "
+        "whole document",
+        f"{GUIDE}/consultazione-0.2.yml:6: outcomes: version 0.2 has no paragraph 3.2 "
+        "(comments.2.paragraph) — did you mean `3.1`? Otherwise write the number shown beside the "
+        "paragraph on the page (chapter.paragraph), or null for a comment on the whole document",
+    ], said

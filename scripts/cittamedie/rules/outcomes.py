@@ -176,7 +176,7 @@ def _paragraph(
     paragraph = comment["paragraph"]
     if paragraph is None or numbers is None or paragraph in numbers:
         return []
-    near = [shown(option) for option in closest(paragraph, sorted(numbers))]
+    near = [shown(option) for option in _nearest(paragraph, numbers)]
     return [
         _problem(
             found,
@@ -196,6 +196,18 @@ def _paragraph(
             f"comments.{index}.paragraph",
         )
     ]
+
+
+def _nearest(paragraph: str, numbers: set[str]) -> list[str]:
+    """The paragraphs an editor probably meant: the last of that chapter when the number is beyond
+    it (3.14 of a chapter that ends at 3.12), else the closest of that chapter, else of any."""
+    chapter, position = (int(part) for part in paragraph.split("."))
+    same = sorted(
+        (int(n.split(".")[1]) for n in numbers if n.split(".")[0] == str(chapter)), reverse=True
+    )
+    if same and position > same[0]:
+        return [f"{chapter}.{same[0]}"]
+    return closest(paragraph, [f"{chapter}.{n}" for n in same] or sorted(numbers))
 
 
 def _personal(found: Consultation, index: int, comment: dict) -> list[Problem]:

@@ -32,14 +32,14 @@ def page_parts(ctx: BuildContext, key: str, lang: str) -> tuple[Markup, tuple] |
         groups.setdefault(row["paragraph"], []).append(
             {
                 **row,
-                "anchor": f"osservazione-{row['id']}",
                 "response": row[f"response_{lang}"],
             }
         )
     shown = [
         {
             "number": number,
-            "anchor": f"paragrafo-{number.replace('.', '-')}" if number else "intero-documento",
+            # the template's id: esito-p3-12, esito-documento (markup/furniture.yml reserves esito-)
+            "anchor": f"p{number.replace('.', '-')}" if number else "documento",
             "href": href(url, link) if (link := comments[0][f"paragraph_url_{lang}"]) else "",
             "comments": comments,
         }
@@ -51,7 +51,7 @@ def page_parts(ctx: BuildContext, key: str, lang: str) -> tuple[Markup, tuple] |
     html = macro(ctx.templates, TEMPLATE, "page")(counts(rows), shown, files, earlier, lang)
     headings = tuple(
         (
-            group["anchor"],
+            f"esito-{group['anchor']}",
             t("outcomes.paragraph", lang, number=group["number"])
             if group["number"]
             else t("outcomes.whole", lang),
