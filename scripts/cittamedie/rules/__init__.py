@@ -21,6 +21,7 @@ from . import (
     links,
     names,
     pairing,
+    paragraphs,
     plaintext,
     review,
     safety,
@@ -50,6 +51,7 @@ RULES = (
     names,
     versions,
     consultation,
+    paragraphs,
     identity,
     config,
 )
