@@ -27,18 +27,22 @@ from .text import blocks
 NUMBERED_TAGS = frozenset("p ul ol dl table blockquote div details pre figure".split())
 TABLE_REGION = "cm-table"  # mdtables.REGION_CLASS: a text's table, in the build's region
 UNNUMBERED_CLASSES = frozenset({"footnote"})  # Markdown's footnotes: the notes of paragraphs
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 class Numbered(NamedTuple):
     """One numbered block: its number ("3.12"), its anchor ("p3-12"), its text (plain, one line),
-    and where it starts and ends in the HTML it was read from (offsets)."""
+    where it starts and ends in the HTML it was read from (offsets), its tag (p, ul, table…; a
+    table's region is "table") and the id of the heading of its section ("" before any)."""
 
     number: str
     anchor: str
     text: str
     start: int = 0
     end: int = 0
+    kind: str = ""
+    section: str = ""
 
 
 def number(chapter: int, position: int) -> str:
@@ -62,8 +66,10 @@ def numbered_blocks(html: str, chapter: int) -> list[Numbered]:
             " ".join(block.text for block in blocks(html[start:end])),
             start,
             end,
+            kind,
+            section,
         )
-        for position, (start, end) in enumerate(found, 1)
+        for position, (start, end, kind, section) in enumerate(found, 1)
     ]
 
 
@@ -79,7 +85,7 @@ def placed(html: str, around: Mapping[str, tuple[str, str]], found: list[Numbere
 
 
 class _TopLevel(HTMLParser):
-    """(start, end) offsets of each top-level element that is numbered."""
+    """(start, end, kind, section) of each top-level element that is numbered."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -87,8 +93,9 @@ class _TopLevel(HTMLParser):
         # the offset of each line: the parser gives (line, column), counting lines by \n
         self.starts = [0, *itertools.accumulate(len(line) + 1 for line in html.split("\n"))]
         self.depth = 0
-        self.open: tuple[str, int] | None = None  # (tag, start) of the numbered block being read
-        self.found: list[tuple[int, int]] = []
+        self.open: tuple[str, int, str] | None = None  # (tag, start, kind) of the block being read
+        self.section = ""  # the id of the last heading read at the top level
+        self.found: list[tuple[int, int, str, str]] = []
         self.feed(html)
         self.close()
 
@@ -99,10 +106,14 @@ class _TopLevel(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in _VOID:
             return
-        if self.depth == 0 and tag in NUMBERED_TAGS:
+        if self.depth == 0 and tag in _HEADINGS:
+            self.section = dict(attrs).get("id") or ""
+        elif self.depth == 0 and tag in NUMBERED_TAGS:
             classes = set((dict(attrs).get("class") or "").split())
             if _numbered(classes):
-                self.open = (tag, self._offset())
+                kind = "table" if TABLE_REGION in classes else tag
+                kind = "admonition" if "admonition" in classes else kind
+                self.open = (tag, self._offset(), kind)
         self.depth += 1
 
     def handle_endtag(self, tag):
@@ -111,7 +122,7 @@ class _TopLevel(HTMLParser):
         self.depth = max(self.depth - 1, 0)
         if self.depth == 0 and self.open and tag == self.open[0]:
             closing = self.html.index(">", self._offset()) + 1
-            self.found.append((self.open[1], closing))
+            self.found.append((self.open[1], closing, self.open[2], self.section))
             self.open = None
 
 

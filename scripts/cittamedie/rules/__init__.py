@@ -22,6 +22,7 @@ from . import (
     names,
     outcomes,
     pairing,
+    paragraphs,
     plaintext,
     review,
     safety,
@@ -52,6 +53,7 @@ RULES = (
     versions,
     consultation,
     outcomes,
+    paragraphs,
     identity,
     config,
 )
