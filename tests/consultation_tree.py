@@ -1,5 +1,5 @@
 """A consultation on the valid fixture's document (guida 0.1): the comments of
-tests/fixtures/consultation (three issues of that version, one of another version; three e-mailed
+tests/fixtures/consultation (four issues of that version, one of another version; three e-mailed
 comments, one of them with a name and no consent), imported, then answered as editors do, by
 editing the file's text."""
 
@@ -16,7 +16,15 @@ COMMENTS = FIXTURES / "consultation"
 ISSUES, EMAILS = COMMENTS / "issues.json", COMMENTS / "emails.csv"
 FILE = "guidelines/guida/consultazione-0.1.yml"
 # the editors' outcome of each comment, in the file's order
-OUTCOMES = ["accolto", "non-accolto", "fuori-ambito", "accolto-in-parte", "accolto", "non-accolto"]
+OUTCOMES = [
+    "accolto",
+    "non-accolto",
+    "fuori-ambito",
+    "accolto",
+    "accolto-in-parte",
+    "accolto",
+    "non-accolto",
+]
 EMPTY = "    response:\n      it: ''\n      en: ''\n    outcome: null\n"
 
 

@@ -32,7 +32,7 @@ def test_the_outcomes_page_passes_axe(browser, outcomes_server, prefix):
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(f"{outcomes_server}/{prefix}{PAGE}")
     tab.wait_for_load_state("networkidle")
-    assert tab.locator("article.cm-outcome").count() == 6
+    assert tab.locator("article.cm-outcome").count() == 7
     outside = [
         u for u in requests if not u.startswith(outcomes_server) and not u.startswith("data:")
     ]

@@ -39,10 +39,10 @@ def text_of(site, path: str) -> str:
 def test_the_page_counts_the_outcomes_and_lists_the_comments_by_paragraph(site):
     html = text_of(site, PAGE)
     assert "<h1" in html and "Esiti della consultazione: Guida di prova, versione 0.1</h1>" in html
-    assert '<tr><th scope="row">accolto</th><td>2</td></tr>' in html
+    assert '<tr><th scope="row">accolto</th><td>3</td></tr>' in html
     assert '<tr><th scope="row">accolto in parte</th><td>1</td></tr>' in html
     assert '<tr><th scope="row">non accolto</th><td>2</td></tr>' in html
-    assert '<tr><th scope="row">Totale</th><td>6</td></tr>' in html
+    assert '<tr><th scope="row">Totale</th><td>7</td></tr>' in html
     # the whole document first, then the paragraphs in the document's order
     whole, first, second = (
         html.index(f'<h2 id="{anchor}"')
@@ -70,14 +70,14 @@ def test_the_open_data_say_the_same_without_names_where_no_consent(site):
     data = json.loads((site / f"{PAGE}.json").read_text("utf-8"))
     assert data["licence"] == "CC-BY-4.0" and data["version"] == "0.1"
     assert data["counts"] == {
-        "accolto": 2,
+        "accolto": 3,
         "accolto-in-parte": 1,
         "non-accolto": 2,
         "fuori-ambito": 1,
         "pending": 0,
     }
     records = {r["id"]: r for r in data["records"]}
-    assert len(records) == 6
+    assert len(records) == 7
     assert records["issue-12"]["author"] == "lettrice-attenta"
     assert records["issue-12"]["paragraph_url_en"].endswith("/en/guida/capitolo/#p2-1")
     assert records["email-e6bf8eeb3e49"]["author"] is None

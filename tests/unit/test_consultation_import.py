@@ -24,19 +24,20 @@ def test_the_fixture_comments_are_imported_once_each(tmp_path, capsys):
     said = capsys.readouterr().out
     assert "issue #14: no paragraph in its title or link, imported with paragraph null" in said
     assert "issue #15 is about another document or version: left out" in said
-    assert f"6 new comments written to {FILE}; 0 were there already" in said
+    assert f"7 new comments written to {FILE}; 0 were there already" in said
     data = yaml.safe_load((tree / FILE).read_text("utf-8"))
     assert (data["document"], data["version"]) == ("guida", "0.1")
     comments = data["comments"]
-    assert [c["id"] for c in comments][:3] == ["issue-12", "issue-13", "issue-14"]
-    assert [c["paragraph"] for c in comments] == ["2.1", "1.1", None, "2.1", "1.1", None]
+    assert [c["id"] for c in comments][:4] == ["issue-12", "issue-13", "issue-14", "issue-17"]
+    assert [c["paragraph"] for c in comments] == ["2.1", "1.1", None, "1.1", "2.1", "1.1", None]
     # the quoted paragraph and its link, which the comment link prefilled, are not the comment
     assert comments[0]["text"] == "Proporrei di citare anche i centri di quartiere."
+    assert comments[3]["text"] == "The introduction could name the sources."
     assert comments[0]["author"] == "lettrice-attenta" and comments[0]["consent"] is True
     # the CSV's dd/mm/yyyy date, its "sì" and "no"
-    assert [c["date"] for c in comments[3:]] == ["2026-01-16", "2026-01-16", "2026-01-17"]
-    assert comments[3]["author"] == "Mario Rossi" and comments[3]["consent"] is True
-    assert "author" not in comments[4] and comments[4]["consent"] is False
+    assert [c["date"] for c in comments[4:]] == ["2026-01-16", "2026-01-16", "2026-01-17"]
+    assert comments[4]["author"] == "Mario Rossi" and comments[4]["consent"] is True
+    assert "author" not in comments[5] and comments[5]["consent"] is False
     assert all(c["response"] == {"it": "", "en": ""} and c["outcome"] is None for c in comments)
     text = (tree / FILE).read_text("utf-8")
     assert "Giulia" not in text and "@example.org" not in text  # no consent; no e-mail address
@@ -49,7 +50,7 @@ def test_a_second_import_adds_nothing_and_changes_no_byte(tmp_path, capsys):
     before = (tree / FILE).read_bytes()
     capsys.readouterr()
     assert import_comments(tree) == 0
-    assert f"0 new comments written to {FILE}; 6 were there already" in capsys.readouterr().out
+    assert f"0 new comments written to {FILE}; 7 were there already" in capsys.readouterr().out
     assert (tree / FILE).read_bytes() == before
 
 
@@ -69,12 +70,12 @@ def test_a_new_import_keeps_what_the_editors_wrote_and_adds_the_new_comments_at_
     later.write_text(json.dumps(issues), "utf-8")
     capsys.readouterr()
     assert import_comments(tree, later, EMAILS) == 0
-    assert f"4 new comments written to {FILE}; 3 were there already" in capsys.readouterr().out
+    assert f"4 new comments written to {FILE}; 4 were there already" in capsys.readouterr().out
     after = path.read_text("utf-8")
     assert after.startswith(edited)  # every byte the editors wrote, in place
     ids = [c["id"] for c in yaml.safe_load(after)["comments"]]
-    assert ids[:3] == ["issue-12", "issue-13", "issue-14"] and ids[3] == "issue-16"
-    assert len(ids) == len(set(ids)) == 7
+    assert ids[:4] == ["issue-12", "issue-13", "issue-14", "issue-17"] and ids[4] == "issue-16"
+    assert len(ids) == len(set(ids)) == 8
 
 
 def test_a_file_the_import_cannot_add_to_is_left_as_it_is(tmp_path, capsys):
@@ -112,3 +113,26 @@ def test_wrong_input_says_what_to_fix_without_a_traceback(tmp_path, capsys):
     broken.write_text("[{", "utf-8")
     assert main([*args, "guida", "0.1", "--issues", str(broken)]) == 1
     assert "this is not JSON" in capsys.readouterr().err
+
+
+def test_titles_and_links_a_paragraph_is_read_from():
+    from cittamedie.tools.comments import from_issues
+
+    def issue(number: int, title: str, body: str = "Testo.") -> dict:
+        return {"number": number, "title": title, "body": body, "createdAt": "2026-01-12"}
+
+    issues = [
+        issue(1, "Linee Guida 0.3 – paragrafo 3.12"),
+        issue(2, "Linee Guida, versione 0.3, paragrafo 4.2"),
+        issue(3, "Una domanda", "Vedi https://example.org/sito/en/linee-guida/priorita/#p2-7 qui"),
+        issue(4, "Linee Guida 0.2 – paragrafo 3.12"),
+        issue(5, "Una domanda", "Vedi https://example.org/protocollo-intesa/modello/#p2-1"),
+    ]
+    read = from_issues(json.dumps(issues), "issues.json", "linee-guida", "0.3")
+    assert [(e["id"], e["paragraph"]) for e in read.entries] == [
+        ("issue-1", "3.12"),
+        ("issue-2", "4.2"),
+        ("issue-3", "2.7"),
+    ]
+    assert all(e["consent"] is False and "author" not in e for e in read.entries)  # no author
+    assert len(read.notes) == 2 and not read.problems

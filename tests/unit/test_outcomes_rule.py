@@ -77,7 +77,7 @@ def test_no_name_without_consent_and_no_email_address(tmp_path, capsys):
     assert code == 1
     assert (
         "outcomes: l'osservazione `email-e6bf8eeb3e49` conserva un nome, ma chi l'ha scritta non "
-        "ha acconsentito a essere nominato (comments.4.author) — elimina la riga `author:`"
+        "ha acconsentito a essere nominato (comments.5.author) — elimina la riga `author:`"
     ) in said
     assert (
         "outcomes: in `response.it` è scritto un indirizzo e-mail (comments.2.response.it) — "

@@ -19,14 +19,20 @@ import re
 from dataclasses import dataclass, field
 
 from ..content.consultations import PARAGRAPH
+from ..content.languages import LANGUAGES
 from ..content.messages import say
 from ..content.problems import Problem
+from ..content.strings import t
 
 RULE = "consultation-import"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 EMAIL_MARK = "[e-mail]"
-# "Linee Guida 0.3 – paragrafo 3.12": the version before a dash, the paragraph after the word
-TITLE_VERSION = re.compile(r"(?<![\d.])([0-9]+\.[0-9]+(?:\.[0-9]+)?)\s+[–—-]")
+# The title of a comment link's issue (strings.yml, paragraph.title): "Linee Guida …, versione 0.3,
+# paragrafo 3.12"; also "Linee Guida 0.3 – paragrafo 3.12", the version before a dash
+TITLE_VERSION = re.compile(
+    r"(?:\bversione?\s+([0-9]+(?:\.[0-9]+){0,2})\b)|(?:(?<![\d.])([0-9]+\.[0-9]+(?:\.[0-9]+)?)\s+[–—-])",
+    re.IGNORECASE,
+)
 TITLE_PARAGRAPH = re.compile(r"(?:paragrafo|paragraph|par\.|§)\s*([0-9]+\.[0-9]+)", re.IGNORECASE)
 LINK = re.compile(r"https?://\S*?/([A-Za-z0-9._/-]*?)/?#p([0-9]+)-([0-9]+)\b")
 COLUMNS = {  # a CSV column's names, English or Italian → its field
@@ -83,7 +89,9 @@ def from_issues(text: str, shown: str, folder: str, version: str) -> Read:
             continue
         link = LINK.search(body)
         named = TITLE_VERSION.search(title)
-        if (named and named[1] != version) or (link and folder not in link[1].split("/")):
+        if (named and (named[1] or named[2]) != version) or (
+            link and folder not in link[1].split("/")
+        ):
             read.notes.append(
                 say("issue #{number} is about another document or version: left out", number=number)
             )
@@ -192,8 +200,17 @@ def _paragraph(text: str) -> str | None:
 
 
 def _comment_of(body: str) -> str:
-    """An issue's body less the quoted paragraph and its link, which the comment link prefilled;
-    the whole body if nothing else is left."""
+    """An issue's body less what the comment link prefilled (strings.yml, paragraph.body): the
+    line naming the paragraph, the quoted paragraph, the line before the comment ("La mia
+    osservazione:"); the whole body if nothing else is left."""
+    for lang in LANGUAGES:
+        lead, _, tail = t("paragraph.body", lang).partition("{quote}")
+        before = tail.strip()  # La mia osservazione:
+        if before and before in body:
+            return body.split(before, 1)[1].strip() or body.strip()
+        opening = lead.split("{", 1)[0]  # Osservazione sul paragrafo
+        if opening and body.startswith(opening):
+            body = body.split("\n", 1)[1] if "\n" in body else ""
     kept = [
         line
         for line in body.splitlines()
