@@ -18,6 +18,10 @@ FILE = re.compile(r"consultazione-([0-9]+(?:\.[0-9]+){0,2})\.yml")
 OUTCOMES = ("accolto", "accolto-in-parte", "non-accolto", "fuori-ambito")
 # a paragraph: chapter.paragraph, the numbers of the chapters' anchors #p3-12 (markup/paragraphs)
 PARAGRAPH = re.compile(r"([0-9]{1,3})\.([0-9]{1,4})")
+# an e-mail address, which the file never keeps (the import masks it, the validator refuses it);
+# it starts where a run of its characters starts, so that a long run is read once, not once per
+# character
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def file_name(version: str) -> str:

@@ -5,9 +5,7 @@ e-mail address is kept where its author did not agree to be named."""
 
 from __future__ import annotations
 
-import re
-
-from ..content.consultations import OUTCOMES, Consultation
+from ..content.consultations import EMAIL, OUTCOMES, Consultation
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE
 from ..content.messages import say
 from ..content.model import Document, Site
@@ -19,7 +17,6 @@ from ..history.versions import read_history
 from .run import Run
 
 RULE = "outcomes"
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def versions_of(doc: Document) -> list[str]:

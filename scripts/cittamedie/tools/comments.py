@@ -18,14 +18,13 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from ..content.consultations import PARAGRAPH
+from ..content.consultations import EMAIL, PARAGRAPH
 from ..content.languages import LANGUAGES
 from ..content.messages import say
 from ..content.problems import Problem
 from ..content.strings import t
 
 RULE = "consultation-import"
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 EMAIL_MARK = "[e-mail]"
 # The title of a comment link's issue (strings.yml, paragraph.title): "Linee Guida …, versione 0.3,
 # paragrafo 3.12"; also "Linee Guida 0.3 – paragrafo 3.12", the version before a dash

@@ -114,7 +114,18 @@ def _write(
         return read.notes, [problem]
     before, known = None, set()
     if target.exists():
-        before = target.read_bytes().decode("utf-8", errors="replace")
+        try:
+            before = target.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return read.notes, [
+                Problem(
+                    shown,
+                    0,
+                    RULE,
+                    say("the file cannot be read as UTF-8 text ({reason})", reason=str(exc)),
+                    say("save the file as UTF-8, then run the import again"),
+                )
+            ]
         data, _, problems = parse_yaml(before, shown)
         if problems:
             return read.notes, problems
