@@ -44,11 +44,8 @@ def _first_difference(
     translation: Source, italian: list[Numbered], translated: list[Numbered]
 ) -> Problem | None:
     """The problem at the first block the two texts do not pair up on, or None."""
-    pairs = zip(italian, translated, strict=False)
-    at = next(
-        (i for i, (a, b) in enumerate(pairs) if (a.section, a.kind) != (b.section, b.kind)),
-        min(len(italian), len(translated)),
-    )
+    pairs = zip(_shape(italian), _shape(translated), strict=False)
+    at = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(italian), len(translated)))
     if at == len(italian) == len(translated):
         return None
     block = italian[at] if at < len(italian) else translated[at]
@@ -58,12 +55,12 @@ def _first_difference(
         _line_of(translation, section),
         RULE,
         say(
-            "the numbered paragraphs differ from the Italian text's from {where} on: the Italian "
+            "the numbered paragraphs differ from the Italian text's {where}: the Italian "
             "text has {italian} numbered blocks (paragraphs, lists, tables, quotes, admonitions), "
             "this one {translated}; paragraph {number} is the first that does not match",
-            where=say("the section `{section}`", section=section)
+            where=say("from the section `{section}` on", section=section)
             if section
-            else say("the start of the chapter"),
+            else say("from the start of the chapter"),
             italian=len(italian),
             translated=len(translated),
             number=block.number,
@@ -73,6 +70,14 @@ def _first_difference(
             "same section and order, so that both languages number the same paragraphs"
         ),
     )
+
+
+def _shape(blocks: list[Numbered]) -> list[tuple[int, str]]:
+    """(section, kind) of each block, its section counted (the first one met is 0…): the two
+    languages' headings have the same ids when the pairing rule is satisfied, but are compared
+    by their order here, so that one mistake is told once."""
+    sections: dict[str, int] = {}
+    return [(sections.setdefault(b.section, len(sections)), b.kind) for b in blocks]
 
 
 def _line_of(source: Source, section: str) -> int:
