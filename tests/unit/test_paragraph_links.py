@@ -127,3 +127,10 @@ def test_the_numbers_a_version_changed_added_and_removed():
     new = blocks("uno", "due, rivisto", "quattro", "cinque")
     assert number_changes(old, new) == (("3.2",), ("3.4",), ("3.3",))
     assert number_changes(old, old) == ((), (), ())
+
+
+def test_on_an_english_page_of_italian_text_the_labels_say_their_language(tree):
+    html = published(tree, "2099-01-20", "en")  # the Italian source, shown on the English page
+    assert 'aria-label="Paragraph 2.1" lang="en">' in html
+    assert '<p class="cm-comment" lang="en">' in html
+    assert ' lang="' not in published(tree, "2099-01-20", "it")
