@@ -36,11 +36,13 @@ def numbered(ctx: BuildContext, source: Source, lang: str, url: str, html: str) 
     state = comment_state(doc, ctx.today)
     number = macro(ctx.templates, "parts/paragraphs.html", "number")
     comment = macro(ctx.templates, "parts/paragraphs.html", "comment")
+    other = source.lang != lang  # the Italian text on an English page: the labels are English
     around = {}
     for block in found:
         issue, mail = comment_links(ctx, doc, lang, url, block) if state else ("", "")
-        after = comment(block.number, issue, mail, state == "before", lang) if issue or mail else ""
-        around[block.anchor] = (number(block, lang), after)
+        hidden = state == "before"
+        after = comment(block.number, issue, mail, hidden, lang, other) if issue or mail else ""
+        around[block.anchor] = (number(block, lang, other), after)
     return placed(html, around, found)
 
 

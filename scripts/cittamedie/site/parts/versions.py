@@ -12,6 +12,7 @@ from ...content.generated import earlier_pdfs, outcomes_name, pdf_file, versions
 from ...content.languages import LANGUAGES, href
 from ...content.strings import t
 from ...history.comparison import Budget, Compared, compare_blocks
+from ...history.paragraphs import number_changes
 from ...history.versions import Change, DocumentHistory, Version
 from ...history.words import word_diff
 from ...markup.text import Block
@@ -113,6 +114,8 @@ def _change(
         "lines": None,
         "lang": "",
         "omitted": False,  # not compared: the page's budget is spent
+        "numbers": None,  # the numbered paragraphs it changed, added, removed (a numbered document)
+        "previous": "",
     }
     if change.kind != "changed":
         return found
@@ -126,6 +129,13 @@ def _change(
         old, new = (ctx.blocks_of(text.body) for text in (change.old, change.new))
         found["lines"] = _lines(compare_blocks(old, new, budget), found["anchor"])
         found["lang"] = _other_language(lang, change.old, change.new)
+        if history.doc.numbered:
+            before = history.versions[version.number - 1]
+            found["previous"] = before.version
+            found["numbers"] = number_changes(
+                ctx.paragraphs_of(change.old.body, before.chapters.index(change.name) + 1),
+                ctx.paragraphs_of(change.new.body, version.chapters.index(change.name) + 1),
+            )
     return found
 
 
