@@ -63,3 +63,14 @@ def make_tree(tmp: Path, numbered: bool = True) -> Path:
     path = tree / FILE
     path.write_text(answer(path.read_text("utf-8")), "utf-8")
     return tree
+
+
+def answered_file(version: str, *paragraphs: str) -> str:
+    """A consultation file on guida, answered: one comment per paragraph given, no name."""
+    comments = "".join(
+        f"  - {{id: issue-{n}, source: issue, date: '2026-02-10', paragraph: '{p}', "
+        f"consent: false, text: Osservazione., response: {{it: Risposta., en: Response.}}, "
+        "outcome: accolto}\n"
+        for n, p in enumerate(paragraphs, 1)
+    )
+    return f"document: guida\nversion: '{version}'\ncomments:\n{comments}"

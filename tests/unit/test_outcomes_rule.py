@@ -5,7 +5,7 @@ consent and no e-mail address; each message names the file, the line and the fix
 from __future__ import annotations
 
 from ..conftest import validate
-from ..consultation_tree import FILE, make_tree
+from ..consultation_tree import FILE, answered_file, make_tree
 
 
 def edit(tree, old: str, new: str, count: int = 1) -> None:
@@ -85,16 +85,6 @@ def test_no_name_without_consent_and_no_email_address(tmp_path, capsys):
     ) in said
 
 
-def consultation(version: str, *paragraphs: str) -> str:
-    comments = "".join(
-        f"  - {{id: issue-{n}, source: issue, date: '2026-02-10', paragraph: '{p}', "
-        f"consent: false, text: Osservazione., response: {{it: Risposta., en: Response.}}, "
-        "outcome: accolto}\n"
-        for n, p in enumerate(paragraphs, 1)
-    )
-    return f"document: guida\nversion: '{version}'\ncomments:\n{comments}"
-
-
 def test_paragraphs_are_those_of_the_version_consulted_on(tmp_path, capsys):
     """0.1 is read from git at its revision (chapters index, capitolo, vecchio); 0.2 is the current
     version, read in the working text, where capitolo has grown two paragraphs not yet published."""
@@ -106,10 +96,10 @@ def test_paragraphs_are_those_of_the_version_consulted_on(tmp_path, capsys):
     english = tree / GUIDE / "capitolo.en.md"
     english.write_text(english.read_text("utf-8") + "\nFourth.\n\nFifth.\n", "utf-8")
     (tree / GUIDE / "consultazione-0.1.yml").write_text(
-        consultation("0.1", "1.1", "2.3", "3.1", "2.5"), "utf-8"
+        answered_file("0.1", "1.1", "2.3", "3.1", "2.5"), "utf-8"
     )
     (tree / GUIDE / "consultazione-0.2.yml").write_text(
-        consultation("0.2", "2.5", "3.1", "3.2"), "utf-8"
+        answered_file("0.2", "2.5", "3.1", "3.2"), "utf-8"
     )
     code, said = validate(tree, capsys)
     found = [line for line in said.splitlines() if ": outcomes: " in line]
