@@ -88,6 +88,14 @@ def test_the_pdfs_print_the_same_numbers_and_no_comment_link(numbered):
 def test_the_versions_page_names_the_numbers_a_version_changed(versions):
     html = (versions / "site" / "guida" / "versioni" / "index.html").read_text("utf-8")
     assert "<li>Paragrafi modificati (numeri della versione 0.2): 2.2, 2.3.</li>" in html
+    assert (
+        'Capitolo nuovo</a> — aggiunto<ul class="cm-numbers"><li>Paragrafi aggiunti (numeri della '
+        "versione 0.2): 3.1.</li></ul></li>"
+    ) in html
+    assert (
+        'Capitolo vecchio — rimosso<ul class="cm-numbers"><li>Paragrafi tolti (numeri della '
+        "versione 0.1): 3.1.</li></ul></li>"
+    ) in html
     english = (versions / "site" / "en" / "guida" / "versioni" / "index.html").read_text("utf-8")
     assert "<li>Paragraphs changed (numbers of version 0.2): 2.2, 2.3.</li>" in english
 

@@ -12,7 +12,7 @@ from ...content.generated import earlier_pdfs, outcomes_name, pdf_file, versions
 from ...content.languages import LANGUAGES, href
 from ...content.strings import t
 from ...history.comparison import Budget, Compared, compare_blocks
-from ...history.paragraphs import number_changes
+from ...history.paragraphs import NumberChanges, number_changes
 from ...history.versions import Change, DocumentHistory, Version
 from ...history.words import word_diff
 from ...markup.text import Block
@@ -118,6 +118,7 @@ def _change(
         "previous": "",
     }
     if change.kind != "changed":
+        found["numbers"], found["previous"] = _whole_chapter_numbers(ctx, history, version, change)
         return found
     if change.old.title != change.new.title:
         found["title_pieces"] = word_diff(change.old.title, change.new.title)
@@ -137,6 +138,21 @@ def _change(
                 ctx.paragraphs_of(change.new.body, version.chapters.index(change.name) + 1),
             )
     return found
+
+
+def _whole_chapter_numbers(
+    ctx: BuildContext, history: DocumentHistory, version: Version, change: Change
+) -> tuple[NumberChanges | None, str]:
+    """The numbers of a chapter a version added (its numbers) or removed (the version before's),
+    with that version before; nothing for a document not numbered."""
+    if not history.doc.numbered:
+        return None, ""
+    before = history.versions[version.number - 1]
+    if change.kind == "added":
+        new = ctx.paragraphs_of(change.new.body, version.chapters.index(change.name) + 1)
+        return number_changes([], new), before.version
+    old = ctx.paragraphs_of(change.old.body, before.chapters.index(change.name) + 1)
+    return number_changes(old, []), before.version
 
 
 def comparison(env, old: list[Block], new: list[Block], lang: str, prefix: str) -> Markup:
