@@ -8,6 +8,7 @@
     cittamedie offline [--site-dir site]
     cittamedie changes --base-site base-site [--site-dir site]
     cittamedie links [--format text|github|json|markdown] [--timeout 15] [--workers 8]
+    cittamedie consultation import linee-guida 0.3 --issues issues.json [--emails emails.csv]
     cittamedie clean
     cittamedie release linee-guida 0.3 --status bozza --summary-it "…" --summary-en "…" [--date 2026-12-05]
 
@@ -211,6 +212,33 @@ def _links(args, root: Path) -> int:
     return 1 if any(p.severity == ERROR for p in found) else 0
 
 
+def _consultation(args, root: Path) -> int:
+    from .content.load import load_site
+    from .tools.consultation import import_comments
+
+    if not (args.issues or args.emails):
+        _error(
+            args.lang,
+            say("give the comments to import: --issues FILE.json, --emails FILE.csv or both"),
+            say(
+                "e.g. `gh issue list --label consultazione --json "
+                "number,title,body,url,createdAt,author > issues.json`"
+            ),
+        )
+        return 2
+    said, problems = import_comments(
+        load_site(root),
+        args.document,
+        args.version,
+        Path(args.issues) if args.issues else None,
+        Path(args.emails) if args.emails else None,
+    )
+    _out(args.lang, *said)
+    for problem in problems:
+        _error(args.lang, problem.worded(args.lang))
+    return 1 if problems else 0
+
+
 def _clean(args, root: Path) -> int:
     from .content.generated import generated_places, written_by_the_build
     from .history.git import Repository
@@ -253,6 +281,7 @@ COMMANDS = {
     "offline": _offline,
     "changes": _changes,
     "links": _links,
+    "consultation": _consultation,
     "clean": _clean,
     "release": _release,
 }

@@ -34,6 +34,7 @@ DATA_IDS = {
     ("versions.html", "change.anchor"): "the versions page, which the build writes whole",
     ("versions.html", "line.id"): "the versions page, which the build writes whole",
     ("cm-page-end.html", "cm_page_end.id"): "FEEDBACK_ID, checked below",
+    ("paragraphs.html", "block.anchor"): "a paragraph's number, p3-12: a pattern, checked below",
     ("nav-item.html", "path"): "Material's menu: __nav_… (nav.html)",
 }
 
@@ -305,6 +306,7 @@ def test_every_id_our_templates_and_materials_write_is_reserved():
             unowned += [] if (name, expression) in DATA_IDS else [(name, value)]
     assert unowned == []
     assert furniture.reserved_id(FEEDBACK_ID)
+    assert furniture.reserved_id("p3-12") and not furniture.reserved_id("p3-12a")
 
 
 def test_every_reserved_id_is_one_a_template_writes():

@@ -22,6 +22,7 @@ CALENDAR = "calendario.ics"
 # fetches sitemap.xml next to every link[rel=alternate] of a page's head, and only the top has one.
 FEED = "feed-{lang}.xml"
 OPEN_DATA = "buone-pratiche/buone-pratiche"  # + .json, .csv, .schema.json
+OUTCOMES_DATA = ("json", "csv")  # the open data of a consultation's outcomes, beside its page
 PDF_DIR = "pdf"
 PDF_SIZES = "pdf/sizes.json"  # each PDF's size, written by the PDF export (exports/pdf.py)
 OFFLINE_ZIP = "offline/cittamedie-sud-offline.zip"
@@ -50,10 +51,19 @@ STATUS_PAGE = f"{STATUS_FOLDER}/index.md"
 # docs/citta.md ("Le 39 città", /citta/), which links each of them (site/parts/city.py).
 CITY_FOLDER = "citta"
 CITY_DETAILS = "data/city-details.yml"  # what a city's page says; its edit link opens this file
+# The outcomes of each consultation (site/parts/outcomes.py), a page per document and version, with
+# its open data beside it: esiti-consultazione/linee-guida-0-3/ (+ .json, .csv)
+OUTCOMES_FOLDER = "esiti-consultazione"
 # Folders under docs/ that the build writes itself: the catalogue's theme and city pages, the
-# translation status page, the 39 cities' pages. A file there that the build did not write stops
-# the build (rules/generated.py).
-GENERATED_FOLDERS = ("buone-pratiche/tema", "buone-pratiche/citta", STATUS_FOLDER, CITY_FOLDER)
+# translation status page, the 39 cities' pages, the consultations' outcomes. A file there that
+# the build did not write stops the build (rules/generated.py).
+GENERATED_FOLDERS = (
+    "buone-pratiche/tema",
+    "buone-pratiche/citta",
+    STATUS_FOLDER,
+    CITY_FOLDER,
+    OUTCOMES_FOLDER,
+)
 # <document folder>/versioni.md and .en.md: a document's versions and changes, written by the build
 # from git beside its chapters; a chapter cannot have this name.
 VERSIONS_PAGE = "versioni"
@@ -127,6 +137,20 @@ def index_pages(site: Site) -> dict[str, tuple[str, str, list[Source]]]:
                 members,
             )
     return pages
+
+
+def outcomes_name(doc: Document, version: str) -> str:
+    """A consultation's outcomes, page key without .md and open-data files' base:
+    esiti-consultazione/linee-guida-0-3."""
+    return f"{OUTCOMES_FOLDER}/{doc.folder}-{version.replace('.', '-')}"
+
+
+def outcomes_pages(site: Site) -> dict[str, tuple[Document, str]]:
+    """Key of the outcomes page of each consultation file → (its document, the version)."""
+    return {
+        f"{outcomes_name(site.documents[doc_id], version)}.md": (site.documents[doc_id], version)
+        for doc_id, version in sorted(site.consultations)
+    }
 
 
 def is_versions_page(uri: str) -> bool:
@@ -205,7 +229,17 @@ def generated_pages(site: Site) -> dict[str, dict[str, str]]:
             if isinstance(city.get("id"), str) and isinstance(city.get("name"), str)
         }
     )
+    pages.update(
+        {
+            key: {lang: outcomes_title(doc, version, lang) for lang in LANGUAGES}
+            for key, (doc, version) in outcomes_pages(site).items()
+        }
+    )
     return pages
+
+
+def outcomes_title(doc: Document, version: str, lang: str) -> str:
+    return t("outcomes.title", lang, document=doc.title(lang), version=version)
 
 
 def data_file_of(site: Site, key: str) -> str | None:
@@ -270,6 +304,11 @@ def generated_files(site: Site) -> set[str]:
         PDF_SIZES,
     }
     files.update(f"{SCHEMA_FOLDER}/{name}" for name in schema_files())
+    files.update(
+        f"{key.removesuffix('.md')}.{kind}"
+        for key in outcomes_pages(site)
+        for kind in OUTCOMES_DATA
+    )
     files.update(pdf_file(name, lang) for name in pdf_names(site) for lang in LANGUAGES)
     return files
 

@@ -9,7 +9,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import schema
+from . import consultations, schema
 from .files import load_markdown, load_yaml_file
 from .languages import split_language
 from .messages import say
@@ -46,8 +46,17 @@ def load_site(root: Path, docs_dir: Path | None = None, directory_urls: bool = T
         sources.append(dataclasses.replace(source, meta=_shared_keys(source.meta)))
         problems.extend(found)
     data, data_lines = _load_data(root, problems)
+    found = consultations.load(root, tree.files, folder_to_doc, problems)
     return Site(
-        root, docs_dir, tuple(sources), documents, data, tuple(problems), data_lines, directory_urls
+        root,
+        docs_dir,
+        tuple(sources),
+        documents,
+        data,
+        tuple(problems),
+        data_lines,
+        directory_urls,
+        found,
     )
 
 

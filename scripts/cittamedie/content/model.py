@@ -111,6 +111,16 @@ class Document:
         return self.meta.get("status") != "approvato"
 
     @property
+    def numbered(self) -> bool:
+        """Whether its paragraphs are numbered (document.yml's `numbering`: markup/paragraphs.py)."""
+        return self.meta.get("numbering") is True
+
+    def position(self, name: str) -> int:
+        """A chapter's position in the document, from 1 (0 for a name it does not list)."""
+        names = list(self.meta.get("chapters") or [])
+        return names.index(name) + 1 if name in names else 0
+
+    @property
     def pdf(self) -> str:
         """The base name of its PDF (+ -it.pdf, -en.pdf)."""
         return self.meta.get("pdf") or self.id
@@ -126,6 +136,8 @@ class Site:
     problems: tuple[Problem, ...]
     data_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # data file → field → line
     directory_urls: bool = True  # False for the offline copy, browsed from file://
+    # (document id, version) → its consultation file (content/consultations.py)
+    consultations: dict = field(default_factory=dict)
     _index: dict = field(init=False, repr=False, compare=False)
     _keys: list = field(init=False, repr=False, compare=False)
     _kinds: dict = field(init=False, repr=False, compare=False)

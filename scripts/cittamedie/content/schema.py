@@ -29,6 +29,7 @@ SCHEMA_NAMES = (
     "priorities",
     "events",
     "glossary",
+    "consultation",
 )
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .consultations import version_of
 from .generated import GENERATED_FOLDERS, is_versions_page
 from .images import PUBLISHED_IMAGES, image_refusal
 from .languages import LANGUAGES, SOURCE_LANGUAGE
@@ -25,10 +26,11 @@ from .problems import Problem, relative
 
 def publishable(uri: str) -> bool:
     """Whether a non-Markdown file under docs/ may be published as it is: a document's
-    document.yml, and images in a media/ folder. Anything else (HTML, scripts, SVG) could run on
+    document.yml and its consultation files (consultazione-<version>.yml, content/consultations.py),
+    and images in a media/ folder. Anything else (HTML, scripts, SVG) could run on
     the site's address."""
     parts = uri.split("/")
-    if parts[-1] == "document.yml":
+    if parts[-1] == "document.yml" or version_of(parts[-1]):
         return len(parts) == 2
     return "media" in parts[:-1] and uri.lower().endswith(PUBLISHED_IMAGES)
 

@@ -145,7 +145,7 @@ def _earlier(site: Site, doc: Document, history: DocumentHistory | None, lang: s
     entries = []
     for version, (entry, name) in zip(history.versions[:-1], earlier_pdfs(doc), strict=True):
         pages = []
-        for chapter in version.chapters:
+        for position, chapter in enumerate(version.chapters, 1):
             text = version.text(chapter, lang)
             if text:
                 key = f"{doc.folder}/{chapter}.md"
@@ -157,6 +157,8 @@ def _earlier(site: Site, doc: Document, history: DocumentHistory | None, lang: s
                         "lang": text.lang,
                         "revision": version.revision,
                         "git": version.file(history.folder, chapter, lang),
+                        # its paragraphs' numbers, those of that version (markup/paragraphs.py)
+                        "chapter": position if doc.numbered else 0,
                     }
                 )
         titles = version.meta.get("title") if isinstance(version.meta.get("title"), dict) else {}

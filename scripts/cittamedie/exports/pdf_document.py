@@ -24,6 +24,7 @@ from ..content.resources import Refused, local_image
 from ..content.strings import date, t
 from ..history.git import Repository
 from ..history.versions import chapter_at
+from ..markup.paragraphs import numbered_blocks, placed
 from ..markup.render import Renderer, published_html
 
 TEMPLATES = resources.files(__package__) / "templates" / "pdf"
@@ -37,6 +38,7 @@ DROP = (
     "script",
     ".cm-pdf-link",
     ".cm-page-end",  # per-page dates and "report a problem": the cover carries the date
+    ".cm-comment",  # a paragraph's comment links: the consultation is the site's
 )
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
 
@@ -153,15 +155,25 @@ def _earlier_article(
     page: dict, lang: str, git: Repository, renderer: Renderer
 ) -> tuple[ET.Element, tuple[dict, ...]]:
     """A chapter of an earlier version: its title, its text at the revision rendered and sanitised
-    like the site's pages, and its sources (the template lists them)."""
+    like the site's pages, numbered as that version was where the document is, and its sources
+    (the template lists them)."""
     text = chapter_at(git, page["revision"], page["git"], lang)
     article = ET.Element("article")
     ET.SubElement(article, "h1").text = page["title"]
     if text is None:
         return article, ()
-    document = tinyhtml5.parse(published_html(renderer, text.body), namespace_html_elements=False)
+    html = published_html(renderer, text.body)
+    if page.get("chapter"):  # numbered: that version's numbers, as its pages showed them
+        found = numbered_blocks(html, page["chapter"])
+        number = _number_template().module.number
+        html = placed(html, {block.anchor: (number(block), "") for block in found}, found)
+    document = tinyhtml5.parse(html, namespace_html_elements=False)
     article.extend(list(document.find("body")))
     return article, text.sources
+
+
+def _number_template() -> jinja2.Template:
+    return jinja2.Template((TEMPLATES / "number.html").read_text("utf-8"), autoescape=True)
 
 
 def _article(html: str) -> ET.Element:

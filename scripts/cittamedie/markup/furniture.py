@@ -89,6 +89,9 @@ def reserved_id(value: str) -> str:
     if value in ids["names"]:
         return from_data(ids["names"][value])
     who = next((who for prefix, who in ids["prefixes"].items() if value.startswith(prefix)), None)
+    who = who or next(
+        (who for pattern, who in ids["patterns"].items() if re.fullmatch(pattern, value)), None
+    )
     return from_data(who) if who else ""
 
 

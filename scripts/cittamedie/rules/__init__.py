@@ -21,7 +21,9 @@ from . import (
     images,
     links,
     names,
+    outcomes,
     pairing,
+    paragraphs,
     plaintext,
     review,
     safety,
@@ -52,6 +54,8 @@ RULES = (
     names,
     versions,
     consultation,
+    outcomes,
+    paragraphs,
     identity,
     config,
 )

@@ -27,6 +27,7 @@ from ..content.problems import ALWAYS_STOP, ERROR, ContentError, Problem
 from ..history.git import Repository
 from ..history.translations import Comparison, stale_comparisons
 from ..history.versions import DocumentHistory, read_histories
+from ..markup.paragraphs import Numbered, numbered_blocks
 from ..markup.render import Renderer, published_html
 from ..markup.text import Block, blocks
 from ..rules import generated as foreign
@@ -68,6 +69,7 @@ class BuildContext:
     not_found: dict[str, str] = field(default_factory=dict)  # language → its 404 page
     pages_released: int = 0  # pages whose text was let go (memory.py trims memory now and then)
     rendered: dict[str, list[Block]] = field(default_factory=dict)  # a text from git → its blocks
+    published: dict[str, str] = field(default_factory=dict)  # a text from git → its safe HTML
 
     @classmethod
     def start(cls, config) -> BuildContext:
@@ -161,8 +163,18 @@ class BuildContext:
         """A text from git rendered and sanitised like the site's pages, as blocks to compare; each
         text once per build (a chapter's text is often the same in two versions or two languages)."""
         if body not in self.rendered:
-            self.rendered[body] = blocks(published_html(self.renderer, body))
+            self.rendered[body] = blocks(self.html_of(body))
         return self.rendered[body]
+
+    def paragraphs_of(self, body: str, chapter: int) -> list[Numbered]:
+        """The numbered paragraphs of a text from git, as the chapter-th chapter of its version."""
+        return numbered_blocks(self.html_of(body), chapter)
+
+    def html_of(self, body: str) -> str:
+        """A text from git rendered and sanitised like the site's pages, once per build."""
+        if body not in self.published:
+            self.published[body] = published_html(self.renderer, body)
+        return self.published[body]
 
     @cached_property
     def synonyms(self) -> Synonyms:

@@ -8,10 +8,10 @@ import json
 import logging
 from pathlib import Path
 
-from ..content.generated import CALENDAR, OPEN_DATA, PDF_SIZES
+from ..content.generated import CALENDAR, OPEN_DATA, PDF_SIZES, outcomes_pages
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE, language_of_url, language_root
 from ..content.schema import SCHEMA_FOLDER, published_schema_files
-from ..exports import manifest, opendata
+from ..exports import manifest, opendata, outcomes
 from ..exports.calendar import calendar
 from ..exports.feed import write_feeds
 from ..exports.sitemap import write_sitemap
@@ -41,6 +41,13 @@ def files(ctx: BuildContext) -> dict[str, str]:
             PDF_SIZES: "{}\n",  # no PDF measured yet: the PDF export writes the sizes (exports/pdf.py)
         }
         made.update({f"{SCHEMA_FOLDER}/{name}": text for name, text in schemas.items()})
+        for key, (doc, version) in outcomes_pages(ctx.site).items():
+            rows = outcomes.records(
+                ctx.site, ctx.site.consultations[(doc.id, version)], ctx.site_url
+            )
+            name = key.removesuffix(".md")
+            made[f"{name}.json"] = outcomes.as_json(doc, version, rows, publisher)
+            made[f"{name}.csv"] = outcomes.as_csv(rows)
         ctx.files = made
     return ctx.files
 

@@ -14,13 +14,21 @@ from pathlib import Path
 
 import yaml
 
-from ..content.generated import GENERATED_HEADER, STATUS_PAGE, versions_files, versions_pages
+from ..content.generated import (
+    GENERATED_HEADER,
+    OUTCOMES_FOLDER,
+    STATUS_PAGE,
+    outcomes_pages,
+    outcomes_title,
+    versions_files,
+    versions_pages,
+)
 from ..content.languages import LANGUAGES, source_uri, split_language
 from ..content.strings import t
 from .context import BuildContext
 from .decorate import Decorated
 from .html import esc, md_esc
-from .parts import catalogue, city, translations, versions
+from .parts import catalogue, city, outcomes, translations, versions
 
 # Front-matter fields Material reads; the rest of the front matter is ours and stays in the model.
 MATERIAL_FIELDS = ("description", "hide")
@@ -35,7 +43,7 @@ def write_pages(ctx: BuildContext) -> None:
     folders = _folder_pages(ctx)
     besides = _versions_pages(ctx)  # beside the chapters: out of the folders' clean-up
     ctx.generated = folders | besides
-    for folder in {Path(uri).parent for uri in folders}:
+    for folder in {Path(uri).parent for uri in folders} | {Path(OUTCOMES_FOLDER)}:
         for old in (site.docs_dir / folder).glob("*.md"):
             if old.relative_to(site.docs_dir).as_posix() not in folders:
                 old.unlink()  # ours from an earlier build: anything else stopped the build
@@ -52,7 +60,7 @@ def write_pages(ctx: BuildContext) -> None:
 def parts_of(ctx: BuildContext, src_uri: str, lang: str) -> Decorated:
     """The generated HTML of a page the build writes (none for a source page)."""
     key, _ = split_language(src_uri)
-    page = versions.page_parts(ctx, key, lang)
+    page = versions.page_parts(ctx, key, lang) or outcomes.page_parts(ctx, key, lang)
     if page is not None:
         return Decorated(after=page[0], headings=page[1])
     entry = ctx.index_pages.get(src_uri)
@@ -94,7 +102,7 @@ def _folder_pages(ctx: BuildContext) -> dict[str, str]:
         uri: _generated_page(title, intro, {"description": intro})
         for uri, (title, intro, _) in ctx.city_pages.items()
     }
-    return pages | cities | status_pages(ctx)
+    return pages | cities | status_pages(ctx) | _outcomes_pages(ctx)
 
 
 def status_pages(ctx: BuildContext) -> dict[str, str]:
@@ -114,6 +122,17 @@ def status_pages(ctx: BuildContext) -> dict[str, str]:
         body = f"{GENERATED_HEADER}\n\n# {md_esc(title)}\n"
         pages[source_uri(STATUS_PAGE, lang)] = _front_matter(meta) + body
     return pages
+
+
+def _outcomes_pages(ctx: BuildContext) -> dict[str, str]:
+    return {
+        source_uri(key, lang): _generated_page(
+            outcomes_title(doc, version, lang),
+            t("outcomes.intro", lang, document=doc.title(lang), version=version),
+        )
+        for key, (doc, version) in outcomes_pages(ctx.site).items()
+        for lang in LANGUAGES
+    }
 
 
 def _versions_pages(ctx: BuildContext) -> dict[str, str]:

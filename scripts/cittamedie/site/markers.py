@@ -10,6 +10,7 @@ from ..content.markers import MARKER, NAMES, arguments
 from ..markup.furniture import own
 from .context import BuildContext
 from .parts import catalogue, downloads, home, identity, lists
+from .templates import macro
 
 RENDERERS = {
     "cities": lists.cities,
@@ -33,11 +34,13 @@ if set(RENDERERS) != set(NAMES):  # the content layer names the markers an edito
 
 def render_markers(ctx: BuildContext, markdown: str, lang: str, url: str) -> str:
     """Replace each marker with its generated block, marked as the build's (the page's own HTML
-    may not wear the classes and ids a block has); url is the page's site-relative address."""
+    may not wear the classes and ids a block has); url is the page's site-relative address. Each
+    block is one element, which a document's paragraph numbers pass over (markup/paragraphs.py)."""
     count = iter(range(len(markdown)))
+    wrap = macro(ctx.templates, "parts/common.html", "generated")
 
     def replace(match: re.Match) -> str:
-        block = RENDERERS[match[1]](ctx, lang, url, arguments(match[2]))
+        block = wrap(RENDERERS[match[1]](ctx, lang, url, arguments(match[2])))
         return "\n" + own(block, f"m{next(count)}") + "\n"
 
     return MARKER.sub(replace, markdown)

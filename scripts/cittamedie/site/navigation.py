@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from ..content.generated import (
     CITY_FOLDER,
     GENERATED_FOLDERS,
+    OUTCOMES_FOLDER,
     STATUS_FOLDER,
     city_page,
     theme_page,
@@ -156,5 +157,6 @@ def _pages(items: list) -> list[Page]:
 
 _GENERATED_ORDER = {folder: n for n, folder in enumerate(GENERATED_FOLDERS)}  # themes, then cities
 # the translation status page, for editors; the 39 cities' pages, reached from "Le 39 città" and
-# search (a menu of 39 more entries would grow every page)
-OUT_OF_MENU = (STATUS_FOLDER, CITY_FOLDER)
+# search (a menu of 39 more entries would grow every page); the consultations' outcomes, linked
+# from their document's versions page and from the downloads page
+OUT_OF_MENU = (STATUS_FOLDER, CITY_FOLDER, OUTCOMES_FOLDER)

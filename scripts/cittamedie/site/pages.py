@@ -24,6 +24,7 @@ from .context import BuildContext
 from .decorate import decorate, published, withheld
 from .generated import page_text, parts_of
 from .markers import render_markers
+from .parts import paragraphs
 
 
 def source_text(ctx: BuildContext, src_uri: str) -> str:
@@ -79,6 +80,8 @@ def html(ctx: BuildContext, rendered: str, src_uri: str, toc, lang: str) -> tupl
         ctx.refuse(finding_problems(rel, body, line, said))
         own_text = withheld(ctx, lang)
         toc.items.clear()
+    elif source is not None:  # a document's chapter: its paragraphs' numbers and comment links
+        own_text = paragraphs.numbered(ctx, source, lang, ctx.site.url(key, lang), own_text)
     _drop_reserved(toc.items)  # the sanitiser took those ids off the page's headings
     for anchor, title in parts.headings:
         toc.items.append(AnchorLink(title, anchor, 2))

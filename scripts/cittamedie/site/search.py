@@ -204,7 +204,8 @@ GLOB = "**/*.html"  # Pagefind's default; pages without data-pagefind-body (404)
 # can hide none of its text from search). Parts that repeat on many pages: document banners, PDF
 # links, the catalogue's filters, the caption of a case's key facts. Text readers do not see, or
 # see only when our script decides: words for screen readers only (cm-sr), the consultation's
-# sentences and the home page's events, shown or hidden by date (cittamedie.js).
+# sentences, the comment links of paragraphs and the home page's events, shown or hidden by date
+# (cittamedie.js).
 # tests/unit/test_furniture.py checks that every element the parts may hide is among them.
 EXCLUDE = (
     ".cm-banner",
@@ -213,6 +214,7 @@ EXCLUDE = (
     ".cm-facts > caption",
     ".cm-sr",
     ".cm-consultation",
+    ".cm-comment",
     ".cm-events",
     ".cm-no-events",
     ".cm-events-past-title",

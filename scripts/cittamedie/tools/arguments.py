@@ -130,6 +130,35 @@ def parser(prog: str, lang: str = SOURCE) -> argparse.ArgumentParser:
         "--timeout", type=float, default=15.0, help=t(say("seconds for one connect or read"))
     )
     links.add_argument("--workers", type=int, default=8, help=t(say("requests at a time")))
+    consultation = command("consultation", say("the comments of a consultation and their outcomes"))
+    steps = consultation.add_subparsers(dest="step", required=True)
+    comments = made(
+        steps.add_parser(
+            "import",
+            help=t(
+                say("add the comments received to guidelines/DOCUMENT/consultazione-VERSION.yml")
+            ),
+            formatter_class=formatter,
+            add_help=False,
+        )
+    )
+    comments.add_argument("document", help=t(say("the document's id, e.g. linee-guida")))
+    comments.add_argument("version", help=t(say("the version consulted on, e.g. 0.3")))
+    comments.add_argument(
+        "--issues",
+        metavar="FILE.json",
+        help=t(
+            say(
+                "the issues, as `gh issue list --label consultazione --json "
+                "number,title,body,url,createdAt,author` writes them"
+            )
+        ),
+    )
+    comments.add_argument(
+        "--emails",
+        metavar="FILE.csv",
+        help=t(say("the comments sent by e-mail: date, paragraph, text, name, consent")),
+    )
     command("clean", say("remove the pages the build wrote into the docs tree (not the editors')"))
     release = command("release", say("publish a version of a document: append it to document.yml"))
     release.add_argument("document", help=t(say("the document's id, e.g. linee-guida")))

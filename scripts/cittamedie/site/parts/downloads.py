@@ -1,11 +1,21 @@
-"""The downloads page's table: every PDF in every language (each document's, its earlier versions
-newest first, the catalogue, the whole guide), and the offline copy."""
+"""The downloads page's tables: every PDF in every language (each document's, its earlier versions
+newest first, the catalogue, the whole guide), the open data of each consultation's outcomes, and
+the offline copy."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...content.generated import CATALOGUE_PDF, OFFLINE_ZIP, WHOLE_GUIDE, earlier_pdfs, pdf_file
+from ...content.generated import (
+    CATALOGUE_PDF,
+    OFFLINE_ZIP,
+    OUTCOMES_DATA,
+    WHOLE_GUIDE,
+    earlier_pdfs,
+    outcomes_pages,
+    outcomes_title,
+    pdf_file,
+)
 from ...content.languages import LANGUAGES, href
 from ...content.model import Site
 from ...content.strings import t
@@ -29,8 +39,16 @@ def downloads(ctx: BuildContext, lang: str, url: str, args: dict) -> Markup:
         for name, title, when in pdf_rows(ctx.site, lang)
         for pdf_lang in LANGUAGES
     ]
+    outcomes = [
+        {
+            "title": outcomes_title(doc, version, lang),
+            "page": href(url, ctx.site.url(key, lang)),
+            **{kind: href(url, f"{key.removesuffix('.md')}.{kind}") for kind in OUTCOMES_DATA},
+        }
+        for key, (doc, version) in outcomes_pages(ctx.site).items()
+    ]
     return macro(ctx.templates, "parts/downloads.html", "downloads")(
-        rows, href(url, OFFLINE_ZIP), lang
+        rows, outcomes, href(url, OFFLINE_ZIP), lang
     )
 
 

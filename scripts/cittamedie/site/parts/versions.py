@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ...content.generated import earlier_pdfs, pdf_file, versions_pages
+from ...content.generated import earlier_pdfs, outcomes_name, pdf_file, versions_pages
 from ...content.languages import LANGUAGES, href
 from ...content.strings import t
 from ...history.comparison import Budget, Compared, compare_blocks
+from ...history.paragraphs import NumberChanges, number_changes
 from ...history.versions import Change, DocumentHistory, Version
 from ...history.words import word_diff
 from ...markup.text import Block
@@ -69,6 +70,7 @@ def _version(
         "first": None,
         "changes": [],
         "previous": history.versions[version.number - 1].version if version.number else "",
+        "outcomes": _outcomes(ctx, history.doc, version.version, lang, url),
     }
     if version.number == 0:
         found["first"] = [
@@ -82,6 +84,13 @@ def _version(
         for change in history.changes(version.number, lang)
     ]
     return found
+
+
+def _outcomes(ctx: BuildContext, doc, version: str, lang: str, url: str) -> str:
+    """The link to the outcomes of the consultation on this version, if it had one."""
+    if (doc.id, version) not in ctx.site.consultations:
+        return ""
+    return href(url, ctx.site.url(f"{outcomes_name(doc, version)}.md", lang))
 
 
 def _change(
@@ -105,8 +114,11 @@ def _change(
         "lines": None,
         "lang": "",
         "omitted": False,  # not compared: the page's budget is spent
+        "numbers": None,  # the numbered paragraphs it changed, added, removed (a numbered document)
+        "previous": "",
     }
     if change.kind != "changed":
+        found["numbers"], found["previous"] = _whole_chapter_numbers(ctx, history, version, change)
         return found
     if change.old.title != change.new.title:
         found["title_pieces"] = word_diff(change.old.title, change.new.title)
@@ -118,7 +130,29 @@ def _change(
         old, new = (ctx.blocks_of(text.body) for text in (change.old, change.new))
         found["lines"] = _lines(compare_blocks(old, new, budget), found["anchor"])
         found["lang"] = _other_language(lang, change.old, change.new)
+        if history.doc.numbered:
+            before = history.versions[version.number - 1]
+            found["previous"] = before.version
+            found["numbers"] = number_changes(
+                ctx.paragraphs_of(change.old.body, before.chapters.index(change.name) + 1),
+                ctx.paragraphs_of(change.new.body, version.chapters.index(change.name) + 1),
+            )
     return found
+
+
+def _whole_chapter_numbers(
+    ctx: BuildContext, history: DocumentHistory, version: Version, change: Change
+) -> tuple[NumberChanges | None, str]:
+    """The numbers of a chapter a version added (its numbers) or removed (the version before's),
+    with that version before; nothing for a document not numbered."""
+    if not history.doc.numbered:
+        return None, ""
+    before = history.versions[version.number - 1]
+    if change.kind == "added":
+        new = ctx.paragraphs_of(change.new.body, version.chapters.index(change.name) + 1)
+        return number_changes([], new), before.version
+    old = ctx.paragraphs_of(change.old.body, before.chapters.index(change.name) + 1)
+    return number_changes(old, []), before.version
 
 
 def comparison(env, old: list[Block], new: list[Block], lang: str, prefix: str) -> Markup:

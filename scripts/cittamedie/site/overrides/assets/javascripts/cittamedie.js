@@ -72,7 +72,8 @@
 /* Dates a static page checks again in the reader's browser, so that it changes with the calendar
    without a rebuild (as GOV.UK's tech docs expire their pages): the build writes what is true on
    its own day, with each date in a <time datetime="YYYY-MM-DD">; this shows what is true today.
-   - a document's consultation (site/parts/dates.py): not yet open / open until … / closed on …;
+   - a document's consultation (site/parts/dates.py): not yet open / open until … / closed on …,
+     and the links that comment on its paragraphs, shown only while it is open;
    - a page past its review date (site/parts/page_end.py): the notice at the end of the page;
    - the home page's events (site/parts/home.py): an event over since the build moves to the recent ones.
    ISO dates are compared as text with the browser's local date. Calendar days in Europe/Rome would
@@ -104,6 +105,8 @@
       each(box, ".cm-consultation-before, .cm-consultation-open, .cm-consultation-closed", function (node) {
         node.hidden = !node.classList.contains("cm-consultation-" + state);
       });
+      // a chapter's comment links (site/parts/paragraphs.py): only while the consultation is open
+      each(document, ".cm-comment", function (node) { node.hidden = state !== "open"; });
     });
   }
 
