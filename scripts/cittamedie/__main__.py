@@ -240,7 +240,7 @@ def _consultation(args, root: Path) -> int:
 
 
 def _clean(args, root: Path) -> int:
-    from .content.generated import generated_places, written_by_the_build
+    from .content.build_files import generated_places, written_by_the_build
     from .history.git import Repository
 
     docs = root / "docs"

@@ -5,8 +5,8 @@ Versions name a commit by its full hash (tags do not travel with every clone). E
 read-only, bounded by a timeout, and turns git's failures into the editor's sentence: a shallow
 clone or a missing revision is a message naming the revision and the fix, never a traceback.
 
-A Repository remembers what it asked git for the life of the object: one per build or validation
-run, so that `mkdocs serve` sees a new commit at its next rebuild.
+A Repository remembers git's answers for its life: one per build or validation run (so `mkdocs
+serve` sees a new commit at its next rebuild). Reading `git status`'s answer is git_status.py's.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from pathlib import Path
 from ..content.files import MAX_BYTES, Loaded, normalize, parse_markdown
 from ..content.messages import say
 from ..content.problems import Problem
+from . import git_status as status
 from . import git_words as words
 
 FULL_HASH = re.compile(r"[0-9a-f]{40}")
 TIMEOUT = 30  # seconds for one git call; a local repository answers in milliseconds
-
 
 # What text_at answers for a file over MAX_BYTES, which is never read: one string, as long as the
 # callers' size checks expect (source_at, versions._meta), shared by every such answer.
@@ -245,8 +245,7 @@ class Repository:
         done = self._git("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", folder)
         if done.returncode != 0 and self.is_repository():
             raise HistoryError(words.state_unknown(folder, self.root))
-        entries = done.stdout.decode("utf-8", errors="replace").split("\0")
-        return [entry[3:] for entry in entries if len(entry) > 3 and entry[:2] != "!!"]
+        return status.changed_files(done.stdout)
 
     def file_state(self, path: str) -> str | None:
         """How git holds the file `path` (where git keeps it) against the last commit: "" when
@@ -258,20 +257,7 @@ class Repository:
         done = self._git("status", *shown, "--", path)
         if done.returncode != 0:
             raise HistoryError(words.state_unknown(path, self.root))
-        # git may list other entries than the file's: `docs/citta.md` also shows the ignored
-        # folder `docs/citta/` beside it. The file's entry is its own name, or an ignored or new
-        # folder holding it.
-        code = next(
-            (
-                entry[:2].decode("ascii", "replace")
-                for entry in done.stdout.split(b"\0")
-                if _holds(entry[3:].decode("utf-8", "replace"), path)
-            ),
-            "",
-        )
-        if not code:
-            return ""
-        return {"??": "new", "!!": "ignored"}.get(code, "new" if code[0] == "A" else "changed")
+        return status.state_of(done.stdout, path)
 
     def real_path(self, path: Path) -> str:
         """Where git keeps `path`: docs/linee-guida is a link to guidelines/linee-guida."""
@@ -331,8 +317,3 @@ class Repository:
             raise HistoryError(words.NO_GIT) from None
         except subprocess.TimeoutExpired:
             raise HistoryError(words.no_answer(TIMEOUT, self.root)) from None
-
-
-def _holds(name: str, path: str) -> bool:
-    """Whether an entry of `git status` is the file `path`, or a folder that holds it."""
-    return name == path or (name.endswith("/") and path.startswith(name))

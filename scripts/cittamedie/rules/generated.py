@@ -4,12 +4,8 @@ build stops on it instead of publishing or overwriting it (content/generated.py 
 
 from __future__ import annotations
 
-from ..content.generated import (
-    GENERATED_FOLDERS,
-    generated_places,
-    is_written_by_the_build,
-    versions_files,
-)
+from ..content.build_files import generated_places, is_written_by_the_build, versions_files
+from ..content.generated import GENERATED_FOLDERS
 from ..content.messages import say
 from ..content.model import Site
 from ..content.problems import Problem, relative

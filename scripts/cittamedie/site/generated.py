@@ -14,13 +14,13 @@ from pathlib import Path
 
 import yaml
 
+from ..content.build_files import versions_files
 from ..content.generated import (
     GENERATED_HEADER,
     OUTCOMES_FOLDER,
     STATUS_PAGE,
     outcomes_pages,
     outcomes_title,
-    versions_files,
     versions_pages,
 )
 from ..content.languages import LANGUAGES, source_uri, split_language
