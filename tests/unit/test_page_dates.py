@@ -8,6 +8,7 @@ from html import unescape
 from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
+from cittamedie.content.consultations import consultation_state
 from cittamedie.content.load import load_site
 from cittamedie.site.parts import dates, home, page_end
 from cittamedie.site.templates import environment
@@ -44,10 +45,10 @@ def test_italian_articles_are_elided_before_eight_and_eleven():
 
 
 def test_consultation_states_count_both_days_in():
-    assert dates.consultation_state("2027-01-08", "2027-02-11", "2027-01-07") == "before"
-    assert dates.consultation_state("2027-01-08", "2027-02-11", "2027-01-08") == "open"
-    assert dates.consultation_state("2027-01-08", "2027-02-11", "2027-02-11") == "open"
-    assert dates.consultation_state("2027-01-08", "2027-02-11", "2027-02-12") == "closed"
+    assert consultation_state("2027-01-08", "2027-02-11", "2027-01-07") == "before"
+    assert consultation_state("2027-01-08", "2027-02-11", "2027-01-08") == "open"
+    assert consultation_state("2027-01-08", "2027-02-11", "2027-02-11") == "open"
+    assert consultation_state("2027-01-08", "2027-02-11", "2027-02-12") == "closed"
 
 
 def test_consultation_banner_says_the_state_of_the_build_day_and_keeps_the_others_hidden():

@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
-from .files import load_yaml_file
+from .checked import load_checked
 from .problems import Problem, relative
 
 FILE = re.compile(r"consultazione-([0-9]+(?:\.[0-9]+){0,2})\.yml")
@@ -66,13 +65,8 @@ def load(
         if version is None or folder not in folders:
             continue
         rel = relative(path.resolve(), root)
-        loaded = load_yaml_file(path, rel)
-        problems.extend(loaded.problems)
-        if not loaded.ok:
-            continue
-        wrong = schema.check("consultation", loaded.meta, rel, loaded.lines)
-        problems.extend(wrong)
-        if wrong:
+        loaded = load_checked(path, rel, "consultation", problems)
+        if loaded is None:
             continue
         doc_id = folders[folder]
         found[(doc_id, version)] = Consultation(
@@ -85,3 +79,11 @@ def load(
             (loaded.meta["document"], loaded.meta["version"]),
         )
     return found
+
+
+def consultation_state(opens: str, closes: str, on: str) -> str:
+    """before | open | closed on the ISO day `on` (opens and closes are both days of the
+    consultation): the one rule for the banner, the comment links and the validator's outcomes."""
+    if on < opens:
+        return "before"
+    return "open" if on <= closes else "closed"

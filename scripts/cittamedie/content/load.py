@@ -10,7 +10,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import consultations, schema
-from .files import load_markdown, load_yaml_file
+from .checked import load_checked
+from .files import load_markdown
 from .languages import split_language
 from .messages import say
 from .model import DATA_FILES, Document, Site, Source, headings_in
@@ -122,13 +123,8 @@ def _load_documents(
         if name != "document.yml":
             continue
         rel = relative(meta_file.resolve(), root)
-        loaded = load_yaml_file(meta_file, rel)
-        problems.extend(loaded.problems)
-        if not loaded.ok:
-            continue
-        found = schema.check("document", loaded.meta, rel, loaded.lines)
-        problems.extend(found)
-        if found:
+        loaded = load_checked(meta_file, rel, "document", problems)
+        if loaded is None:
             continue
         doc_id = loaded.meta.get("id") if isinstance(loaded.meta.get("id"), str) else folder
         if doc_id in documents:
@@ -174,11 +170,7 @@ def _load_data(
         ):  # read by name: never through a link out of the repository
             problems.append(outside)
             continue
-        loaded = load_yaml_file(path, rel)
-        problems.extend(loaded.problems)
-        if loaded.ok:
-            found = schema.check(name, loaded.meta, rel, loaded.lines)
-            problems.extend(found)
-            if not found:
-                data[name], data_lines[name] = loaded.meta, loaded.lines
+        loaded = load_checked(path, rel, name, problems)
+        if loaded is not None:
+            data[name], data_lines[name] = loaded.meta, loaded.lines
     return data, data_lines

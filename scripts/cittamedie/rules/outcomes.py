@@ -5,7 +5,7 @@ e-mail address is kept where its author did not agree to be named."""
 
 from __future__ import annotations
 
-from ..content.consultations import EMAIL, OUTCOMES, Consultation
+from ..content.consultations import EMAIL, OUTCOMES, Consultation, consultation_state
 from ..content.languages import LANGUAGES, SOURCE_LANGUAGE
 from ..content.messages import say
 from ..content.model import Document, Site
@@ -29,8 +29,9 @@ def is_closed(doc: Document, version: str, today: str) -> bool:
     """Whether the consultation on a version is over: an earlier version's always is; the current
     version's is once the day after `consultation.closes` has come (or without the block)."""
     block = doc.meta.get("consultation")
-    current = version == doc.meta.get("version")
-    return not (current and block and today <= block["closes"])
+    if version != doc.meta.get("version") or not block:
+        return True
+    return consultation_state(block["opens"], block["closes"], today) == "closed"
 
 
 def check(site: Site, run: Run) -> list[Problem]:

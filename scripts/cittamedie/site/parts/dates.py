@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ...content import strings
+from ...content.consultations import consultation_state
 from ..templates import macro
 
 # Italian drops the article's vowel before a day said with a vowel: "l'8 marzo", "dall'11 aprile".
@@ -39,13 +40,6 @@ def dated(env: jinja2.Environment, key: str, lang: str, **dates: str | tuple[str
                 template = template.replace(f" {article}{{{name}}}", f" {elided}{{{name}}}")
         tags[name] = time_tag(env, iso, lang, css)
     return Markup(escape(template)).format(**tags)
-
-
-def consultation_state(opens: str, closes: str, on: str) -> str:
-    """before | open | closed on the ISO day `on` (opens and closes are both days of the consultation)."""
-    if on < opens:
-        return "before"
-    return "open" if on <= closes else "closed"
 
 
 def consultation(env: jinja2.Environment, block: dict, lang: str, on: str) -> Markup:

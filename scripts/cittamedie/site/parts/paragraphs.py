@@ -15,12 +15,12 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from ...content import strings
+from ...content.consultations import consultation_state
 from ...content.model import Document, Source
 from ...history.versions import chapter_name
 from ...markup.paragraphs import Numbered, numbered_blocks, placed
 from ..context import BuildContext
 from ..templates import macro
-from .dates import consultation_state
 
 COMMENT_LABEL = "consultazione"  # the label of the repository's issues that are comments
 QUOTE_CHARACTERS = 600  # of a paragraph quoted in a comment: the address stays short enough
